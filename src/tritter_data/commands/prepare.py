@@ -1,0 +1,228 @@
+"""``prepare``: a directory of code -> the per-file stages -> exact dedup -> shards."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tritter_data import __version__
+from tritter_data.dedup.exact import ExactDedup
+from tritter_data.errors import UsageError
+from tritter_data.executors.local import LocalExecutor
+from tritter_data.filters.language import DetectLanguageByContent, DetectLanguageByName
+from tritter_data.language import LANGUAGES, canonical_language
+from tritter_data.manifest import RunStats
+from tritter_data.pipeline import PipelineConfig, build_stages
+from tritter_data.progress import Progress
+from tritter_data.sample import Reject, Sample, to_record
+from tritter_data.sources.local import walk_directory
+from tritter_data.stage import run_stages
+from tritter_data.writers import ShardWriter, existing_shards, write_manifest
+
+logger = logging.getLogger(__name__)
+MANIFEST = "manifest.json"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "prepare", help="curate a directory of source code into sharded JSONL",
+        description="Walk a directory of code, filter, label and deduplicate it, and write JSONL shards.",
+    )
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input-dir", required=True, type=Path, help="directory containing source code files")
+    parser.add_argument("--output-dir", required=True, type=Path, help="directory to write JSONL shards")
+    parser.add_argument("--shard-size", type=int, default=10_000, help="samples per shard file (default 10000)")
+    parser.add_argument("--min-quality", type=float, default=0.5,
+                        help="minimum quality score for positive samples (default 0.5)")
+    parser.add_argument("--positive-only", action="store_true", help="exclude negative examples from the output")
+    parser.add_argument("--languages", nargs="+", metavar="LANG",
+                        help=f"languages to include (default all: {' '.join(LANGUAGES)})")
+    parser.add_argument("--workers", type=int, default=1, help="number of parallel worker processes (default 1)")
+    parser.add_argument("--dry-run", action="store_true", help="count files by language; process and write nothing")
+    parser.add_argument("--compress", choices=("none", "zstd"), default="none",
+                        help="shard compression: none (.jsonl) or zstd (.jsonl.zst)")
+    parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
+    parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+
+@dataclass(frozen=True)
+class PrepareOptions:
+    input_dir: Path
+    output_dir: Path
+    shard_size: int = 10_000
+    min_quality: float = 0.5
+    positive_only: bool = False
+    languages: frozenset[str] = frozenset(LANGUAGES)
+    workers: int = 1
+    compress: str = "none"
+    overwrite: bool = False
+    batch_size: int = 64
+    quiet: bool = False
+
+
+def options_from_args(args: argparse.Namespace) -> PrepareOptions:
+    """Validate the command line; every problem is a one-line ``UsageError``."""
+    if not args.input_dir.exists():
+        raise UsageError(f"--input-dir {args.input_dir}: no such directory")
+    if not args.input_dir.is_dir():
+        raise UsageError(f"--input-dir {args.input_dir}: not a directory")
+    if not any(args.input_dir.iterdir()):
+        raise UsageError(f"--input-dir {args.input_dir}: directory is empty")
+    if args.shard_size < 1:
+        raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
+    if not 0.0 <= args.min_quality <= 1.0:
+        raise UsageError(f"--min-quality must be between 0 and 1, got {args.min_quality}")
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.batch_size < 1:
+        raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
+    languages = frozenset(LANGUAGES)
+    if args.languages:
+        names = [name for value in args.languages for name in value.split(",") if name]
+        unknown = [name for name in names if canonical_language(name) is None]
+        if unknown:
+            raise UsageError(f"--languages: unknown language {unknown[0]!r}; choose from {', '.join(LANGUAGES)}")
+        languages = frozenset(canonical_language(name) for name in names)  # type: ignore[misc]
+    if args.output_dir.resolve() == args.input_dir.resolve():
+        raise UsageError("--output-dir must differ from --input-dir")
+    return PrepareOptions(
+        input_dir=args.input_dir, output_dir=args.output_dir, shard_size=args.shard_size,
+        min_quality=args.min_quality, positive_only=args.positive_only, languages=languages,
+        workers=args.workers, compress=args.compress, overwrite=args.overwrite,
+        batch_size=args.batch_size, quiet=args.quiet,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    options = options_from_args(args)
+    if args.dry_run:
+        counts = count_languages(options)
+        print_counts(counts)
+        return 0
+    manifest = prepare(options)
+    if not options.quiet:
+        print_summary(manifest)
+    return 0
+
+
+def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
+    """Refuse to mix runs: an output dir with shards needs ``--overwrite``, which clears them."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
+    old = existing_shards(output_dir) if output_dir.exists() else []
+    manifest = output_dir / MANIFEST
+    if (old or manifest.exists()) and not overwrite:
+        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
+    for path in old:
+        path.unlink()
+    if manifest.exists():
+        manifest.unlink()
+    output_dir.mkdir(parents=True, exist_ok=True)
+
+
+def prepare(options: PrepareOptions) -> dict[str, Any]:
+    """Run the whole per-file pipeline and write shards plus ``manifest.json``."""
+    claim_output_dir(options.output_dir, options.overwrite)
+    config = PipelineConfig(languages=options.languages, min_quality=options.min_quality)
+    stages = build_stages(config)
+    executor = LocalExecutor(options.workers, options.batch_size)
+    stats = RunStats()
+    dedup = ExactDedup()
+    progress = Progress("prepare", quiet=options.quiet)
+    started = time.perf_counter()
+    try:
+        with ShardWriter(options.output_dir, options.shard_size, options.compress) as writer:
+            for result in executor.map(stages, walk_directory(options.input_dir)):
+                if isinstance(result, Sample):
+                    result = dedup(result)
+                if isinstance(result, Sample) and options.positive_only and result.is_negative:
+                    result = Reject(result.source, "negative_excluded", "--positive-only",
+                                    result.size_bytes, result.language)
+                if isinstance(result, Sample):
+                    writer.write(to_record(result))
+                stats.add(result)
+                progress.update(1, result.size_bytes)
+    finally:
+        progress.close()
+    elapsed = time.perf_counter() - started
+    manifest = {
+        "command": "prepare",
+        "version": __version__,
+        "options": _options_dict(options),
+        **stats.to_dict(),
+        "bytes_out": writer.bytes_written,
+        "shards": [path.name for path in writer.paths],
+        "elapsed_seconds": round(elapsed, 3),
+        "mb_per_second": round(stats.bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
+    }
+    write_manifest(options.output_dir / MANIFEST, manifest)
+    return manifest
+
+
+def _options_dict(options: PrepareOptions) -> dict[str, Any]:
+    return {
+        "input_dir": str(options.input_dir), "output_dir": str(options.output_dir),
+        "shard_size": options.shard_size, "min_quality": options.min_quality,
+        "positive_only": options.positive_only, "languages": sorted(options.languages),
+        "workers": options.workers, "compress": options.compress,
+    }
+
+
+def count_languages(options: PrepareOptions) -> Counter[str]:
+    """``--dry-run``: language of every file, from its name (and first bytes if needed)."""
+    by_name, by_content = DetectLanguageByName(), DetectLanguageByContent()
+    counts: Counter[str] = Counter()
+    for item in walk_directory(options.input_dir):
+        if isinstance(item, Sample):
+            item = by_name(item)
+        if isinstance(item, Sample) and item.language is None:
+            item.text = _head(item.path)
+            item.path = None
+            item = by_content(item)
+        if isinstance(item, Reject):
+            counts[item.language or f"({item.reason})"] += 1
+        elif item.language in options.languages:
+            counts[item.language] += 1
+        else:
+            counts["(language_excluded)"] += 1
+    return counts
+
+
+def _head(path: str | None, size: int = 4096) -> str:
+    try:
+        with open(path or "", "rb") as handle:
+            return handle.read(size).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def print_counts(counts: Counter[str]) -> None:
+    total = sum(counts.values())
+    print(f"dry run: {total} files, nothing processed or written")
+    for language, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {language:<24} {count:>9}")
+
+
+def print_summary(manifest: dict[str, Any]) -> None:
+    out = sys.stdout
+    print(f"files in:  {manifest['input_files']}  ({manifest['bytes_in'] / 1e6:.1f} MB)", file=out)
+    print(f"kept:      {manifest['kept']}  (positive {manifest['positive']}, negative {manifest['negative']})",
+          file=out)
+    print(f"rejected:  {manifest['rejected_total']}", file=out)
+    for reason, count in sorted(manifest["rejected"].items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {reason:<24} {count:>9}", file=out)
+    print(f"shards:    {len(manifest['shards'])} in {manifest['options']['output_dir']}", file=out)
+    print(f"speed:     {manifest['mb_per_second']} MB/s in {manifest['elapsed_seconds']} s", file=out)
+
+

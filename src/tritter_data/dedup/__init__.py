@@ -1,0 +1,1 @@
+"""Deduplication: exact (in the run), near-duplicate and benchmark decontamination (post)."""

@@ -1,0 +1,1 @@
+"""Per-sample filters: each rejects with a stable reason id or passes the sample on."""

@@ -1,0 +1,81 @@
+"""Run accounting: every input ends up kept, negative or rejected with a reason.
+
+``RunStats`` is fed each final result in order and renders the manifest, whose counts
+add up to the input count (``check_balanced`` proves it before the manifest is written).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from tritter_data.sample import Reject, Sample
+
+SCORE_BINS = 20
+MAX_EXAMPLES = 5
+
+
+class RunStats:
+    def __init__(self) -> None:
+        self.input_files = 0
+        self.kept_positive = 0
+        self.kept_negative = 0
+        self.rejected: Counter[str] = Counter()
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self.per_language: dict[str, Counter[str]] = defaultdict(Counter)
+        self.findings_by_rule: Counter[str] = Counter()
+        self.findings_by_category: Counter[str] = Counter()
+        self.score_histogram = [0] * SCORE_BINS
+        self.examples: dict[str, list[dict[str, str]]] = defaultdict(list)
+
+    def add(self, result: Sample | Reject) -> None:
+        self.input_files += 1
+        self.bytes_in += result.size_bytes
+        language = result.language or "unknown"
+        bucket = self.per_language[language]
+        bucket["files"] += 1
+        bucket["bytes"] += result.size_bytes
+        if isinstance(result, Reject):
+            self.rejected[result.reason] += 1
+            bucket["rejected"] += 1
+            if len(self.examples[result.reason]) < MAX_EXAMPLES:
+                self.examples[result.reason].append({"source": result.source, "detail": result.detail})
+            return
+        if result.is_negative:
+            self.kept_negative += 1
+            bucket["negative"] += 1
+        else:
+            self.kept_positive += 1
+            bucket["positive"] += 1
+        for finding in result.findings:
+            self.findings_by_rule[finding.rule_id] += 1
+            self.findings_by_category[f"{finding.kind}:{finding.category}"] += 1
+        score = result.quality_score or 0.0
+        self.score_histogram[min(SCORE_BINS - 1, int(score * SCORE_BINS))] += 1
+
+    @property
+    def kept(self) -> int:
+        return self.kept_positive + self.kept_negative
+
+    def check_balanced(self) -> None:
+        total = self.kept + sum(self.rejected.values())
+        if total != self.input_files:
+            raise RuntimeError(f"accounting error: {total} outcomes for {self.input_files} inputs")
+
+    def to_dict(self) -> dict[str, Any]:
+        self.check_balanced()
+        return {
+            "input_files": self.input_files,
+            "kept": self.kept,
+            "positive": self.kept_positive,
+            "negative": self.kept_negative,
+            "rejected": dict(sorted(self.rejected.items())),
+            "rejected_total": sum(self.rejected.values()),
+            "bytes_in": self.bytes_in,
+            "per_language": {k: dict(sorted(v.items())) for k, v in sorted(self.per_language.items())},
+            "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
+            "findings_by_category": dict(sorted(self.findings_by_category.items())),
+            "score_histogram": {"bins": SCORE_BINS, "counts": self.score_histogram},
+            "reject_examples": {k: v for k, v in sorted(self.examples.items())},
+        }
