@@ -77,5 +77,5 @@ class RunStats:
             "findings_by_rule": dict(sorted(self.findings_by_rule.items())),
             "findings_by_category": dict(sorted(self.findings_by_category.items())),
             "score_histogram": {"bins": SCORE_BINS, "counts": self.score_histogram},
-            "reject_examples": {k: v for k, v in sorted(self.examples.items())},
+            "reject_examples": dict(sorted(self.examples.items())),
         }

@@ -34,7 +34,7 @@ def run_stages(stages: Sequence[Stage], sample: Sample | Reject) -> StageResult:
             return sample
         try:
             sample = stage(sample)
-        except Exception as error:  # noqa: BLE001 - one bad file must not kill the run
+        except Exception as error:
             logger.debug("stage %s failed on %s", stage.name, sample.source, exc_info=True)
             return reject(sample, "internal_error", f"{stage.name}: {type(error).__name__}: {error}")
     return sample

@@ -22,7 +22,6 @@ from tritter_data.pipeline import PipelineConfig, build_stages
 from tritter_data.progress import Progress
 from tritter_data.sample import Reject, Sample, to_record
 from tritter_data.sources.local import walk_directory
-from tritter_data.stage import run_stages
 from tritter_data.writers import ShardWriter, existing_shards, write_manifest
 
 logger = logging.getLogger(__name__)
@@ -51,6 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="count files by language; process and write nothing")
     parser.add_argument("--compress", choices=("none", "zstd"), default="none",
                         help="shard compression: none (.jsonl) or zstd (.jsonl.zst)")
+    parser.add_argument("--exclude", nargs="+", default=[], metavar="GLOB",
+                        help="skip files and directories whose name or relative path matches (e.g. site-packages)")
     parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
     parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -69,6 +70,7 @@ class PrepareOptions:
     overwrite: bool = False
     batch_size: int = 64
     quiet: bool = False
+    exclude: tuple[str, ...] = ()
 
 
 def options_from_args(args: argparse.Namespace) -> PrepareOptions:
@@ -100,7 +102,7 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         input_dir=args.input_dir, output_dir=args.output_dir, shard_size=args.shard_size,
         min_quality=args.min_quality, positive_only=args.positive_only, languages=languages,
         workers=args.workers, compress=args.compress, overwrite=args.overwrite,
-        batch_size=args.batch_size, quiet=args.quiet,
+        batch_size=args.batch_size, quiet=args.quiet, exclude=tuple(args.exclude),
     )
 
 
@@ -143,7 +145,7 @@ def prepare(options: PrepareOptions) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         with ShardWriter(options.output_dir, options.shard_size, options.compress) as writer:
-            for result in executor.map(stages, walk_directory(options.input_dir)):
+            for result in executor.map(stages, walk_directory(options.input_dir, options.exclude)):
                 if isinstance(result, Sample):
                     result = dedup(result)
                 if isinstance(result, Sample) and options.positive_only and result.is_negative:
@@ -175,7 +177,7 @@ def _options_dict(options: PrepareOptions) -> dict[str, Any]:
         "input_dir": str(options.input_dir), "output_dir": str(options.output_dir),
         "shard_size": options.shard_size, "min_quality": options.min_quality,
         "positive_only": options.positive_only, "languages": sorted(options.languages),
-        "workers": options.workers, "compress": options.compress,
+        "workers": options.workers, "compress": options.compress, "exclude": list(options.exclude),
     }
 
 
@@ -183,7 +185,7 @@ def count_languages(options: PrepareOptions) -> Counter[str]:
     """``--dry-run``: language of every file, from its name (and first bytes if needed)."""
     by_name, by_content = DetectLanguageByName(), DetectLanguageByContent()
     counts: Counter[str] = Counter()
-    for item in walk_directory(options.input_dir):
+    for item in walk_directory(options.input_dir, options.exclude):
         if isinstance(item, Sample):
             item = by_name(item)
         if isinstance(item, Sample) and item.language is None:

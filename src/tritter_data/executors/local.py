@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from multiprocessing.pool import AsyncResult
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from tritter_data.sample import Reject, Sample, StageResult
 from tritter_data.stage import Stage, run_stages

@@ -11,7 +11,6 @@ from tritter_data.language import (
     detect_from_content,
     detect_from_path,
 )
-
 from tritter_data.sample import Sample, StageResult
 from tritter_data.stage import reject
 

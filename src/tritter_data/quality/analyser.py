@@ -23,10 +23,7 @@ class QualityAnalyser:
 
     def analyse(self, text: str, language: str) -> list[Finding]:
         masked, comments = mask_code(text, language)
-        if language == "python":
-            structure = python_scan(masked, text)
-        else:
-            structure = brace_scan(masked, text, language)
+        structure = python_scan(masked, text) if language == "python" else brace_scan(masked, text, language)
         structure.comment_count = comments
         findings = structure_findings(structure, language)
         findings += text_findings(text, line_count(text), structure, language)

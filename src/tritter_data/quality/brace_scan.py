@@ -39,8 +39,7 @@ for _name in ("c", "cpp", "java", "csharp"):
     _HEADERS[_name] = _C_HEADER
 
 _KEYWORDS = frozenset(
-    "if for while switch catch return new else do sizeof typeof match loop foreach elseif when "
-    "try using lock fixed unsafe checked synchronized guard defer select case func".split()
+    ["if", "for", "while", "switch", "catch", "return", "new", "else", "do", "sizeof", "typeof", "match", "loop", "foreach", "elseif", "when", "try", "using", "lock", "fixed", "unsafe", "checked", "synchronized", "guard", "defer", "select", "case", "func"]
 )
 _CONTROL = re.compile(r"\b(?:if|for|foreach|while|switch|match|loop|try|catch|when|guard|select|unless|until|case|do)\b")
 _EMPTY_CATCH = re.compile(r"\bcatch\b[^{};]*\{\s*\}|\brescue\b[^\n]*\n\s*end\b|\bexcept\b\s*\{\s*\}")
@@ -162,7 +161,7 @@ def _measure_by_indent(function: FunctionInfo, lines: list[str], start: int) -> 
         end = index
         while levels and current <= levels[-1]:
             levels.pop()
-        if _CONTROL.match(stripped) or stripped.endswith((" do", "{")) and not stripped.startswith("}"):
+        if _CONTROL.match(stripped) or (stripped.endswith((" do", "{")) and not stripped.startswith("}")):
             levels.append(current)
             if len(levels) > function.max_nesting:
                 function.max_nesting, function.nesting_line = len(levels), index + 1

@@ -26,7 +26,7 @@ def _bracket_delta(line: str) -> int:
     return (len(line) - len(line.translate(_OPEN))) - (len(line) - len(line.translate(_CLOSE)))
 
 
-def python_scan(masked: str, original: str) -> FileStructure:  # noqa: C901 - one pass by design
+def python_scan(masked: str, original: str) -> FileStructure:
     """Scan masked Python source; ``original`` is used only to spot docstrings."""
     structure = FileStructure()
     lines = masked.split("\n")

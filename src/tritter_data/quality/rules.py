@@ -23,13 +23,10 @@ MIN_LINES_FOR_COMMENTS = 40
 
 #: Names that say nothing about what they hold.
 MEANINGLESS = frozenset(
-    "foo bar baz qux tmp temp tmp1 tmp2 temp1 temp2 var var1 var2 val1 val2 data1 data2 "
-    "stuff thing things obj1 obj2 aa bb cc xx yy zz asdf blah dummy1 ret1 res1 res2 x1 x2 "
-    "y1 y2 a1 a2 b1 b2 d1 d2 s1 s2 t1 t2 v1 v2 func1 func2 fn1 fn2 do_it doit do_stuff "
-    "process_stuff my_var myvar my_func myfunc".split()
+    ["foo", "bar", "baz", "qux", "tmp", "temp", "tmp1", "tmp2", "temp1", "temp2", "var", "var1", "var2", "val1", "val2", "data1", "data2", "stuff", "thing", "things", "obj1", "obj2", "aa", "bb", "cc", "xx", "yy", "zz", "asdf", "blah", "dummy1", "ret1", "res1", "res2", "x1", "x2", "y1", "y2", "a1", "a2", "b1", "b2", "d1", "d2", "s1", "s2", "t1", "t2", "v1", "v2", "func1", "func2", "fn1", "fn2", "do_it", "doit", "do_stuff", "process_stuff", "my_var", "myvar", "my_func", "myfunc"]
 )
 #: Single letters that are conventional and clear in context (loop indices, errors, ...).
-CONVENTIONAL = frozenset("i j k n _ e".split())
+CONVENTIONAL = frozenset(["i", "j", "k", "n", "_", "e"])
 
 _TODO = re.compile(r"\b(?:TODO|FIXME|XXX|HACK)\b")
 _LONG_LINE = re.compile(r"^[^\n]{%d,}" % (LONG_LINE_CHARS + 1), re.MULTILINE)

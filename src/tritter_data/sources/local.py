@@ -12,7 +12,8 @@ come out as ``Reject`` records so that they are counted, not lost.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 
 from tritter_data.sample import Reject, Sample
@@ -26,14 +27,24 @@ def _sort_key(entry: os.DirEntry[str]) -> str:
     return entry.name + "/" if is_dir else entry.name
 
 
-def walk_directory(root: Path) -> Iterator[Sample | Reject]:
-    """Yield a ``Sample`` (path set, text not yet read) per file under ``root``."""
+def walk_directory(root: Path, exclude: Sequence[str] = ()) -> Iterator[Sample | Reject]:
+    """Yield a ``Sample`` (path set, text not yet read) per file under ``root``.
+
+    ``exclude`` holds glob patterns matched against each entry's name and relative path
+    (``site-packages``, ``*.min.js``, ``vendor/*``); excluded entries are not inputs.
+    """
     root = root.resolve()
     start = root.stat()
-    yield from _walk(root, "", {(start.st_dev, start.st_ino)})
+    yield from _walk(root, "", {(start.st_dev, start.st_ino)}, tuple(exclude))
 
 
-def _walk(directory: Path, prefix: str, ancestors: set[tuple[int, int]]) -> Iterator[Sample | Reject]:
+def is_excluded(name: str, relative: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch(name, p) or fnmatch(relative, p) for p in patterns)
+
+
+def _walk(
+    directory: Path, prefix: str, ancestors: set[tuple[int, int]], exclude: tuple[str, ...] = ()
+) -> Iterator[Sample | Reject]:
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=_sort_key)
@@ -42,6 +53,8 @@ def _walk(directory: Path, prefix: str, ancestors: set[tuple[int, int]]) -> Iter
         return
     for entry in entries:
         relative = prefix + entry.name
+        if exclude and is_excluded(entry.name, relative, exclude):
+            continue
         try:
             info = entry.stat(follow_symlinks=True)
         except OSError as error:
@@ -56,7 +69,7 @@ def _walk(directory: Path, prefix: str, ancestors: set[tuple[int, int]]) -> Iter
             if identity in ancestors:
                 yield Reject(relative, "symlink_loop", "directory link points to one of its ancestors")
                 continue
-            yield from _walk(Path(entry.path), relative + "/", ancestors | {identity})
+            yield from _walk(Path(entry.path), relative + "/", ancestors | {identity}, exclude)
         elif entry.is_file(follow_symlinks=True):
             yield Sample(source=relative, path=entry.path, size_bytes=info.st_size)
         else:
