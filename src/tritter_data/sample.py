@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+import orjson
+
 from tritter_data.findings import Finding
 
 #: Output fields, in the order they are written (the data card's table).
@@ -50,6 +52,8 @@ class Sample:
     findings: list[Finding] = field(default_factory=list)
     content_hash: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the output record as a JSONL line, when serialised early (in a worker)
+    encoded: bytes | None = None
 
     @property
     def security_findings(self) -> list[Finding]:
@@ -99,6 +103,18 @@ def to_record(sample: Sample) -> dict[str, Any]:
         record["stars"] = sample.stars
     validate_record(record)
     return record
+
+
+def encode_record(result: StageResult) -> StageResult:
+    """Serialise a kept sample's record to its JSONL line and drop the text.
+
+    Run in the worker, this sends a compact line back to the driver instead of the
+    text plus its findings; the bytes are those ``ShardWriter.write`` would produce.
+    """
+    if isinstance(result, Sample):
+        result.encoded = orjson.dumps(to_record(result)) + b"\n"
+        result.text = ""
+    return result
 
 
 def validate_record(record: dict[str, Any], where: str = "record") -> None:

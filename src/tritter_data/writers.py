@@ -60,9 +60,12 @@ class ShardWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         validate_record(record, where=f"record {record.get('source')!r}")
+        self.write_line(orjson.dumps(record) + b"\n")
+
+    def write_line(self, line: bytes) -> None:
+        """Append one already validated and serialised record (see ``encode_record``)."""
         if self._handle is None or self._in_shard >= self.shard_size:
             self._open_next()
-        line = orjson.dumps(record) + b"\n"
         self._handle.write(line)
         self._in_shard += 1
         self.records_written += 1

@@ -20,7 +20,7 @@ from tritter_data.language import LANGUAGES, canonical_language
 from tritter_data.manifest import RunStats
 from tritter_data.pipeline import PipelineConfig, build_stages
 from tritter_data.progress import Progress
-from tritter_data.sample import Reject, Sample, to_record
+from tritter_data.sample import Reject, Sample, encode_record
 from tritter_data.sources.local import walk_directory
 from tritter_data.writers import ShardWriter, existing_shards, write_manifest
 
@@ -145,14 +145,16 @@ def prepare(options: PrepareOptions) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         with ShardWriter(options.output_dir, options.shard_size, options.compress) as writer:
-            for result in executor.map(stages, walk_directory(options.input_dir, options.exclude)):
+            items = walk_directory(options.input_dir, options.exclude)
+            for result in executor.map(stages, items, finalize=encode_record):
                 if isinstance(result, Sample):
                     result = dedup(result)
                 if isinstance(result, Sample) and options.positive_only and result.is_negative:
                     result = Reject(result.source, "negative_excluded", "--positive-only",
                                     result.size_bytes, result.language)
                 if isinstance(result, Sample):
-                    writer.write(to_record(result))
+                    assert result.encoded is not None
+                    writer.write_line(result.encoded)
                 stats.add(result)
                 progress.update(1, result.size_bytes)
     finally:

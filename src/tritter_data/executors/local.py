@@ -10,12 +10,15 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Callable
 from multiprocessing.pool import AsyncResult
 
 from tritter_data.sample import Reject, Sample, StageResult
 from tritter_data.stage import Stage, run_stages
 
+Finalize = Callable[[StageResult], StageResult]
 _WORKER_STAGES: Sequence[Stage] = ()
+_WORKER_FINALIZE: Finalize | None = None
 
 
 def batched(items: Iterable[Sample | Reject], size: int) -> Iterator[list[Sample | Reject]]:
@@ -24,13 +27,19 @@ def batched(items: Iterable[Sample | Reject], size: int) -> Iterator[list[Sample
         yield batch
 
 
-def _init_worker(stages: Sequence[Stage]) -> None:
-    global _WORKER_STAGES
-    _WORKER_STAGES = stages
+def _init_worker(stages: Sequence[Stage], finalize: Finalize | None) -> None:
+    global _WORKER_STAGES, _WORKER_FINALIZE
+    _WORKER_STAGES, _WORKER_FINALIZE = stages, finalize
+
+
+def run_batch(stages: Sequence[Stage], batch: list[Sample | Reject], finalize: Finalize | None) -> list[StageResult]:
+    """Run the stages over one batch, then ``finalize`` each result (in the worker)."""
+    results = [run_stages(stages, item) for item in batch]
+    return [finalize(result) for result in results] if finalize else results
 
 
 def _run_batch(batch: list[Sample | Reject]) -> list[StageResult]:
-    return [run_stages(_WORKER_STAGES, item) for item in batch]
+    return run_batch(_WORKER_STAGES, batch, _WORKER_FINALIZE)
 
 
 class LocalExecutor:
@@ -44,14 +53,19 @@ class LocalExecutor:
         self.workers = workers
         self.batch_size = batch_size
 
-    def map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]:
+    def map(
+        self, stages: Sequence[Stage], items: Iterable[Sample | Reject], finalize: Finalize | None = None
+    ) -> Iterator[StageResult]:
+        """Results in input order. ``finalize`` runs in the worker on each result, e.g.
+        to serialise the output record there and send back bytes instead of text."""
         if self.workers == 1:
             for item in items:
-                yield run_stages(stages, item)
+                result = run_stages(stages, item)
+                yield finalize(result) if finalize else result
             return
         context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
         window = self.workers * 4  # batches in flight: bounded memory, no idle worker
-        with context.Pool(self.workers, initializer=_init_worker, initargs=(stages,)) as pool:
+        with context.Pool(self.workers, initializer=_init_worker, initargs=(stages, finalize)) as pool:
             pending: deque[AsyncResult[list[StageResult]]] = deque()
             for batch in batched(items, self.batch_size):
                 pending.append(pool.apply_async(_run_batch, (batch,)))

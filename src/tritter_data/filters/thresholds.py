@@ -17,6 +17,7 @@ from tritter_data.sample import Sample, StageResult
 from tritter_data.stage import reject
 
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def line_count(text: str) -> int:
@@ -30,11 +31,10 @@ def alpha_ratio(text: str) -> float:
     """Share of alphabetic characters (Unicode letters) in the text."""
     if not text:
         return 0.0
-    if text.isascii():
-        data = text.encode("ascii")
-        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    else:
-        letters = sum(map(str.isalpha, text))
+    data = text.encode("utf-8")
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if not text.isascii():  # add non-ASCII letters (accents, CJK), counted one by one
+        letters += sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
     return letters / len(text)
 
 
@@ -43,17 +43,17 @@ def long_line_ratio(text: str, limit: int) -> float:
     lines = line_count(text)
     if not lines:
         return 0.0
-    pattern = _long_line_pattern(limit)
-    return len(pattern.findall(text)) / lines
+    return count_long_lines(text, limit) / lines
 
 
-_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
-def _long_line_pattern(limit: int) -> re.Pattern[str]:
-    if limit not in _PATTERNS:
-        _PATTERNS[limit] = re.compile(r"^[^\n]{%d,}" % (limit + 1), re.MULTILINE)
-    return _PATTERNS[limit]
+def count_long_lines(text: str, limit: int) -> int:
+    """Lines longer than ``limit``; a plain loop over ``split`` beats a regex here."""
+    if len(text) <= limit:
+        return 0
+    lengths = list(map(len, text.split("\n")))
+    if max(lengths) <= limit:
+        return 0
+    return sum(map(limit.__lt__, lengths))
 
 
 @dataclass(frozen=True, slots=True)

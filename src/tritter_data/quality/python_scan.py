@@ -1,141 +1,199 @@
-"""Indentation scanner for Python: functions, nesting depth, ``except`` handlers, names.
+"""Regex-driven scanner for Python: functions, nesting, ``except`` handlers, names.
+
+Every signal comes from ``re.finditer`` over masked code (strings and comments blanked),
+so the work per file is a handful of C-level passes plus Python work per *event* (a def,
+a control statement), not per line. A real parse (``ast``) runs at ~2.5 MB/s on the
+standard library; this scan runs an order of magnitude faster.
 
     >>> s = python_scan('def f(a, b):\\n    if a:\\n        return b\\n', '')
-    >>> [(f.name, f.params, f.max_nesting) for f in s.functions]
-    [('f', ['a', 'b'], 1)]
+    >>> [(f.name, f.params, f.max_nesting, f.length) for f in s.functions]
+    [('f', ['a', 'b'], 1, 3)]
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from tritter_data.quality.rules import is_unclear_name
 from tritter_data.quality.structure import FileStructure, FunctionInfo, split_params
 
-_DEF = re.compile(r"(?:async\s+)?def\s+(\w+)\s*\((.*)", re.DOTALL)
-_CONTROL = re.compile(r"(?:if|for|while|with|try|match|async\s+for|async\s+with)\b")
-_CONTINUE_BLOCK = re.compile(r"(?:elif|else|except|finally|case)\b")
-_EXCEPT = re.compile(r"except\s*(.*?):\s*(\S.*)?$")
-_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?::[^=\n]+)?=(?!=)", re.MULTILINE)
-_FOR = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\b")
-_OPEN = str.maketrans("", "", "([{")
-_CLOSE = str.maketrans("", "", ")]}")
+# Patterns start with a literal where possible: ``re`` then skips ahead with a fast
+# substring search instead of trying every position (``^`` with MULTILINE runs ~50 MB/s,
+# a literal-first pattern ~800 MB/s on the standard library).
+_DEF = re.compile(r"def[ \t]+(\w+)[ \t]*\(")
+_LINE_END_COLON = re.compile(r":[ \t]*\n")
+_CONTROL_HEAD = re.compile(r"[ \t]*(?:if|elif|else|for|while|with|try|except|finally|match|case|async[ \t]+(?:for|with))\b")
+_CLASS = re.compile(r"class[ \t]+\w")
+_DECORATOR = re.compile(r"\n([ \t]*)@")
+_TOP_LEVEL = re.compile(r"\n(?=[^\s)\]}])")
+_SIMPLE_PARAMS = re.compile(r"([^()]*)\)")
+_AFTER_SIGNATURE = re.compile(r"[^:\n]*:[ \t]*\n?\s*(\"\")?")
+_HANDLER = re.compile(
+    r"except\b([^:\n]*):[ \t]*(pass|\.\.\.)?[ \t]*$(?:\n(?:[ \t]*\n)*[ \t]*(pass|\.\.\.|continue)[ \t]*$)?",
+    re.MULTILINE,
+)
+_ASSIGN = re.compile(r"\n[ \t]*+([A-Za-z_]\w*+)[ \t]*+(?::[^=\n]++)?=(?!=)")
+_FOR = re.compile(r"for[ \t]++([A-Za-z_]\w*+)[ \t]+in\b")
 _PARAM_NAME = re.compile(r"[*]{0,2}\s*([A-Za-z_]\w*)")
+_FIRST_STATEMENT = re.compile(r"\s*(\"\")?")
+
+_DEF_EVENT, _CONTROL_EVENT = 0, 1
 
 
-def _bracket_delta(line: str) -> int:
-    return (len(line) - len(line.translate(_OPEN))) - (len(line) - len(line.translate(_CLOSE)))
+class LineCounter:
+    """1-based line numbers for offsets visited in increasing order, in linear time."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def _line_indent(text: str, offset: int) -> int | None:
+    """Indent of the line holding ``offset`` if only blanks precede it there, else None."""
+    start = text.rfind("\n", 0, offset) + 1
+    prefix = text[start:offset]
+    if prefix.strip(" \t"):
+        if prefix.strip() != "async":
+            return None
+        return len(prefix) - len(prefix.lstrip())
+    return len(prefix)
 
 
 def python_scan(masked: str, original: str) -> FileStructure:
-    """Scan masked Python source; ``original`` is used only to spot docstrings."""
+    """Scan masked Python source (``original`` is accepted for interface symmetry)."""
     structure = FileStructure()
-    lines = masked.split("\n")
-    stack: list[tuple[int, FunctionInfo, list[int]]] = []  # (indent, function, control indents)
-    pending: list[FunctionInfo] = []  # functions whose first body line decides documentation
-    open_brackets = 0
-    header: tuple[FunctionInfo, int] | None = None  # a def whose parameter list is still open
-    header_text = ""
-    handler_line = 0
-    first_statement = True
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if header is not None:
-            header_text += " " + stripped
-        if open_brackets > 0 or stripped.startswith((")", "]", "}")):
-            open_brackets = max(0, open_brackets + _bracket_delta(stripped))
-            if header is not None and open_brackets == 0:
-                _finish_header(header[0], header_text, structure)
-                header = None
-            continue
-        structure.code_lines += 1
-        indent = len(line) - len(line.lstrip())
-        if first_statement:
-            structure.module_documented = stripped.startswith('""')
-            first_statement = False
-        if pending:
-            for function in pending:
-                function.documented = stripped.startswith('""')
-            pending = []
-        if handler_line:
-            if stripped in ("pass", "...", "continue"):
-                structure.swallowed_handlers.append(handler_line)
-                _mark_swallowed(structure, handler_line)
-            handler_line = 0
-        while stack and indent <= stack[-1][0]:
-            function, started = stack[-1][1], stack[-1][1].line
-            function.length = number - started
-            stack.pop()
-        if stack:
-            controls = stack[-1][2]
-            while controls and indent <= controls[-1]:
-                controls.pop()
-        match = _DEF.match(stripped)
-        if match:
-            function = FunctionInfo(name=match.group(1), line=number, params=[])
+    structure.code_lines = masked.count("\n") + 1 - masked.count("\n\n")
+    first = _FIRST_STATEMENT.match(masked)
+    structure.module_documented = bool(first and first.group(1))
+    text = masked if masked.endswith("\n") else masked + "\n"
+    events: list[tuple[int, int, int, re.Match[str] | None]] = []
+    boundaries: list[tuple[int, int]] = []
+    for match in _DEF.finditer(text):
+        indent = _line_indent(text, match.start())
+        if indent is not None:
+            events.append((match.start(), indent, _DEF_EVENT, match))
+            boundaries.append((text.rfind("\n", 0, match.start()) + 1, indent))
+    for match in _LINE_END_COLON.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        head = _CONTROL_HEAD.match(text, start)
+        if head:
+            indent = len(text[start : head.end()]) - len(text[start : head.end()].lstrip())
+            events.append((start, indent, _CONTROL_EVENT, None))
+    for match in _CLASS.finditer(text):
+        indent = _line_indent(text, match.start())
+        if indent is not None:
+            boundaries.append((text.rfind("\n", 0, match.start()) + 1, indent))
+    boundaries += [(m.start() + 1, len(m.group(1))) for m in _DECORATOR.finditer(text)]
+    boundaries += [(m.start() + 1, 0) for m in _TOP_LEVEL.finditer(text)]
+    boundaries.sort()
+    events.sort(key=lambda event: event[0])
+    lines = LineCounter(text)
+    open_functions: list[tuple[int, FunctionInfo, list[int]]] = []
+    for offset, indent, kind, match in events:
+        while open_functions and indent <= open_functions[-1][0]:
+            open_functions.pop()
+        if kind == _DEF_EVENT:
+            assert match is not None
+            function = _read_def(text, match, lines.at(offset))
+            function.length = _function_length(text, offset, indent, boundaries)
             structure.functions.append(function)
-            structure.defined_names.append((number, function.name))
-            stack.append((indent, function, []))
-            pending.append(function)
-            header_text = match.group(2)
-            header = (function, number)
-        elif stack and stripped.endswith(":") and (
-            _CONTROL.match(stripped) or _CONTINUE_BLOCK.match(stripped)
-        ):
-            controls = stack[-1][2]
-            controls.append(indent)
-            depth = len(controls)
-            function = stack[-1][1]
-            if depth > function.max_nesting:
-                function.max_nesting, function.nesting_line = depth, number
-        if stripped.startswith("except"):
-            handler = _EXCEPT.match(stripped)
-            if handler:
-                caught, inline_body = handler.groups()
-                if not caught.strip():
-                    structure.bare_handlers.append((number, False))
-                if inline_body is None:
-                    handler_line = number
-                elif inline_body.strip() in ("pass", "..."):
-                    structure.swallowed_handlers.append(number)
-                    _mark_swallowed(structure, number)
-        delta = _bracket_delta(stripped)
-        if delta > 0:
-            open_brackets = delta
-        elif header is not None:
-            _finish_header(header[0], header_text, structure)
-            header = None
-    total = len(lines)
-    for _, function, _ in stack:
-        function.length = total - function.line + 1
-    structure.defined_names.extend(
-        (masked.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ASSIGN.finditer(masked)
-    )
-    structure.defined_names.extend(
-        (masked.count("\n", 0, m.start()) + 1, m.group(1)) for m in _FOR.finditer(masked)
-    )
+            open_functions.append((indent, function, []))
+            continue
+        if not open_functions:
+            continue
+        _, function, stack = open_functions[-1]
+        while stack and indent <= stack[-1]:
+            stack.pop()
+        stack.append(indent)
+        if len(stack) > function.max_nesting:
+            function.max_nesting, function.nesting_line = len(stack), lines.at(offset)
+    _scan_handlers(text, structure)
+    _scan_names(text, structure)
     return structure
 
 
-def _mark_swallowed(structure: FileStructure, line: int) -> None:
-    structure.bare_handlers[:] = [(n, swallowed or n == line) for n, swallowed in structure.bare_handlers]
+def _read_def(masked: str, match: re.Match[str], line: int) -> FunctionInfo:
+    function = FunctionInfo(name=match.group(1), line=line, params=[])
+    start = match.end()
+    simple = _SIMPLE_PARAMS.match(masked, start)
+    if simple:
+        params_text, end = simple.group(1), simple.end()
+    else:
+        params_text, end = _balanced(masked, start)
+    pieces = split_params(params_text) if "(" in params_text or "[" in params_text else params_text.split(",")
+    for param in pieces:
+        param = param.strip()
+        name = _PARAM_NAME.match(param)
+        if name and name.group(1) not in ("self", "cls"):
+            function.params.append(name.group(1))
+    after = _AFTER_SIGNATURE.match(masked, end)
+    function.documented = bool(after and after.group(1))
+    return function
 
 
-def _finish_header(function: FunctionInfo, text: str, structure: FileStructure) -> None:
+def _balanced(text: str, start: int, limit: int = 4000) -> tuple[str, int]:
+    """Text up to the ``)`` closing a parameter list that itself contains brackets."""
     depth = 0
-    for index, char in enumerate(text):
+    for index in range(start, min(len(text), start + limit)):
+        char = text[index]
         if char in "([{":
             depth += 1
         elif char in ")]}":
             if depth == 0:
-                text = text[:index]
-                break
+                return text[start:index], index + 1
             depth -= 1
-    for param in split_params(text):
-        match = _PARAM_NAME.match(param)
-        if match and param not in ("*", "/"):
-            name = match.group(1)
-            if name not in ("self", "cls"):
-                function.params.append(name)
-                structure.defined_names.append((function.line, name))
+    return text[start : start + limit], start + limit
+
+
+def _function_length(masked: str, offset: int, indent: int, boundaries: list[tuple[int, int]]) -> int:
+    """Lines from the def to the next boundary at the same or a lower indent."""
+    end = len(masked)
+    for index in range(bisect.bisect_right(boundaries, (offset, 1 << 30)), len(boundaries)):
+        boundary_offset, boundary_indent = boundaries[index]
+        if boundary_indent <= indent:
+            end = boundary_offset
+            break
+    return _body_lines(masked, offset, end)
+
+
+def _body_lines(masked: str, offset: int, end: int) -> int:
+    body_end = len(masked[offset:end].rstrip()) + offset
+    return masked.count("\n", offset, body_end) + 1
+
+
+def _scan_handlers(masked: str, structure: FileStructure) -> None:
+    lines = LineCounter(masked)
+    for match in _HANDLER.finditer(masked):
+        caught, inline, next_line = match.groups()
+        bare = not caught.strip()
+        swallowed = bool(inline or next_line)
+        if not (bare or swallowed):
+            continue
+        line = lines.at(match.start())
+        if bare:
+            structure.bare_handlers.append((line, swallowed))
+        elif swallowed:
+            structure.swallowed_handlers.append(line)
+
+
+def _scan_names(masked: str, structure: FileStructure) -> None:
+    """Names the code defines; only unclear ones need a line number."""
+    names = structure.defined_names
+    for function in structure.functions:
+        names.append((function.line, function.name))
+        names.extend((function.line, param) for param in function.params)
+    first_offsets: dict[str, int] = {}
+    for pattern in (_ASSIGN, _FOR):
+        for match in pattern.finditer(masked):
+            first_offsets.setdefault(match.group(1), match.start(1))
+    for name, offset in first_offsets.items():
+        names.append((masked.count("\n", 0, offset) + 1 if is_unclear_name(name) else 0, name))

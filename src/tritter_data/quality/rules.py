@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tritter_data.filters.thresholds import count_long_lines
 from tritter_data.findings import Finding
 from tritter_data.quality.structure import FileStructure
 
@@ -28,8 +29,7 @@ MEANINGLESS = frozenset(
 #: Single letters that are conventional and clear in context (loop indices, errors, ...).
 CONVENTIONAL = frozenset(["i", "j", "k", "n", "_", "e"])
 
-_TODO = re.compile(r"\b(?:TODO|FIXME|XXX|HACK)\b")
-_LONG_LINE = re.compile(r"^[^\n]{%d,}" % (LONG_LINE_CHARS + 1), re.MULTILINE)
+_TODO = re.compile(r"(?:TODO|FIXME|XXX|HACK)(?!\w)")
 
 
 def is_unclear_name(name: str) -> bool:
@@ -125,7 +125,8 @@ def _handler_findings(structure: FileStructure, language: str) -> list[Finding]:
 def _name_findings(structure: FileStructure) -> list[Finding]:
     seen: dict[str, int] = {}
     for line, name in structure.defined_names:
-        seen.setdefault(name, line)
+        if not seen.get(name):
+            seen[name] = line
     unclear = sorted((line, name) for name, line in seen.items() if is_unclear_name(name))
     if len(unclear) < MIN_UNCLEAR_NAMES and not (unclear and len(seen) <= 4 and len(unclear) >= 2):
         return []
@@ -143,7 +144,8 @@ def _name_findings(structure: FileStructure) -> list[Finding]:
 
 def text_findings(text: str, lines: int, structure: FileStructure, language: str) -> list[Finding]:
     findings = []
-    todos = [m.start() for m in _TODO.finditer(text)]
+    has_marker = "TODO" in text or "FIXME" in text or "XXX" in text or "HACK" in text
+    todos = [m.start() for m in _TODO.finditer(text)] if has_marker else []
     if lines and len(todos) * TODO_PER_LINES > lines and len(todos) >= 2:
         findings.append(Finding(
             "Q-TODO", "quality", "maintainability", text.count("\n", 0, todos[0]) + 1,
@@ -151,11 +153,11 @@ def text_findings(text: str, lines: int, structure: FileStructure, language: str
             "Finish or remove the marked work, or track it in an issue.",
             "low",
         ))
-    long_lines = _LONG_LINE.findall(text)
-    if lines and len(long_lines) > LONG_LINE_SHARE * lines:
+    long_lines = count_long_lines(text, LONG_LINE_CHARS)
+    if lines and long_lines > LONG_LINE_SHARE * lines:
         findings.append(Finding(
             "Q-LONG-LINES", "quality", "readability", 1,
-            f"{len(long_lines)} of {lines} lines are longer than {LONG_LINE_CHARS} characters",
+            f"{long_lines} of {lines} lines are longer than {LONG_LINE_CHARS} characters",
             "Wrap long lines; an automatic formatter does this for you.",
             "low",
         ))
