@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Callable
 from multiprocessing.pool import AsyncResult
 
 from tritter_data.sample import Reject, Sample, StageResult
