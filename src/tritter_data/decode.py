@@ -44,9 +44,10 @@ class ReadAndDecode:
         return self._check(sample, data, from_file=True)
 
     def _check(self, sample: Sample, data: bytes, from_file: bool) -> StageResult:
+        if len(data) > self.max_bytes:  # keep the size from stat: we read only the head
+            sample.size_bytes = max(sample.size_bytes, len(data))
+            return reject(sample, "too_large", f"{sample.size_bytes} bytes, over {self.max_bytes}")
         sample.size_bytes = len(data)
-        if len(data) > self.max_bytes:
-            return reject(sample, "too_large", f"over {self.max_bytes} bytes")
         if not data:
             return reject(sample, "empty_file", "0 bytes")
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:

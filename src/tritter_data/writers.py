@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from tritter_data.sample import validate_record
+from tritter_data.schema_head import hoist_schema_records, optional_keys
 
 SHARD_GLOB = "shard_*.jsonl*"
 COMPRESSIONS = ("none", "zstd")
@@ -50,6 +51,9 @@ class ShardWriter:
         self.bytes_written = 0
         self._handle: Any = None
         self._in_shard = 0
+        # For ``datasets``: where each optional field first appears (see schema_head.py).
+        self._head_keys: frozenset[str] | None = None
+        self._first_with_key: dict[str, tuple[int, int]] = {}
 
     def __enter__(self) -> ShardWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -66,13 +70,18 @@ class ShardWriter:
         """Append one already validated and serialised record (see ``encode_record``)."""
         if self._handle is None or self._in_shard >= self.shard_size:
             self._open_next()
+        keys = optional_keys(line)
+        if self._head_keys is None:
+            self._head_keys = keys
+        for key in keys - self._head_keys:
+            self._first_with_key.setdefault(key, (len(self.paths) - 1, self._in_shard))
         self._handle.write(line)
         self._in_shard += 1
         self.records_written += 1
         self.bytes_written += len(line)
 
     def _open_next(self) -> None:
-        self.close()
+        self._close_current()
         path = self.directory / shard_name(len(self.paths), self.compress)
         raw = open(path, "wb")  # noqa: SIM115 - closed in close()
         if self.compress == "zstd":
@@ -85,10 +94,17 @@ class ShardWriter:
         self.paths.append(path)
         self._in_shard = 0
 
-    def close(self) -> None:
+    def _close_current(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+
+    def close(self) -> None:
+        """Close the last shard, then hoist optional fields to the head (schema_head.py)."""
+        self._close_current()
+        if self._first_with_key:
+            hoist_schema_records(self.paths, sorted(set(self._first_with_key.values())))
+            self._first_with_key = {}
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:

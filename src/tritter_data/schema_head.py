@@ -1,0 +1,60 @@
+"""Keep shards loadable by ``datasets`` although positives omit optional fields.
+
+The card omits ``quality_label``/``explanation`` on positives (and ``license``/``stars``
+on local files). ``datasets.load_dataset("json", ...)`` infers the schema from the first
+block of the first file and fills *missing* columns later with nulls, but fails on a
+column it has not seen. So the writer makes sure the first lines of ``shard_00000``
+carry every optional field that appears anywhere: it swaps the first record holding each
+missing field with a record at the head of shard 0. The swap is deterministic, counts
+per shard are unchanged, and nothing happens when the first record already has them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars")
+# In JSON an unescaped quote only delimits a string, and a string followed by a colon is
+# a key: these byte patterns cannot occur inside a text value.
+_KEY_PATTERNS = {name: f'"{name}":'.encode() for name in OPTIONAL_FIELDS}
+
+
+def optional_keys(line: bytes) -> frozenset[str]:
+    """The optional fields present in one serialised record."""
+    return frozenset(name for name, pattern in _KEY_PATTERNS.items() if pattern in line)
+
+
+def _read_lines(path: Path) -> list[bytes]:
+    if path.name.endswith(".zst"):
+        import zstandard
+
+        with open(path, "rb") as handle:
+            data = zstandard.ZstdDecompressor().stream_reader(handle).read()
+    else:
+        data = path.read_bytes()
+    return data.splitlines(keepends=True)
+
+
+def _write_lines(path: Path, lines: list[bytes]) -> None:
+    data = b"".join(lines)
+    if path.name.endswith(".zst"):
+        import zstandard
+
+        with open(path, "wb") as raw, zstandard.ZstdCompressor(level=3).stream_writer(raw) as writer:
+            writer.write(data)
+    else:
+        path.write_bytes(data)
+
+
+def hoist_schema_records(paths: list[Path], positions: list[tuple[int, int]]) -> None:
+    """Swap the records at ``positions`` (shard index, line) to the head of shard 0."""
+    shards: dict[int, list[bytes]] = {0: _read_lines(paths[0])}
+    for target, (shard, line) in enumerate(positions):
+        if shard not in shards:
+            shards[shard] = _read_lines(paths[shard])
+        if (shard, line) == (0, target):
+            continue
+        head = shards[0]
+        head[target], shards[shard][line] = shards[shard][line], head[target]
+    for shard, lines in shards.items():
+        _write_lines(paths[shard], lines)
