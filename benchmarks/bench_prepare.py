@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import resource
 import sysconfig
 import tempfile
 import time
@@ -37,13 +38,19 @@ def read_md5_floor(corpus: Path) -> tuple[float, int]:
     return time.perf_counter() - started, total
 
 
-def run_prepare(corpus: Path, workers: int) -> tuple[float, dict]:
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pool workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_prepare(corpus: Path, workers: int) -> tuple[float, dict, float]:
     with tempfile.TemporaryDirectory() as out:
         options = PrepareOptions(input_dir=corpus, output_dir=Path(out), workers=workers,
                                  quiet=True, exclude=EXCLUDE)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         manifest = prepare(options)
-        return time.perf_counter() - started, manifest
+        return time.perf_counter() - started, manifest, cpu_seconds() - cpu
 
 
 def best(measure, repeat: int):
@@ -59,8 +66,8 @@ def main() -> None:
 
     read_md5_floor(args.corpus)  # warm the page cache so every run reads from memory
     floor_s, total = best(lambda: read_md5_floor(args.corpus), args.repeat)
-    one_s, manifest = best(lambda: run_prepare(args.corpus, 1), args.repeat)
-    two_s, _ = best(lambda: run_prepare(args.corpus, 2), args.repeat)
+    one_s, manifest, one_cpu = best(lambda: run_prepare(args.corpus, 1), args.repeat)
+    two_s, _, two_cpu = best(lambda: run_prepare(args.corpus, 2), args.repeat)
     mb = total / 1e6
     floor, one, two = mb / floor_s, mb / one_s, mb / two_s
     print(f"corpus: {args.corpus} ({manifest['input_files']} files, {mb:.1f} MB; "
@@ -68,6 +75,9 @@ def main() -> None:
     print(f"read+MD5 floor      {floor:8.1f} MB/s   1.000x")
     print(f"prepare, 1 worker   {one:8.1f} MB/s   {one / floor:.3f}x floor ({one / floor:.1%}; bar 3%, goal 5%)")
     print(f"prepare, 2 workers  {two:8.1f} MB/s   {two / one:.2f}x 1 worker (bar 1.6x)")
+    # CPU time does not depend on what else the machine runs: a second view of the same runs.
+    print(f"CPU per MB: 1 worker {one_cpu / mb * 1e3:.1f} ms, 2 workers {two_cpu / mb * 1e3:.1f} ms "
+          f"(pool overhead {two_cpu / one_cpu - 1:+.1%}; 2-core speed-up bound {2 * one_cpu / two_cpu:.2f}x)")
 
 
 if __name__ == "__main__":

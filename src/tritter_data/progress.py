@@ -14,6 +14,7 @@ class Progress:
         self.enabled = not quiet and sys.stderr.isatty()
         self.started = time.perf_counter()
         self.bytes = 0
+        self._shown = self.started
         self._bar: Any = None
         if self.enabled:
             from tqdm import tqdm
@@ -24,11 +25,16 @@ class Progress:
         self.bytes += size_bytes
         if self._bar is not None:
             self._bar.update(files)
-            if self._bar.n % 256 == 0:
-                elapsed = max(time.perf_counter() - self.started, 1e-9)
-                mb = self.bytes / 1e6
-                self._bar.set_postfix_str(f"{mb:.1f} MB, {mb / elapsed:.1f} MB/s", refresh=False)
+            now = time.perf_counter()
+            if now - self._shown >= 0.5:
+                self._shown = now
+                self._bar.set_postfix_str(self._throughput(now), refresh=False)
+
+    def _throughput(self, now: float) -> str:
+        mb = self.bytes / 1e6
+        return f"{mb:.1f} MB, {mb / max(now - self.started, 1e-9):.1f} MB/s"
 
     def close(self) -> None:
         if self._bar is not None:
+            self._bar.set_postfix_str(self._throughput(time.perf_counter()), refresh=True)
             self._bar.close()
