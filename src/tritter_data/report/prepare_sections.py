@@ -130,7 +130,8 @@ def scores_section(manifest: Mapping[str, Any]) -> Section:
             "when they carry a security finding." if threshold is not None else
             f"Scores of the {num(sum(counts))} kept files.")
     body = (f'<p class="lead">{esc(lead)}</p>' + figure(svg, "Kept files per quality-score bin.",
-            table(["score", "files"], rows, numeric=(1,), cls="score-bins")))
+            table(["score", "files"], rows, numeric=(1,), row_ids=[str(i) for i in range(len(rows))],
+                  cls="score-bins")))
     return Section("scores", "Quality scores", Markup(body))
 
 
@@ -213,4 +214,5 @@ def _secret_part(manifest: Mapping[str, Any]) -> str:
     cells = [[Markup(f'<span class="path">{esc(p)}</span>'), Markup(f"<code>{esc(r)}</code>"), n] for p, r, n in rows]
     return Markup("<h3>Files rejected for secrets</h3><p class=\"lead\">Path, rule and line only: the secret "
                   "itself is never stored or shown.</p>"
-                  + table(["file", "rule", "line"], cells, numeric=(2,), cls="secrets"))
+                  + table(["file", "rule", "line"], cells, numeric=(2,), row_ids=[p for p, _, _ in rows],
+                          cls="secrets"))
