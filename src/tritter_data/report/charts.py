@@ -22,7 +22,7 @@ INSTALL_HINT = "the report needs matplotlib: pip install 'tritter-data[report]'"
 POSITIVE = "#2a9d8f"
 NEGATIVE = "#e9a23b"
 REJECTED = "#d1495b"
-SECRET = "#7b2d43"
+SECRET = "#7b2d43"  # noqa: S105 - a colour, not a password
 NEUTRAL = "#3d5a80"
 MUTED = "#b8c4ce"
 INK = "#1f2933"
@@ -122,7 +122,7 @@ def _hbars(axes: Any, labels: Sequence[str], values: Sequence[float], colours: S
     axes.set_yticks(positions, labels)
     top = max(values, default=0) or 1
     axes.set_xlim(0, top * 1.22)
-    for y, value, note in zip(positions, values, notes or [""] * len(values)):
+    for y, value, note in zip(positions, values, notes or [""] * len(values), strict=True):
         axes.text(value + top * 0.01, y, f"{human(value)}{note}", va="center", fontsize=9, color=INK)
     axes.xaxis.set_major_formatter(lambda x, _pos: human(x))
 
@@ -146,7 +146,7 @@ def languages(figure: Any, rows: Sequence[tuple[str, int, int, int]]) -> None:
                                              ("rejected", REJECTED)), start=1):
         values = [row[index] for row in rows]
         axes.barh(positions, values, left=left, color=colour, height=0.62, label=label)
-        left = [a + b for a, b in zip(left, values)]
+        left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_yticks(positions, [row[0] for row in rows])
     axes.xaxis.set_major_formatter(lambda x, _pos: human(x))
     axes.set_xlabel("files")
@@ -232,7 +232,7 @@ def mix(figure: Any, rows: Sequence[tuple[str, int, int]]) -> None:
     axes.barh([p + 0.18 for p in positions], [r[1] for r in rows], height=0.34, color=MUTED, label="target")
     axes.barh([p - 0.18 for p in positions], [r[2] for r in rows], height=0.34, color=NEUTRAL, label="taken")
     top = max([max(r[1], r[2]) for r in rows], default=0) or 1
-    for y, (_, target, taken) in zip(positions, rows):
+    for y, (_, target, taken) in zip(positions, rows, strict=True):
         share = f"{100 * taken / target:.0f}% of target" if target else ""
         axes.text(max(target, taken) + top * 0.01, y, share, va="center", fontsize=9, color=INK)
     axes.set_xlim(0, top * 1.3)

@@ -153,7 +153,7 @@ def size_counts(histogram: Any) -> list[tuple[int, int]]:
         sizes = pick(histogram, "sizes", "size", "bins", "edges")
         counts = pick(histogram, "counts", "count", "clusters")
         if isinstance(sizes, list) and isinstance(counts, list):
-            pairs = list(zip(sizes, counts))
+            pairs = list(zip(sizes, counts, strict=False))
         else:
             pairs = list(histogram.items())
     elif isinstance(histogram, list):

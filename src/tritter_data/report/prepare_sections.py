@@ -18,7 +18,7 @@ from tritter_data.report.load import as_int
 MAX_BARS = 12
 MAX_RULES = 20
 MAX_CATEGORY_COLUMNS = 8
-SECRET_REASON = "secret_detected"
+SECRET_REASON = "secret_detected"  # noqa: S105 - a reject reason id
 
 
 def _counts(mapping: Any) -> dict[str, int]:
