@@ -114,6 +114,12 @@ def human(value: float) -> str:
     return f"{value:g}"
 
 
+def pct(part: float, whole: float) -> str:
+    """A share of a whole: ``pct(1, 3) == '33.3%'``; a small non-zero share is ``'<0.1%'``, never 0.0%."""
+    share = 100 * part / whole
+    return "<0.1%" if 0 < share < 0.05 else f"{share:.1f}%"
+
+
 def _hbars(axes: Any, labels: Sequence[str], values: Sequence[float], colours: Sequence[str],
            notes: Sequence[str] | None = None) -> None:
     """Horizontal bars top-down with a value label at each bar's end."""
@@ -121,9 +127,10 @@ def _hbars(axes: Any, labels: Sequence[str], values: Sequence[float], colours: S
     axes.barh(positions, values, color=colours, height=0.62)
     axes.set_yticks(positions, labels)
     top = max(values, default=0) or 1
-    axes.set_xlim(0, top * 1.22)
+    axes.set_xlim(0, top * (1.22 if notes is None else 1.45))  # room for the value labels
     for y, value, note in zip(positions, values, notes or [""] * len(values), strict=True):
-        axes.text(value + top * 0.01, y, f"{human(value)}{note}", va="center", fontsize=9, color=INK)
+        label = f"{int(value):,}" if float(value).is_integer() and value < 1e7 else human(value)
+        axes.text(value + top * 0.01, y, f"{label}{note}", va="center", fontsize=9, color=INK)
     axes.xaxis.set_major_formatter(lambda x, _pos: human(x))
 
 
@@ -131,7 +138,7 @@ def _hbars(axes: Any, labels: Sequence[str], values: Sequence[float], colours: S
 def funnel(figure: Any, rows: Sequence[tuple[str, int, str]], total: int) -> None:
     """Input files, then each outcome, as bars with their share of the input."""
     axes = _axes(figure)
-    notes = [f"  ({100 * count / total:.1f}%)" if total else "" for _, count, _ in rows]
+    notes = [f"  ({pct(count, total)})" if total else "" for _, count, _ in rows]
     _hbars(axes, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], notes)
     axes.set_xlabel("files")
 

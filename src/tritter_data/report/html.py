@@ -51,7 +51,9 @@ def size(value: int | None) -> str:
 def pct(part: int | None, whole: int | None) -> str:
     if part is None or not whole:
         return "—"
-    return f"{100 * part / whole:.1f}%"
+    from tritter_data.report.charts import pct as share
+
+    return share(part, whole)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[int] = (),

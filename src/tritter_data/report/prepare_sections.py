@@ -18,6 +18,7 @@ from tritter_data.report.load import as_int
 MAX_BARS = 12
 MAX_RULES = 20
 MAX_CATEGORY_COLUMNS = 8
+EXAMPLES_PER_REASON = 2
 SECRET_REASON = "secret_detected"  # noqa: S105 - a reject reason id
 
 
@@ -52,7 +53,7 @@ def funnel_section(manifest: Mapping[str, Any]) -> Section:
     if len(rejected) > len(shown):
         rows.append((f"{len(rejected) - len(shown)} other reasons", sum(c for _, c in rejected[len(shown):]),
                      charts.REJECTED))
-    svg = charts.funnel(rows, total, size=(charts.FULL, 0.34 * len(rows) + 0.9))
+    svg = charts.funnel(rows, total, size=(charts.HALF, 0.3 * len(rows) + 0.8))
     table_rows = [["input files", total, "100.0%", size(as_int(manifest.get("bytes_in")))],
                   ["kept positive", positive, pct(positive, total), size(as_int(manifest.get("positive_bytes")))],
                   ["kept negative", negative, pct(negative, total), size(as_int(manifest.get("negative_bytes")))]]
@@ -65,8 +66,8 @@ def funnel_section(manifest: Mapping[str, Any]) -> Section:
                          numeric=(1, 2, 3), row_ids=ids, cls="funnel")
     body = [f'<p class="lead">Every input file ends kept (positive or negative) or rejected with one reason; '
             f"the counts add up to the {num(total)} inputs.</p>",
-            figure(svg, "Files at each outcome; bars show the share of the input."), funnel_table,
-            _language_part(manifest), _reject_examples(manifest)]
+            f'<div class="grid2">{figure(svg, "Files at each outcome and their share of the input.")}'
+            f"<div>{funnel_table}</div></div>", _language_part(manifest), _reject_examples(manifest)]
     return Section("funnel", "Funnel", Markup("".join(body)))
 
 
@@ -82,15 +83,15 @@ def _language_part(manifest: Mapping[str, Any]) -> str:
         rest = order[MAX_BARS:]
         chart_rows.append((f"{len(rest)} others", *(sum(stats[lang].get(k, 0) for lang in rest)
                                                      for k in ("positive", "negative", "rejected"))))
-    svg = charts.languages(chart_rows, size=(charts.FULL, 0.34 * len(chart_rows) + 1.0))
+    svg = charts.languages(chart_rows, size=(charts.HALF, 0.3 * len(chart_rows) + 1.0))
     rows = [[lang, num(s.get("files", 0)), size(s.get("bytes", 0)), num(s.get("positive", 0)),
              num(s.get("negative", 0)), num(s.get("rejected", 0)),
              pct(s.get("positive", 0) + s.get("negative", 0), s.get("files", 0))] for lang, s in
             ((lang, stats[lang]) for lang in order)]
-    return Markup("<h3>Per language</h3>" + figure(svg, "Files per language by outcome "
-                  "(language as detected; rejects before detection count as unknown).")
-                  + table(["language", "files", "bytes", "positive", "negative", "rejected", "kept"], rows,
-                          numeric=(1, 2, 3, 4, 5, 6), row_ids=order, cls="languages"))
+    chart = figure(svg, "Files per language by outcome (rejects before detection count as unknown).")
+    languages = table(["language", "files", "bytes", "positive", "negative", "rejected", "kept"], rows,
+                      numeric=(1, 2, 3, 4, 5, 6), row_ids=order, cls="languages")
+    return Markup(f'<h3>Per language</h3><div class="grid2">{chart}<div>{languages}</div></div>')
 
 
 def _reject_examples(manifest: Mapping[str, Any]) -> str:
@@ -101,7 +102,7 @@ def _reject_examples(manifest: Mapping[str, Any]) -> str:
     for reason in sorted(examples):
         if reason == SECRET_REASON or not isinstance(examples[reason], list):
             continue  # secrets: path, rule and line only, in the findings section
-        for example in examples[reason][:3]:
+        for example in examples[reason][:EXAMPLES_PER_REASON]:
             if isinstance(example, Mapping):
                 rows.append([Markup(f"<code>{esc(reason)}</code>"),
                              Markup(f'<span class="path">{esc(example.get("source", ""))}</span>'),
@@ -109,8 +110,9 @@ def _reject_examples(manifest: Mapping[str, Any]) -> str:
                 ids.append(reason)
     if not rows:
         return ""
-    return Markup("<h3>Examples of rejected files</h3>" + table(["reason", "file", "detail"], rows, row_ids=ids,
-                                                                cls="reject-examples"))
+    examples_table = table(["reason", "file", "detail"], rows, row_ids=ids, cls="reject-examples")
+    return Markup(f'<details class="section-details"><summary>Examples of rejected files ({len(rows)})</summary>'
+                  f"{examples_table}</details>")
 
 
 def scores_section(manifest: Mapping[str, Any]) -> Section:
@@ -122,7 +124,7 @@ def scores_section(manifest: Mapping[str, Any]) -> Section:
     options = manifest.get("options") if isinstance(manifest.get("options"), Mapping) else {}
     threshold = options.get("min_quality")
     threshold = float(threshold) if isinstance(threshold, (int, float)) else None
-    svg = charts.score_histogram(counts, threshold)
+    svg = charts.score_histogram(counts, threshold, size=(charts.FULL, 2.9))
     width = 1 / len(counts)
     rows = [[f"{i * width:.2f}–{(i + 1) * width:.2f}", num(n)] for i, n in enumerate(counts)]
     lead = (f"Scores of the {num(sum(counts))} kept files. Files left of the dashed line "
