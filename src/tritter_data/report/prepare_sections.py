@@ -170,15 +170,15 @@ def findings_section(manifest: Mapping[str, Any], directory: Path | None, exampl
     if categories:
         rows = [(k, by_category[k], charts.KIND_COLOURS.get(k.split(":")[0], charts.NEUTRAL)) for k in categories]
         svg = charts.bars(rows[:MAX_BARS * 2], "findings", chart_id="categories",
-                          size=(charts.FULL, 0.3 * min(len(rows), MAX_BARS * 2) + 0.9))
-        parts.append(figure(svg, "Findings per kind:category in kept files (red: security, amber: quality)."))
+                          size=(charts.HALF, 0.3 * min(len(rows), MAX_BARS * 2) + 0.9))
+        chart = figure(svg, "Findings per kind:category in kept files (red: security, amber: quality).")
         rules = _ranked(by_rule)
         rule_table = table(["rule", "findings"], [[Markup(f"<code>{esc(r)}</code>"), num(n)]
                                                    for r, n in rules[:MAX_RULES]],
                            numeric=(1,), row_ids=[r for r, _ in rules[:MAX_RULES]], cls="rules")
         more = f'<p class="lead">and {len(rules) - MAX_RULES} more rules.</p>' if len(rules) > MAX_RULES else ""
-        parts.append(f"<h3>Per language</h3>{_language_findings(manifest, categories)}"
-                     f"<h3>Per rule</h3>{rule_table}{more}")
+        parts.append(f'<div class="grid2">{chart}<div>{rule_table}{more}</div></div>'
+                     f"<h3>Per language</h3>{_language_findings(manifest, categories)}")
     else:
         parts.append('<p class="lead">No findings recorded.</p>')
     parts.append(_secret_part(manifest))
