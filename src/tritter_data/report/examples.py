@@ -29,8 +29,13 @@ class Example:
     security: bool
 
 
-def negative_examples(directory: Path, shards: list[str], limit: int = 4) -> list[Example]:
-    """Up to ``limit`` negatives with distinct first explanation lines, security ones first."""
+def negative_examples(directory: Path, shards: list[str], limit: int = 4, security_expected: bool = True
+                      ) -> list[Example]:
+    """Up to ``limit`` negatives with distinct first explanation lines, security ones first.
+
+    When the manifest counts no security finding (``security_expected=False``) reading stops as
+    soon as ``limit`` examples are found instead of looking for security ones to the end.
+    """
     security: list[Example] = []
     quality: list[Example] = []
     seen: set[str] = set()
@@ -41,7 +46,8 @@ def negative_examples(directory: Path, shards: list[str], limit: int = 4) -> lis
             continue
         for record in iter_shard_records(path):
             scanned += 1
-            if scanned > MAX_SCANNED or len(security) >= limit:
+            if scanned > MAX_SCANNED or len(security) >= limit or (
+                    not security_expected and len(quality) >= limit):
                 break
             if isinstance(record, BadLine) or record.get("quality_label") != "negative":
                 continue
@@ -51,7 +57,7 @@ def negative_examples(directory: Path, shards: list[str], limit: int = 4) -> lis
                 continue
             seen.add(key)
             (security if example.security else quality).append(example)
-        if scanned > MAX_SCANNED or len(security) >= limit:
+        if scanned > MAX_SCANNED or len(security) >= limit or (not security_expected and len(quality) >= limit):
             break
     return (security + quality)[:limit]
 

@@ -183,7 +183,7 @@ def findings_section(manifest: Mapping[str, Any], directory: Path | None, exampl
         parts.append('<p class="lead">No findings recorded.</p>')
     parts.append(_secret_part(manifest))
     if directory is not None and isinstance(manifest.get("shards"), list):
-        found = negative_examples(directory, [str(s) for s in manifest["shards"]], examples)
+        found = negative_examples(directory, [str(s) for s in manifest["shards"]], examples, security_total > 0)
         if found:
             cards = "".join(
                 f'<div class="example{" security" if e.security else ""}"><div class="meta">'
