@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,16 @@ def test_unrelated_manifest_is_listed_as_ignored(prepared: tuple[Path, dict[str,
     page = read_page(out.read_text())
     assert "not a tritter-data manifest" in page.text and str(other) in page.text
     assert page.sections["funnel"] == "present"
+
+
+def test_missing_matplotlib_is_an_install_hint(prepared: tuple[Path, dict[str, Any]], tmp_path: Path,
+                                               monkeypatch: Any, capsys: Any) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # what an install without [report] looks like
+    assert cli.main(["report", str(prepared[0]), "--output", str(tmp_path / "r.html")]) == 2
+    assert "pip install 'tritter-data[report]'" in capsys.readouterr().err
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.py").write_text("print('hello')\n" * 6)
+    out = tmp_path / "out"
+    assert cli.main(["prepare", "--input-dir", str(source), "--output-dir", str(out), "--report", "--quiet"]) == 2
+    assert not (out / "manifest.json").exists()  # refused before the run, not after it
