@@ -178,7 +178,7 @@ def findings_section(manifest: Mapping[str, Any], directory: Path | None, exampl
                            numeric=(1,), row_ids=[r for r, _ in rules[:MAX_RULES]], cls="rules")
         more = f'<p class="lead">and {len(rules) - MAX_RULES} more rules.</p>' if len(rules) > MAX_RULES else ""
         parts.append(f'<div class="grid2">{chart}<div>{rule_table}{more}</div></div>'
-                     f"<h3>Per language</h3>{_language_findings(manifest, categories)}")
+                     f'<h3>Per language</h3><div class="scroll">{_language_findings(manifest, categories)}</div>')
     else:
         parts.append('<p class="lead">No findings recorded.</p>')
     parts.append(_secret_part(manifest))
