@@ -21,9 +21,10 @@ dev: venv
 
 ## demo: curate this interpreter's standard library into data/pretrain/
 demo: install
+	$(BIN)/pip install --quiet -e '.[report]'
 	$(BIN)/python scripts/prepare_pretrain_data.py \
 		--input-dir $(STDLIB) --output-dir data/pretrain \
-		--exclude site-packages __pycache__ --workers 2 --overwrite
+		--exclude site-packages __pycache__ --workers 2 --overwrite --report
 
 ## test: the whole suite, offline, on two cores
 test: dev

@@ -9,10 +9,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from tritter_data.filters.thresholds import line_count
 from tritter_data.sample import Reject, Sample
 
 SCORE_BINS = 20
 MAX_EXAMPLES = 5
+#: Log2 histograms: bin ``b`` counts values ``v`` with ``v.bit_length() == b``, i.e. [2**(b-1), 2**b);
+#: bin 0 holds zeros and the last bin everything larger.
+SIZE_BINS = 32
+LINE_BINS = 24
+
+
+def log2_bin(value: int, bins: int) -> int:
+    """The log2 histogram bin of ``value``: ``log2_bin(1000, 32) == 10`` (512 <= 1000 < 1024)."""
+    return min(bins - 1, max(0, int(value)).bit_length())
 
 
 class RunStats:
@@ -28,6 +38,11 @@ class RunStats:
         self.findings_by_category: Counter[str] = Counter()
         self.score_histogram = [0] * SCORE_BINS
         self.examples: dict[str, list[dict[str, str]]] = defaultdict(list)
+        self.outcome_bytes: Counter[str] = Counter()  # "positive", "negative" and each reject reason
+        self.findings_by_language: dict[str, Counter[str]] = defaultdict(Counter)
+        self.size_all = [0] * SIZE_BINS
+        self.size_kept = [0] * SIZE_BINS
+        self.lines_kept = [0] * LINE_BINS
 
     def add(self, result: Sample | Reject) -> None:
         self.input_files += 1
@@ -36,8 +51,10 @@ class RunStats:
         bucket = self.per_language[language]
         bucket["files"] += 1
         bucket["bytes"] += result.size_bytes
+        self.size_all[log2_bin(result.size_bytes, SIZE_BINS)] += 1
         if isinstance(result, Reject):
             self.rejected[result.reason] += 1
+            self.outcome_bytes[result.reason] += result.size_bytes
             bucket["rejected"] += 1
             if len(self.examples[result.reason]) < MAX_EXAMPLES:
                 self.examples[result.reason].append({"source": result.source, "detail": result.detail})
@@ -48,9 +65,13 @@ class RunStats:
         else:
             self.kept_positive += 1
             bucket["positive"] += 1
+        self.outcome_bytes[result.quality_label or "positive"] += result.size_bytes
+        self.size_kept[log2_bin(result.size_bytes, SIZE_BINS)] += 1
+        self.lines_kept[log2_bin(line_count(result.text), LINE_BINS)] += 1
         for finding in result.findings:
             self.findings_by_rule[finding.rule_id] += 1
             self.findings_by_category[f"{finding.kind}:{finding.category}"] += 1
+            self.findings_by_language[language][f"{finding.kind}:{finding.category}"] += 1
         score = result.quality_score or 0.0
         self.score_histogram[min(SCORE_BINS - 1, int(score * SCORE_BINS))] += 1
 
@@ -78,4 +99,10 @@ class RunStats:
             "findings_by_category": dict(sorted(self.findings_by_category.items())),
             "score_histogram": {"bins": SCORE_BINS, "counts": self.score_histogram},
             "reject_examples": dict(sorted(self.examples.items())),
+            "positive_bytes": self.outcome_bytes["positive"],
+            "negative_bytes": self.outcome_bytes["negative"],
+            "rejected_bytes": {reason: self.outcome_bytes[reason] for reason in sorted(self.rejected)},
+            "findings_by_language": {k: dict(sorted(v.items())) for k, v in sorted(self.findings_by_language.items())},
+            "size_histogram": {"scale": "log2", "all": self.size_all, "kept": self.size_kept},
+            "line_histogram": {"scale": "log2", "kept": self.lines_kept},
         }

@@ -55,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
     parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    parser.add_argument("--report", action="store_true", help="also write OUT/report.html (needs the [report] extra)")
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,17 @@ def run(args: argparse.Namespace) -> int:
         counts = count_languages(options)
         print_counts(counts)
         return 0
+    if args.report:
+        from tritter_data import report
+
+        report.require_matplotlib()  # fail before the run, not after it
     manifest = prepare(options)
     if not options.quiet:
         print_summary(manifest)
+    if args.report:
+        path = report.write_report(options.output_dir)
+        if not options.quiet:
+            print(f"report:    {path}")
     return 0
 
 
