@@ -1,8 +1,11 @@
-"""Brace-language scanner (C family, Java, JS/TS, Go, Rust, PHP, Kotlin, Swift, Scala,
-C#) plus an indentation fallback for Ruby and shell.
+"""Brace-language scanner (C family, Java, C#, JS/TS, Go, Rust, PHP, Kotlin, Swift,
+Scala) plus an indentation fallback for Ruby and shell.
 
-Functions are found with one header pattern per language on masked code; nesting is the
-brace depth of control statements relative to the function body.
+One pass over the braces of the masked code pairs every ``{`` with its ``}``; function
+bodies are the braces that follow a parameter list (``) {``, ``) -> T {``, ``) => {``),
+control blocks the braces that follow ``if``/``for``/``while``/... . Nesting is the
+number of control blocks open inside a function. Work is proportional to the number of
+braces and headers, not to lines times functions.
 
     >>> from tritter_data.quality.lexical import mask_code
     >>> code = "fn add(a: i32, b: i32) -> i32 {\\n    if a > 0 {\\n        return a;\\n    }\\n    b\\n}\\n"
@@ -15,134 +18,189 @@ from __future__ import annotations
 
 import re
 
+from tritter_data.quality.python_scan import LineCounter, add_defined_names
 from tritter_data.quality.structure import FileStructure, FunctionInfo, split_params
 
-_C_HEADER = (
-    r"^[ \t]*(?:[\w:<>\[\],*&~.]+[ \t*&]+)+(?P<name>[A-Za-z_]\w*)[ \t]*\((?P<params>[^;{}()]*(?:\([^()]*\)[^;{}()]*)*)\)"
-    r"[^;{}]*\{"
+# A parameter list's closing parenthesis followed by what may stand between it and the
+# body: return types, `throws`, `const`, `=>`. Starts with a literal, so `re` skips fast.
+_BODY_AFTER_PARAMS = re.compile(r"\)[^;{}()\n]{0,160}?(?:\([^;{}()\n]*\)[^;{}()\n]{0,80}?)?\s*\{")
+# No leading \b: it hides the first-character set from `re` (measured 35 -> 55 MB/s);
+# the word boundary before a match is checked in Python instead (`_starts_word`).
+_CONTROL_BLOCK = re.compile(
+    r"(?:if|for|foreach|while|switch|match|loop|try|catch|else|do|guard|select|when|finally|unsafe)\b[^;{}\n]*\{"
 )
-_HEADERS = {
-    "javascript": r"(?:\bfunction\s*\*?\s*(?P<name>\w+)\s*\((?P<params>[^)]*)\)"
-    r"|\b(?P<name2>\w+)\s*=\s*(?:async\s*)?(?:function\s*)?\((?P<params2>[^)]*)\)\s*(?:=>)?\s*\{"
-    r"|^[ \t]*(?:async\s+|static\s+|public\s+|private\s+|protected\s+)*(?P<name3>\w+)\s*\((?P<params3>[^)]*)\)\s*(?::\s*[\w<>\[\]|, ]+)?\s*\{)",
-    "go": r"\bfunc\s+(?:\([^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\s*\((?P<params>[^)]*)\)",
-    "rust": r"\bfn\s+(?P<name>\w+)\s*(?:<[^{(]*>)?\s*\((?P<params>[^)]*)\)",
-    "kotlin": r"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.]+\.)?(?P<name>\w+)\s*\((?P<params>[^)]*)\)",
-    "swift": r"\bfunc\s+(?P<name>\w+)\s*(?:<[^>]*>)?\s*\((?P<params>[^)]*)\)",
-    "scala": r"\bdef\s+(?P<name>\w+)\s*(?:\[[^\]]*\])?\s*\((?P<params>[^)]*)\)",
-    "php": r"\bfunction\s+&?(?P<name>\w+)\s*\((?P<params>[^)]*)\)",
-    "ruby": r"^[ \t]*def\s+(?:self\.)?(?P<name>\w+[?!=]?)\s*(?:\((?P<params>[^)]*)\)|(?P<params2>[^\n;]*))",
-    "shell": r"^[ \t]*(?:function\s+)?(?P<name>[A-Za-z_][\w-]*)\s*\(\)\s*\{?",
-}
-_HEADERS["typescript"] = _HEADERS["javascript"]
-for _name in ("c", "cpp", "java", "csharp"):
-    _HEADERS[_name] = _C_HEADER
-
+_BRACES = re.compile(r"[{}]")
+_ASSIGNED_ARROW = re.compile(r"([A-Za-z_$][\w$]*)[ \t]*[:=][ \t]*(?:async[ \t]*)?(?:function\b[ \t]*\*?[ \t]*)?$")
+_EMPTY_CATCH = re.compile(r"catch\b[^{};]*\{\s*\}|rescue\b[^\n]*\n\s*end\b")
+_DECLARATION = re.compile(r"(?:let|var|const|val|auto|my|local)[ \t]++(?:mut[ \t]++)?([A-Za-z_]\w*+)")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+_SHORT_DECLARATION = re.compile(r"\b([A-Za-z_]\w*+)[ \t]*+:=")
+_ASSIGNMENT = re.compile(r"\n[ \t]*+\$?([A-Za-z_]\w*+)[ \t]*+=(?![=>])")
 _KEYWORDS = frozenset(
-    ["if", "for", "while", "switch", "catch", "return", "new", "else", "do", "sizeof", "typeof", "match", "loop", "foreach", "elseif", "when", "try", "using", "lock", "fixed", "unsafe", "checked", "synchronized", "guard", "defer", "select", "case", "func"]
+    "if for foreach while switch catch return new else do sizeof typeof match loop elseif when try using "
+    "lock fixed unsafe checked synchronized guard defer select case func function fn fun def await "
+    "throw yield delete void in of instanceof super this".split()
 )
-_CONTROL = re.compile(r"\b(?:if|for|foreach|while|switch|match|loop|try|catch|when|guard|select|unless|until|case|do)\b")
-_EMPTY_CATCH = re.compile(r"\bcatch\b[^{};]*\{\s*\}|\brescue\b[^\n]*\n\s*end\b|\bexcept\b\s*\{\s*\}")
-_DECLARATION = re.compile(
-    r"\b(?:let|var|const|val|auto|mut|my|local)\s+(?:mut\s+)?([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s*:=|^\s*\$?([A-Za-z_]\w*)\s*=[^=]",
-    re.MULTILINE,
-)
-_PARAM_NAME = re.compile(r"([A-Za-z_$]\w*)\s*(?:[:=]|$)|([A-Za-z_]\w*)\s*(?:\[\s*\])?\s*$")
+_TYPED_PARAMS = ("rust", "kotlin", "swift", "scala", "typescript", "php")
 _INDENT_LANGUAGES = ("ruby", "shell")
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
-def _header(language: str) -> re.Pattern[str]:
-    pattern = _COMPILED.get(language)
-    if pattern is None:
-        pattern = re.compile(_HEADERS.get(language, _C_HEADER), re.MULTILINE)
-        _COMPILED[language] = pattern
-    return pattern
+_RUBY_DEF = re.compile(r"def[ \t]+(?:self\.)?(\w+[?!=]?)[ \t]*(?:\(([^)\n]*)\)|([^\n;]*))")
+_SHELL_FUNCTION = re.compile(r"(?:function[ \t]+)?([A-Za-z_][\w-]*)[ \t]*\(\)[ \t]*\{?")
+_CONTROL_LINE = re.compile(r"(?:if|unless|while|until|for|case|begin)\b|.*\bdo\b(?:[ \t]*\|[^|]*\|)?[ \t]*$")
 
 
 def param_name(param: str, language: str) -> str | None:
     """The name in one parameter: ``int count`` -> count, ``name: &str`` -> name."""
     param = param.strip().lstrip("&*.$ ").removeprefix("mut ").strip()
-    if not param or param in ("self", "&self", "this", "void", "..."):
+    if not param or param in ("self", "&self", "this", "void", "...", "_"):
         return None
-    if ":" in param and language in ("rust", "kotlin", "swift", "scala", "typescript", "python"):
+    if ":" in param and language in _TYPED_PARAMS:
         head = param.split(":", 1)[0].split()
         return head[-1].lstrip("$&*") if head else None
-    if language in ("go",):
+    if language == "go":
         head = param.split()
         return head[0] if head else None
-    param = param.split("=", 1)[0].strip()
-    words = re.findall(r"[A-Za-z_$]\w*", param)
+    words = re.findall(r"[A-Za-z_$][\w$]*", param.split("=", 1)[0])
     return words[-1].lstrip("$") if words else None
+
+
+def _starts_word(text: str, offset: int) -> bool:
+    return offset == 0 or text[offset - 1] not in _WORD_CHARS
+
+
+def _trailing_name(before: str) -> str | None:
+    """The identifier ending ``before`` (ignoring blanks and a ``<...>`` generic list)."""
+    before = before.rstrip()
+    if before.endswith(">") and "<" in before:
+        before = before[: before.rfind("<")].rstrip()
+    end = index = len(before)
+    while index and before[index - 1] in _WORD_CHARS:
+        index -= 1
+    name = before[index:end]
+    return name if name and not name[0].isdigit() else None
+
+
+def _open_paren(text: str, close: int, limit: int = 2000) -> int:
+    """Offset of the ``(`` matching the ``)`` at ``close``, or -1."""
+    depth = 0
+    for index in range(close, max(-1, close - limit), -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _function_header(text: str, match: re.Match[str], language: str) -> tuple[str, list[str]] | None:
+    """Name and parameters of the function whose body follows ``match``, if it is one."""
+    close = match.start()
+    open_ = _open_paren(text, close)
+    if open_ < 0:
+        return None
+    line_start = max(text.rfind("\n", 0, open_) + 1, open_ - 200)  # bounded on minified lines
+    before = text[line_start:open_]
+    name = _trailing_name(before)
+    if name is None or name in ("function", "async"):
+        assigned = _ASSIGNED_ARROW.search(before)
+        name = assigned.group(1) if assigned else None
+    if not name or name in _KEYWORDS:
+        return None
+    params_text = text[open_ + 1 : close]
+    pieces = split_params(params_text) if "(" in params_text or "<" in params_text else params_text.split(",")
+    params = [p for p in (param_name(x, language) for x in pieces) if p]
+    return name, params
 
 
 def brace_scan(masked: str, original: str, language: str) -> FileStructure:
     """Scan masked code of a brace (or ``end``) language."""
-    structure = FileStructure()
-    lines = masked.split("\n")
-    line_starts = [0]
-    depth_before = []
-    depth = 0
-    for line in lines:
-        depth_before.append(depth)
-        depth += line.count("{") - line.count("}")
-        line_starts.append(line_starts[-1] + len(line) + 1)
-        if line.strip():
-            structure.code_lines += 1
-    original_lines = original.split("\n")
-    for match in _header(language).finditer(masked):
-        name = match.group("name") or _group(match, "name2") or _group(match, "name3")
-        if not name or name in _KEYWORDS:
+    if language in _INDENT_LANGUAGES:
+        return indent_scan(masked, original, language)
+    structure = FileStructure(code_lines=masked.count("\n") + 1 - masked.count("\n\n"))
+    lines = LineCounter(masked)
+    control_at = {m.end() - 1 for m in _CONTROL_BLOCK.finditer(masked) if _starts_word(masked, m.start())}
+    function_at: dict[int, FunctionInfo] = {}  # body '{' offset -> function
+    for match in _BODY_AFTER_PARAMS.finditer(masked):
+        if match.end() - 1 in control_at:  # `if ok(x) {`, `match f(y) {`: a call in a condition
             continue
-        params_text = match.group("params") or _group(match, "params2") or _group(match, "params3") or ""
-        line = masked.count("\n", 0, match.start()) + 1
-        if line > len(depth_before):
+        header = _function_header(masked, match, language)
+        if header is None:
             continue
-        params = [p for p in (param_name(x, language) for x in split_params(params_text)) if p]
-        function = FunctionInfo(name=name, line=line, params=params)
-        _measure(function, lines, depth_before, language)
-        function.documented = _has_doc_comment(original_lines, line - 1, language)
+        function = FunctionInfo(name=header[0], line=lines.at(match.start()), params=header[1])
+        function_at[match.end() - 1] = function
         structure.functions.append(function)
-        structure.defined_names.append((line, name))
-        structure.defined_names.extend((line, p) for p in params)
-    for match in _EMPTY_CATCH.finditer(masked):
-        structure.swallowed_handlers.append(masked.count("\n", 0, match.start()) + 1)
-    for match in _DECLARATION.finditer(masked):
-        name = match.group(1) or match.group(2) or match.group(3)
-        structure.defined_names.append((masked.count("\n", 0, match.start()) + 1, name))
+    _pair_braces(masked, function_at, control_at)
+    original_lines = original.split("\n")
+    for function in structure.functions:
+        function.documented = _has_doc_comment(original_lines, function.line - 1)
+        structure.defined_names.append((function.line, function.name))
+        structure.defined_names.extend((function.line, p) for p in function.params)
+    _scan_names(masked, structure, language)
+    lines = LineCounter(masked)
+    structure.swallowed_handlers = [lines.at(m.start()) for m in _EMPTY_CATCH.finditer(masked)]
     return structure
 
 
-def _group(match: re.Match[str], name: str) -> str | None:
-    try:
-        return match.group(name)
-    except IndexError:
-        return None
+def _pair_braces(masked: str, function_at: dict[int, FunctionInfo], control_at: set[int]) -> None:
+    """Length and control nesting of each function, from one pass over the braces."""
+    lines = LineCounter(masked)
+    stack: list[tuple[FunctionInfo | None, int]] = []  # (function opened here, controls open)
+    for match in _BRACES.finditer(masked):
+        offset = match.start()
+        if masked[offset] == "{":
+            controls = stack[-1][1] if stack else 0
+            function = function_at.get(offset)
+            if function is not None:
+                stack.append((function, 0))
+            elif offset in control_at:
+                controls += 1
+                stack.append((None, controls))
+                owner = next((f for f, _ in reversed(stack) if f is not None), None)
+                if owner is not None and controls > owner.max_nesting:
+                    owner.max_nesting, owner.nesting_line = controls, lines.at(offset)
+            else:
+                stack.append((None, controls))
+        elif stack:
+            function, _ = stack.pop()
+            if function is not None:
+                function.length = lines.at(offset) - function.line + 1
 
 
-def _measure(function: FunctionInfo, lines: list[str], depth_before: list[int], language: str) -> None:
-    """Length and nesting of the function starting at ``function.line`` (1-based)."""
-    start = function.line - 1
-    if language in _INDENT_LANGUAGES:
-        _measure_by_indent(function, lines, start)
-        return
-    base = depth_before[start]
-    end = start
-    opened = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if "{" in line:
-            opened = True
-        after = depth_before[index + 1] if index + 1 < len(depth_before) else 0
-        if opened and after <= base:
-            end = index
-            break
-        end = index
-        if index > start and _CONTROL.search(line):
-            nesting = depth_before[index] - base
-            if nesting > function.max_nesting:
-                function.max_nesting, function.nesting_line = nesting, index + 1
-    function.length = end - start + 1
+def _scan_names(masked: str, structure: FileStructure, language: str) -> None:
+    first: dict[str, int] = {}
+    patterns = (_DECLARATION, _SHORT_DECLARATION, _ASSIGNMENT) if language == "go" else (_DECLARATION, _ASSIGNMENT)
+    for pattern in patterns:
+        for match in pattern.finditer(masked):
+            if pattern is _DECLARATION and not _starts_word(masked, match.start()):
+                continue
+            first.setdefault(match.group(1), match.start(1))
+    add_defined_names(masked, first, structure)
+
+
+def indent_scan(masked: str, original: str, language: str) -> FileStructure:
+    """Ruby and shell: functions by their header, extent and nesting by indentation."""
+    structure = FileStructure(code_lines=masked.count("\n") + 1 - masked.count("\n\n"))
+    lines = masked.split("\n")
+    header = _RUBY_DEF if language == "ruby" else _SHELL_FUNCTION
+    original_lines = original.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        match = header.match(stripped) if stripped[:1].isalpha() else None
+        if not match or (language == "shell" and "()" not in stripped):
+            continue
+        params_text = (match.group(2) or match.group(3) or "") if language == "ruby" else ""
+        params = [p for p in (param_name(x, language) for x in params_text.split(",")) if p]
+        function = FunctionInfo(name=match.group(1), line=index + 1, params=params)
+        _measure_by_indent(function, lines, index)
+        function.documented = _has_doc_comment(original_lines, index)
+        structure.functions.append(function)
+        structure.defined_names.append((function.line, function.name))
+        structure.defined_names.extend((function.line, p) for p in params)
+    _scan_names(masked, structure, language)
+    lines_counter = LineCounter(masked)
+    structure.swallowed_handlers = [lines_counter.at(m.start()) for m in _EMPTY_CATCH.finditer(masked)]
+    return structure
 
 
 def _measure_by_indent(function: FunctionInfo, lines: list[str], start: int) -> None:
@@ -161,14 +219,14 @@ def _measure_by_indent(function: FunctionInfo, lines: list[str], start: int) -> 
         end = index
         while levels and current <= levels[-1]:
             levels.pop()
-        if _CONTROL.match(stripped) or (stripped.endswith((" do", "{")) and not stripped.startswith("}")):
+        if _CONTROL_LINE.match(stripped):
             levels.append(current)
             if len(levels) > function.max_nesting:
                 function.max_nesting, function.nesting_line = len(levels), index + 1
     function.length = end - start + 1
 
 
-def _has_doc_comment(original_lines: list[str], index: int, language: str) -> bool:
+def _has_doc_comment(original_lines: list[str], index: int) -> bool:
     """A comment right above the header (skipping attributes/decorators)."""
     cursor = index - 1
     while cursor >= 0 and original_lines[cursor].strip().startswith(("@", "#[", "[")):

@@ -195,5 +195,12 @@ def _scan_names(masked: str, structure: FileStructure) -> None:
     for pattern in (_ASSIGN, _FOR):
         for match in pattern.finditer(masked):
             first_offsets.setdefault(match.group(1), match.start(1))
-    for name, offset in first_offsets.items():
-        names.append((masked.count("\n", 0, offset) + 1 if is_unclear_name(name) else 0, name))
+    add_defined_names(masked, first_offsets, structure)
+
+
+def add_defined_names(masked: str, first_offsets: dict[str, int], structure: FileStructure) -> None:
+    """Record defined names; only unclear ones get a line number (in one linear pass)."""
+    lines = LineCounter(masked)
+    unclear = sorted((offset, name) for name, offset in first_offsets.items() if is_unclear_name(name))
+    structure.defined_names.extend((lines.at(offset), name) for offset, name in unclear)
+    structure.defined_names.extend((0, name) for name in first_offsets if not is_unclear_name(name))
