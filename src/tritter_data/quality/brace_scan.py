@@ -37,9 +37,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _SHORT_DECLARATION = re.compile(r"\b([A-Za-z_]\w*+)[ \t]*+:=")
 _ASSIGNMENT = re.compile(r"\n[ \t]*+\$?([A-Za-z_]\w*+)[ \t]*+=(?![=>])")
 _KEYWORDS = frozenset(
-    "if for foreach while switch catch return new else do sizeof typeof match loop elseif when try using "
-    "lock fixed unsafe checked synchronized guard defer select case func function fn fun def await "
-    "throw yield delete void in of instanceof super this".split()
+    ["if", "for", "foreach", "while", "switch", "catch", "return", "new", "else", "do", "sizeof", "typeof", "match", "loop", "elseif", "when", "try", "using", "lock", "fixed", "unsafe", "checked", "synchronized", "guard", "defer", "select", "case", "func", "function", "fn", "fun", "def", "await", "throw", "yield", "delete", "void", "in", "of", "instanceof", "super", "this"]
 )
 _TYPED_PARAMS = ("rust", "kotlin", "swift", "scala", "typescript", "php")
 _INDENT_LANGUAGES = ("ruby", "shell")
