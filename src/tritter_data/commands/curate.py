@@ -54,6 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--workers", type=int, default=1, help="processes running the per-file stages (default 1)")
     add("--fetch-workers", type=int, default=32, help="concurrent S3 fetches (default 32)")
     add("--fetch-attempts", type=int, default=6, help="tries per blob before fetch_failed (default 6)")
+    add("--fetch-backoff", type=float, default=0.2,
+        help="base seconds of the exponential backoff between tries (default 0.2)")
     add("--s3-endpoint-url", help="S3 endpoint (default: AWS_ENDPOINT_URL or AWS itself)")
     add("--part-size", type=int, default=10_000, help="rows per resumable output part (default 10000)")
     add("--overwrite", action="store_true", help="discard earlier output (finished or not) for these languages")
@@ -82,6 +84,8 @@ def validate(args: argparse.Namespace) -> list[str]:
     _positive("--fetch-workers", args.fetch_workers)
     _positive("--fetch-attempts", args.fetch_attempts)
     _positive("--part-size", args.part_size)
+    if args.fetch_backoff < 0:
+        raise UsageError(f"--fetch-backoff must be >= 0 seconds, got {args.fetch_backoff}")
     if not 0.0 <= args.min_quality <= 1.0:
         raise UsageError(f"--min-quality must be between 0 and 1, got {args.min_quality}")
     if args.min_edu_score is not None and not 0 <= args.min_edu_score <= 5:
@@ -116,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         source = _source(args, language, needs)
         rule = RowFilter(language=language, min_stars=args.min_stars, min_edu_score=args.min_edu_score, repos=repos)
         fetcher = None if client is None else BlobFetcher(
-            client, args.fetch_workers, RetryPolicy(attempts=args.fetch_attempts))
+            client, args.fetch_workers, RetryPolicy(attempts=args.fetch_attempts, base_seconds=args.fetch_backoff))
         fingerprint = {
             "dataset": None if args.from_parquet else args.dataset,
             "from_parquet": str(args.from_parquet.resolve()) if args.from_parquet else None,
@@ -142,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _source(args: argparse.Namespace, language: str, needs: ColumnNeeds) -> RowSource:
     if args.from_parquet is not None:
-        return local_source(args.from_parquet, needs)
+        return local_source(args.from_parquet, needs, language)
     spec = dataset_spec(args.dataset)
     token = hub_token(args.dataset, spec)
     fs, paths = hub_parquet_files(args.dataset, spec, language, token)

@@ -109,7 +109,11 @@ def make_s3_client(endpoint_url: str | None = None, max_pool: int = 32) -> Any:
     except ImportError:
         raise UsageError(f"fetching blobs from S3 {HUB_INSTALL_HINT}") from None
     session = boto3.session.Session()
-    if session.get_credentials() is None:
+    try:
+        credentials = session.get_credentials()
+    except Exception as error:  # a broken profile or credential process: still one line
+        raise UsageError(f"AWS credentials could not be loaded: {error}") from None
+    if credentials is None:
         raise UsageError(
             "no AWS credentials for the softwareheritage bucket: set AWS_ACCESS_KEY_ID and "
             "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE); see the README's Stack v2 section"

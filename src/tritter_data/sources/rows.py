@@ -21,6 +21,7 @@ from tritter_data.sources.stack import (
     parquet_columns,
     parquet_row_count,
     resolve_columns,
+    stack_language,
 )
 
 
@@ -70,15 +71,32 @@ class RowSource:
                 raise UsageError(f"{name}: not a readable parquet file ({type(error).__name__}: {error})") from None
 
 
-def local_source(directory: Path, needs: ColumnNeeds) -> RowSource:
-    """Every ``*.parquet`` under ``directory``, in sorted relative-path order."""
+def language_directory(directory: Path, language: str) -> Path | None:
+    """``DIR/data/Python`` or ``DIR/Python`` in a mirror laid out like the hub, else None.
+
+    Raises ``UsageError`` when the mirror has language directories but not this one.
+    """
+    found = [p for base in (directory, directory / "data") if base.is_dir()
+             for p in sorted(base.iterdir()) if p.is_dir() and stack_language(p.name)]
+    if not found:
+        return None
+    for path in found:
+        if stack_language(path.name) == language:
+            return path
+    raise UsageError(f"--from-parquet {directory}: no {language} directory among {', '.join(p.name for p in found)}")
+
+
+def local_source(directory: Path, needs: ColumnNeeds, language: str | None = None) -> RowSource:
+    """Every ``*.parquet`` under ``directory`` (or its ``language`` subset), in sorted path order."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         raise UsageError(f"--from-parquet {HUB_INSTALL_HINT}") from None
     if not directory.is_dir():
         raise UsageError(f"--from-parquet {directory}: no such directory")
-    paths = sorted(directory.rglob("*.parquet"), key=lambda p: p.relative_to(directory).as_posix())
+    subset = language_directory(directory, language) if language else None
+    root = subset or directory
+    paths = sorted(root.rglob("*.parquet"), key=lambda p: p.relative_to(root).as_posix())
     if not paths:
         raise UsageError(f"--from-parquet {directory}: no .parquet files")
     return RowSource([(str(p), lambda p=p: str(p)) for p in paths], needs)

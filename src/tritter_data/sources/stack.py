@@ -49,6 +49,16 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 STACK_LANGUAGE_NAMES = {"c++": "cpp", "c#": "csharp", "c-sharp": "csharp", "cpp": "cpp", "csharp": "csharp"}
 
 
+#: The allowlist's ids in their SPDX spelling, for the output's ``license`` field.
+SPDX_IDS = {name.lower(): name for name in ("MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC",
+                                            "Unlicense", "CC0-1.0")}
+
+
+def spdx_case(name: str) -> str:
+    """``'bsd-3-clause'`` -> ``'BSD-3-Clause'``; unknown ids are kept as written."""
+    return SPDX_IDS.get(name.strip().lower(), name.strip())
+
+
 def stack_language(name: str) -> str | None:
     """``'Python'`` -> ``'python'``, ``'C++'`` -> ``'cpp'``; None for languages we do not curate."""
     key = name.strip().lower()
@@ -185,7 +195,7 @@ def row_to_sample(row: Mapping[str, Any], columns: Columns, rule: RowFilter, ind
             return drop("below_min_edu_score", f"{score_column} {score} < {rule.min_edu_score}")
     if length is not None and length > rule.max_bytes:
         return drop("too_large", f"length_bytes {length} > {rule.max_bytes}")
-    licence = " AND ".join(licenses) or _text(row, columns.get("gha_license_id"))
+    licence = " AND ".join(spdx_case(name) for name in licenses) or _text(row, columns.get("gha_license_id"))
     meta: dict[str, Any] = {"licenses": licenses, "license_type": license_type, "row": index}
     sample = Sample(source=source, size_bytes=size, language=language, license=licence, stars=stars, meta=meta)
     if columns.content is not None:
