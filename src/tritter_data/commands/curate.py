@@ -19,7 +19,14 @@ from tritter_data.curation import Curation
 from tritter_data.errors import UsageError
 from tritter_data.language import LANGUAGES
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
-from tritter_data.sources.hub import dataset_spec, hub_parquet_files, hub_token, load_catalog, refresh_catalog
+from tritter_data.sources.hub import (
+    dataset_spec,
+    hub_parquet_files,
+    hub_token,
+    hub_unreachable_reason,
+    load_catalog,
+    refresh_catalog,
+)
 from tritter_data.sources.repos import load_repos
 from tritter_data.sources.rows import ColumnNeeds, RowSource, hub_source, local_source
 from tritter_data.sources.stack import RowFilter, stack_language
@@ -155,8 +162,9 @@ def _source(args: argparse.Namespace, language: str, needs: ColumnNeeds) -> RowS
 
 def print_subsets(out: Any = None) -> None:
     out = out or sys.stdout
+    unreachable = hub_unreachable_reason()
     for dataset, spec in load_catalog().items():
-        subsets, origin = refresh_catalog(dataset, spec)
+        subsets, origin = refresh_catalog(dataset, spec, unreachable)
         access = "gated: needs HF_TOKEN" if spec.get("gated") else "open"
         content = "inline content" if spec.get("content") == "inline" else "contents in s3://softwareheritage"
         print(f"{dataset}  ({access}; {content}; {origin})", file=out)

@@ -94,14 +94,44 @@ def hub_parquet_files(dataset: str, spec: dict[str, Any], language: str, token: 
     return fs, files
 
 
-def refresh_catalog(dataset: str, spec: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def hub_unreachable_reason(timeout: float = 5.0) -> str | None:
+    """None when the hub answers one quick request, else why not (one probe, no retries).
+
+    The hub client retries a refused connection for about 20 seconds per call; probing
+    once first keeps ``--list-subsets`` instant when offline.
+    """
+    if hub_offline():
+        return "HF_HUB_OFFLINE"
+    try:
+        from huggingface_hub import constants
+    except ImportError:
+        return "huggingface_hub not installed"
+    import urllib.error
+    import urllib.request
+
+    url = f"{constants.ENDPOINT.rstrip('/')}/api/datasets?limit=1"
+    if not url.startswith(("http://", "https://")):
+        return f"bad HF_ENDPOINT {constants.ENDPOINT!r}"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):  # noqa: S310 - scheme checked above
+            return None
+    except urllib.error.HTTPError:
+        return None  # it answered
+    except (OSError, ValueError) as error:
+        return f"hub unreachable: {type(error).__name__}"
+
+
+def refresh_catalog(dataset: str, spec: dict[str, Any], unreachable: str | None = None) -> tuple[dict[str, Any], str]:
     """The subsets of ``dataset`` from the hub when it answers, else the shipped ones.
 
-    Returns the subsets and where they came from (``"hub"`` or ``"shipped: why"``).
+    Returns the subsets and where they came from (``"hub"`` or ``"shipped (why)"``);
+    ``unreachable`` is the result of ``hub_unreachable_reason()``, probed once per listing.
     """
     subsets = dict(spec["subsets"])
     if hub_offline():
         return subsets, "shipped (HF_HUB_OFFLINE)"
+    if unreachable:
+        return subsets, f"shipped ({unreachable})"
     try:
         from huggingface_hub import HfApi, get_token
     except ImportError:
