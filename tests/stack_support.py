@@ -6,6 +6,7 @@ Imported by ``tests/sources/conftest.py``, ``tests/commands/conftest.py`` and th
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import http.client
@@ -29,7 +30,7 @@ def git_blob_id(data: bytes) -> str:
 
 
 def code(name: str) -> bytes:
-    return (CODE / name).read_bytes()
+    return (CODE / f"{name}.src").read_bytes()
 
 
 # --- the S3 server -------------------------------------------------------------------------
@@ -96,7 +97,8 @@ class S3Proxy:
                 pass
 
             def do_GET(self) -> None:
-                proxy.handle(self, "GET")
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a killed client
+                    proxy.handle(self, "GET")
 
             def do_HEAD(self) -> None:
                 proxy.handle(self, "HEAD")
@@ -327,7 +329,7 @@ def edu_rows() -> list[dict[str, Any]]:
             data = data.replace(b"\n", b"\r\n")
         rows.append({"blob_id": git_blob_id(data), "language": "Python", "repo_name": repo, "path": name,
                      "src_encoding": "UTF-8", "length_bytes": len(data), "score": score,
-                     "int_score": int(round(score)), "detected_licenses": ["MIT"], "license_type": "permissive"})
+                     "int_score": round(score), "detected_licenses": ["MIT"], "license_type": "permissive"})
     return rows
 
 

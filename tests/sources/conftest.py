@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import stack_support  # noqa: E402
+import stack_support
 
 
 @pytest.fixture(scope="session")

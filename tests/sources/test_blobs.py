@@ -6,11 +6,18 @@ import gzip
 import socket
 
 import pytest
-import stack_support as support
 
+import stack_support as support
 from tritter_data.errors import UsageError
 from tritter_data.sample import Reject, Sample
-from tritter_data.sources.blobs import BlobError, BlobFetcher, RetryPolicy, decode_blob, fetch_blob, make_s3_client
+from tritter_data.sources.blobs import (
+    BlobError,
+    BlobFetcher,
+    RetryPolicy,
+    decode_blob,
+    fetch_blob,
+    make_s3_client,
+)
 
 pytest.importorskip("boto3")
 FAST = RetryPolicy(attempts=3, base_seconds=0.001, cap_seconds=0.01)

@@ -7,11 +7,19 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from tritter_data.errors import UsageError
-from tritter_data.sources.hub import _card_row_counts, dataset_spec, hub_parquet_files, hub_token, load_catalog, refresh_catalog
+from tritter_data.sources.hub import (
+    _card_row_counts,
+    dataset_spec,
+    hub_parquet_files,
+    hub_token,
+    load_catalog,
+    refresh_catalog,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +70,7 @@ def test_offline_mode_refuses_hub_reads_and_lists_the_shipped_catalogue(monkeypa
 
 def test_row_counts_from_a_dataset_card():
     class Card:
-        dataset_info = [{"config_name": "Python", "splits": [{"name": "train", "num_examples": 25_000}]},
+        dataset_info: ClassVar = [{"config_name": "Python", "splits": [{"name": "train", "num_examples": 25_000}]},
                         {"config_name": "Rust", "splits": []}]
 
     assert _card_row_counts(Card()) == {"Python": 25_000}

@@ -227,7 +227,7 @@ def iter_parquet_rows(source: Any, columns: Columns, skip: int = 0, batch_size: 
     groups = []
     for index in range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(index).num_rows
-        if skip >= rows:
+        if not groups and skip >= rows:  # only whole leading groups are skipped
             skip -= rows
             continue
         groups.append(index)
