@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import stack_support as support  # noqa: E402
-
 from tritter_data.sample import Sample  # noqa: E402
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client  # noqa: E402
 from tritter_data.sources.stack import RowFilter, iter_parquet_rows, resolve_columns, row_to_sample  # noqa: E402
@@ -132,7 +131,7 @@ def main() -> None:
     args = parser.parse_args()
     metadata_benchmark(20_000 if args.quick else 200_000)
     fetch_benchmark(args.latency, 40 if args.quick else 100, 200 if args.quick else 800, args.fetch_workers,
-                    1 if args.quick else 3)
+                    1 if args.quick else 5)
 
 
 if __name__ == "__main__":

@@ -86,12 +86,16 @@ def language_directory(directory: Path, language: str) -> Path | None:
     raise UsageError(f"--from-parquet {directory}: no {language} directory among {', '.join(p.name for p in found)}")
 
 
-def local_source(directory: Path, needs: ColumnNeeds, language: str | None = None) -> RowSource:
-    """Every ``*.parquet`` under ``directory`` (or its ``language`` subset), in sorted path order."""
+def require_pyarrow(what: str) -> None:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise UsageError(f"--from-parquet {HUB_INSTALL_HINT}") from None
+        raise UsageError(f"{what} {HUB_INSTALL_HINT}") from None
+
+
+def local_source(directory: Path, needs: ColumnNeeds, language: str | None = None) -> RowSource:
+    """Every ``*.parquet`` under ``directory`` (or its ``language`` subset), in sorted path order."""
+    require_pyarrow("--from-parquet")
     if not directory.is_dir():
         raise UsageError(f"--from-parquet {directory}: no such directory")
     subset = language_directory(directory, language) if language else None
@@ -104,4 +108,5 @@ def local_source(directory: Path, needs: ColumnNeeds, language: str | None = Non
 
 def hub_source(fs: Any, paths: list[str], needs: ColumnNeeds) -> RowSource:
     """Hub parquet files, opened lazily through ``HfFileSystem`` (ranged reads, columns only)."""
+    require_pyarrow("reading parquet from the hub")
     return RowSource([(f"hf://{p}", lambda p=p: fs.open(p, "rb", block_size=8 << 20)) for p in paths], needs)
