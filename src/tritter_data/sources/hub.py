@@ -53,6 +53,16 @@ def hub_token(dataset: str, spec: dict[str, Any]) -> str | None:
 
 def _hub_error(dataset: str, error: Exception) -> UsageError:
     first_line = (str(error).strip().splitlines() or [""])[0][:200]
+    kinds = set()
+    cause: BaseException | None = error
+    while cause is not None and len(kinds) < 10:  # HfFileSystem wraps hub errors in FileNotFoundError
+        kinds.add(type(cause).__name__)
+        cause = cause.__cause__ or cause.__context__
+    if "GatedRepoError" in kinds:
+        return UsageError(f"{dataset}: access denied: accept its terms on huggingface.co/datasets/{dataset} "
+                          "with the account of HF_TOKEN")
+    if "RepositoryNotFoundError" in kinds:
+        return UsageError(f"{dataset}: no such dataset on the hub (or HF_TOKEN cannot see it)")
     return UsageError(
         f"{dataset}: cannot reach the hub ({type(error).__name__}: {first_line}); "
         "check the network and HF_TOKEN, or use --from-parquet DIR"
@@ -143,7 +153,7 @@ def refresh_catalog(dataset: str, spec: dict[str, Any], unreachable: str | None 
         names = [item.path.rsplit("/", 1)[-1] for item in tree if type(item).__name__ == "RepoFolder"]
         card = api.dataset_info(dataset).card_data
     except Exception as error:  # offline or gated: the shipped list still answers
-        return subsets, f"shipped (hub unreachable: {type(error).__name__})"
+        return subsets, f"shipped (hub answered {type(error).__name__})"
     rows = _card_row_counts(card)
     refreshed: dict[str, Any] = {}
     for name in sorted(names):
