@@ -58,7 +58,7 @@ class Part:
     first_row: int
     slots: list[Sample | Reject | None]
     pending: deque[int] = field(default_factory=deque)  # slot positions awaiting the stages
-    records: list[bytes] = field(default_factory=list)
+    handle: Any = None  # the part's temporary file, opened at its first kept record
 
 
 @dataclass
@@ -156,6 +156,9 @@ class Curation:
     def _part_file(self, number: int) -> Path:
         return self.parts_dir / f"part_{number:05d}.jsonl"
 
+    def _temporary(self, number: int) -> Path:
+        return self.parts_dir / f"part_{number:05d}.jsonl.tmp"
+
     def _feed(self, start_row: int, first_part: int, parts: deque[Part]) -> Iterator[Sample | Reject]:
         """Samples that need the stages, part after part; metadata rejects stay in their slots."""
         rows = self.source.rows(start_row)
@@ -193,7 +196,10 @@ class Curation:
                     result = self.dedup(result)
                 part.slots[position] = result
                 if isinstance(result, Sample):
-                    part.records.append(orjson.dumps(to_record(result)) + b"\n")
+                    if part.handle is None:
+                        part.handle = open(self._temporary(part.number), "wb")  # noqa: SIM115 - closed in _finish
+                    part.handle.write(orjson.dumps(to_record(result)) + b"\n")
+                    result.text = ""  # written; the slot keeps only what the counts need
                     self.kept += 1
                 self.progress.result(result, self.fetcher)
                 if self.max_samples is not None and self.kept >= self.max_samples:
@@ -205,6 +211,9 @@ class Curation:
                 done.append(self._finish(parts.popleft()))
         finally:
             results.close()  # stops the worker pool and the fetch threads on an early exit
+            for unfinished in parts:
+                if unfinished.handle is not None:
+                    unfinished.handle.close()
         return done
 
     def _finish(self, part: Part, stopped: str | None = None) -> dict[str, Any]:
@@ -214,10 +223,13 @@ class Curation:
             if outcome is None:
                 raise RuntimeError(f"part {part.number} finished with a row still in flight")
             stats.add(outcome)
-        path = self._part_file(part.number)
-        temporary = path.with_suffix(".jsonl.tmp")
-        temporary.write_bytes(b"".join(part.records))
-        temporary.replace(path)
+        temporary = self._temporary(part.number)
+        if part.handle is None:
+            temporary.write_bytes(b"")
+        else:
+            part.handle.close()
+            part.handle = None
+        temporary.replace(self._part_file(part.number))
         marker = {"part": part.number, "first_row": part.first_row, "rows": len(part.slots),
                   "kept": stats.kept, "stopped": stopped, "stats": stats.to_dict(),
                   "fetch": self.fetcher.counters.take() if self.fetcher is not None else {}}
