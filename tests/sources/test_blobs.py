@@ -25,19 +25,19 @@ FAST = RetryPolicy(attempts=3, base_seconds=0.001, cap_seconds=0.01)
 
 def test_decode_blob_uses_the_rows_encoding_and_normalises_newlines():
     text = "# café\r\nx = 'é'\r\n"
-    assert decode_blob(gzip.compress(text.encode("latin-1")), "ISO-8859-1", 1000) == "# café\nx = 'é'\n"
-    assert decode_blob(gzip.compress(text.encode("utf-16")), "UTF-16", 1000) == "# café\nx = 'é'\n"
-    assert decode_blob(gzip.compress(b"\xef\xbb\xbfx = 1\n"), None, 1000) == "x = 1\n"
+    assert decode_blob(gzip.compress(mtime=0, data=text.encode("latin-1")), "ISO-8859-1", 1000) == "# café\nx = 'é'\n"
+    assert decode_blob(gzip.compress(mtime=0, data=text.encode("utf-16")), "UTF-16", 1000) == "# café\nx = 'é'\n"
+    assert decode_blob(gzip.compress(mtime=0, data=b"\xef\xbb\xbfx = 1\n"), None, 1000) == "x = 1\n"
 
 
 @pytest.mark.parametrize(("data", "encoding", "reason", "detail"), [
-    (gzip.compress("é = 1".encode("latin-1")), "UTF-8", "decode_error", "invalid UTF-8 at byte 0"),
-    (gzip.compress(b"x = 1"), "x-klingon", "unknown_encoding", "src_encoding 'x-klingon' is not a known codec"),
+    (gzip.compress(mtime=0, data="é = 1".encode("latin-1")), "UTF-8", "decode_error", "invalid UTF-8 at byte 0"),
+    (gzip.compress(mtime=0, data=b"x = 1"), "x-klingon", "unknown_encoding", "src_encoding 'x-klingon' is not a known codec"),
     (b"plain text, not gzip", "UTF-8", "blob_corrupt",
      "not a gzip stream: Error -3 while decompressing data: incorrect header check"),
-    (gzip.compress(b"x = 1\n" * 100)[:20], "UTF-8", "blob_corrupt", "truncated gzip stream"),
-    (gzip.compress(b"0" * 10_000_000), "UTF-8", "too_large", "over 1000 bytes once decompressed"),
-])
+    (gzip.compress(mtime=0, data=b"x = 1\n" * 100)[:20], "UTF-8", "blob_corrupt", "truncated gzip stream"),
+    (gzip.compress(mtime=0, data=b"0" * 10_000_000), "UTF-8", "too_large", "over 1000 bytes once decompressed"),
+], ids=["wrong-encoding", "unknown-encoding", "not-gzip", "truncated", "gzip-bomb"])
 def test_decode_blob_failures_have_stable_reasons(data, encoding, reason, detail):
     with pytest.raises(BlobError) as caught:
         decode_blob(data, encoding, 1000)
