@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tritter_data.filters.licence import PERMISSIVE_LICENSES, is_permissive
@@ -59,6 +60,7 @@ def spdx_case(name: str) -> str:
     return SPDX_IDS.get(name.strip().lower(), name.strip())
 
 
+@lru_cache(maxsize=1024)
 def stack_language(name: str) -> str | None:
     """``'Python'`` -> ``'python'``, ``'C++'`` -> ``'cpp'``; None for languages we do not curate."""
     key = name.strip().lower()
