@@ -46,7 +46,7 @@ def hub_token(dataset: str, spec: dict[str, Any]) -> str | None:
     if spec.get("gated") and not token:
         raise UsageError(
             f"{dataset} is gated: accept its terms on huggingface.co/datasets/{dataset} and set HF_TOKEN "
-            "(or run `huggingface-cli login`); or use --from-parquet DIR with a local mirror"
+            "(or run `hf auth login`); or use --from-parquet DIR with a local mirror"
         )
     return token
 
