@@ -153,7 +153,8 @@ def test_throttling_is_retried_and_a_dead_blob_is_fetch_failed(tmp_path, mirror,
     assert found["rejected"]["fetch_failed"] == 1
     assert found["reject_examples"]["fetch_failed"] == [
         {"source": "pallets/click/src/click/_textwrap.py", "detail": f"blob {click_id}: SlowDown after 3 attempts"}]
-    # requests' blob is fetched twice (row 0 and its fork, row 9): two 503s then success, once each.
+    # Two 503s for requests' blob (rows 0 and 9 share it) cost two retries whichever fetch meets them;
+    # click's blob costs 2 retries and fails; the missing blob fails without a retry.
     assert (found["fetch"]["retries"], found["fetch"]["failed"]) == (2 + 2, 2)
 
 
