@@ -65,10 +65,12 @@ class RowSource:
                 skip = 0
             except UsageError:
                 raise
-            except OSError as error:
-                raise UsageError(f"{name}: cannot read ({error})") from None
-            except Exception as error:  # pyarrow's ArrowInvalid and friends: a broken file
-                raise UsageError(f"{name}: not a readable parquet file ({type(error).__name__}: {error})") from None
+            except Exception as error:
+                detail = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+                if type(error).__module__.startswith("pyarrow"):  # ArrowInvalid and friends: a broken file
+                    raise UsageError(f"{name}: not a readable parquet file ({detail})") from None
+                raise UsageError(  # the network or the disk failed mid-file: parts done so far are kept
+                    f"{name}: cannot read ({detail}); run the same command again to resume") from None
 
 
 def language_directory(directory: Path, language: str) -> Path | None:
