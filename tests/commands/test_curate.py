@@ -294,3 +294,19 @@ def test_killed_run_resumes_to_the_same_bytes(tmp_path, mirror, s3_endpoint, aws
                 "reject_examples", "parts"):
         assert resumed[key] == whole[key], key
     assert not (out / ".parts").exists()
+
+
+def test_unfinished_or_foreign_output_needs_overwrite(tmp_path, mirror, s3_endpoint, aws_env, capsys):
+    out = tmp_path / "out"
+    (out / ".parts" / "rust").mkdir(parents=True)
+    (out / ".parts" / "rust" / "run.json").write_text('{"fingerprint": "someotherrun"}')
+    assert curate(out, mirror, s3_endpoint, "--language", "rust", "--quiet") == 2
+    assert capsys.readouterr().err.strip().endswith(
+        f"--output {out}: unfinished rust run with other options; pass --overwrite")
+    assert curate(out, mirror, s3_endpoint, "--language", "rust", "--quiet", "--overwrite") == 0
+    (out / "javascript_curated.jsonl").write_text("{}\n")
+    assert curate(out, mirror, s3_endpoint, "--language", "javascript", "--quiet") == 2
+    assert capsys.readouterr().err.strip().endswith(
+        f"--output {out}: javascript_curated.jsonl exists without a manifest; pass --overwrite")
+    assert sorted(p.name for p in out.iterdir()) == ["javascript_curated.jsonl", "rust_curated.jsonl",
+                                                    "rust_manifest.json"]
