@@ -73,6 +73,9 @@ def print_summary(manifest: dict[str, Any], output_dir: Path) -> None:
               f"{row['share_taken']:>7.2f}%{row['epochs']:>8.2f}{row['shortfall_tokens']:>16,}")
     print(f"total: {manifest['tokens_taken']:,} of {manifest['target_tokens']:,} target tokens; "
           f"{manifest['records_written']} records in {len(manifest['shards'])} shards in {output_dir}")
-    if manifest["shortfall_tokens"]:
-        print(f"shortfall: {manifest['shortfall_tokens']:,} tokens (components capped at --max-epochs "
-              f"{manifest['max_epochs']:g}); see {output_dir / MANIFEST}")
+    capped = [row["name"] for row in manifest["components"] if row["capped_at_max_epochs"]]
+    if capped:
+        print(f"shortfall: {', '.join(capped)} capped at --max-epochs {manifest['max_epochs']:g}; "
+              f"{manifest['shortfall_tokens']:,} tokens short in all; see {output_dir / MANIFEST}")
+    elif manifest["shortfall_tokens"]:
+        print(f"shortfall: {manifest['shortfall_tokens']:,} tokens (records are taken whole, up to each target)")

@@ -1,7 +1,7 @@
 """How many times each record of a component goes into the mix, and in what order.
 
 A component with ``available`` tokens and a ``target`` is taken ``full`` whole epochs plus a
-seeded subset of records for the fractional rest, capped at ``max_epochs``; what the cap
+seeded subset of records for the fractional rest (never more than the target), capped at ``max_epochs``; what the cap
 leaves missing is the shortfall. A component larger than its target is simply ``full = 0``
 plus a subset. The subset is drawn from a permutation seeded by ``(seed, component name)``,
 so the same inputs and seed always select the same records::
@@ -32,6 +32,7 @@ class ComponentPlan:
     extra: bytes  # 1 for each record taken once more after the full epochs
     taken_tokens: int
     taken_records: int
+    max_epochs: float = 4.0
 
     @property
     def epochs(self) -> float:
@@ -42,12 +43,17 @@ class ComponentPlan:
         return max(0, self.target_tokens - self.taken_tokens)
 
     @property
+    def capped(self) -> bool:
+        """True when ``max_epochs`` (not the records' granularity) caused the shortfall."""
+        return self.available_tokens * self.max_epochs < self.target_tokens
+
+    @property
     def passes(self) -> int:
         return self.full_epochs + (1 if any(self.extra) else 0)
 
 
 def plan_component(tokens: Sequence[int], target: int, max_epochs: float, seed: int, name: str) -> ComponentPlan:
-    """Choose whole epochs plus a seeded subset whose tokens come closest to ``target``."""
+    """Choose whole epochs plus a seeded subset of records filling up to ``target``."""
     available = sum(tokens)
     reachable = min(target, math.floor(available * max_epochs)) if available else 0
     full = min(reachable // available, math.floor(max_epochs)) if available else 0
@@ -55,27 +61,23 @@ def plan_component(tokens: Sequence[int], target: int, max_epochs: float, seed: 
     extra = bytearray(len(tokens))
     subset_tokens = subset_records = 0
     if rest > 0:
+        # Greedy fill in seeded order: take each record that still fits under the rest, so
+        # the subset lands within the smallest remaining record of the target.
         order = list(range(len(tokens)))
         random.Random(f"{seed}:{name}").shuffle(order)
         for index in order:
             count = tokens[index]
-            if count == 0:
-                continue
-            if subset_tokens + count >= rest:
-                # Take the crossing record only if that lands closer to the target.
-                if subset_tokens + count - rest <= rest - subset_tokens:
-                    extra[index] = 1
-                    subset_tokens += count
-                    subset_records += 1
-                break
-            extra[index] = 1
-            subset_tokens += count
-            subset_records += 1
+            if count and subset_tokens + count <= rest:
+                extra[index] = 1
+                subset_tokens += count
+                subset_records += 1
+                if subset_tokens == rest:
+                    break
     nonempty = sum(1 for t in tokens if t)
     return ComponentPlan(
         available_tokens=available, available_records=len(tokens), target_tokens=target,
         full_epochs=full, extra=bytes(extra), taken_tokens=full * available + subset_tokens,
-        taken_records=full * nonempty + subset_records,
+        taken_records=full * nonempty + subset_records, max_epochs=max_epochs,
     )
 
 

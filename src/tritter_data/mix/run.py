@@ -163,6 +163,7 @@ def _manifest(options: MixOptions, info: TokenizerInfo, total: int, counted: lis
             "target_share": component.share, "target_tokens": plan.target_tokens,
             "tokens_taken": plan.taken_tokens, "records_taken": plan.taken_records,
             "epochs": round(plan.epochs, 4), "shortfall_tokens": plan.shortfall_tokens,
+            "capped_at_max_epochs": plan.capped,
             "share_taken": round(100 * plan.taken_tokens / taken_total, 4) if taken_total else 0.0,
             "skipped": dict(sorted(k.skipped.items())), "skip_examples": dict(sorted(k.examples.items())),
         })
