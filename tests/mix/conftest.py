@@ -14,7 +14,7 @@ import pytest
 from tritter_data.cli import main
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
-PACKAGES = ("json", "email", "urllib", "wsgiref", "html", "http", "concurrent", "importlib")
+PACKAGES = ("json", "email", "urllib", "wsgiref", "html", "concurrent")
 
 CONVERSATIONS = [
     {"persona": "reviewer", "messages": [

@@ -122,16 +122,16 @@ def run_mix(options: MixOptions, tokenizer: Any, tokenizer_info: TokenizerInfo) 
     components = options.config.components
     files = [expand_inputs(c) for c in components]  # every input checked before any work
     claim_output_dir(options.output_dir, options.overwrite)
-    counted = [count_component(c, f, tokenizer) for c, f in zip(components, files)]
+    counted = [count_component(c, f, tokenizer) for c, f in zip(components, files, strict=True)]
     counted_at = time.perf_counter()
     total = options.total_tokens or options.config.total_tokens or sum(sum(c.tokens) for c in counted)
     if not options.config.by_share:
         total = sum(c.tokens or 0 for c in components)
     targets = component_targets([c.share for c in components], [c.tokens for c in components], total)
     plans = [plan_component(k.tokens, t, options.max_epochs, options.seed, c.name)
-             for c, k, t in zip(components, counted, targets)]
-    emitted = [emitted_tokens(k.tokens, p) for k, p in zip(counted, plans)]
-    streams = [stream_component(c, f, k.tokens, p) for c, f, k, p in zip(components, files, counted, plans)]
+             for c, k, t in zip(components, counted, targets, strict=True)]
+    emitted = [emitted_tokens(k.tokens, p) for k, p in zip(counted, plans, strict=True)]
+    streams = [stream_component(c, f, k.tokens, p) for c, f, k, p in zip(components, files, counted, plans, strict=True)]
     written = [0] * len(components)
     with ShardWriter(options.output_dir, options.shard_size, options.compress) as writer:
         for c in interleave_order(emitted):
@@ -155,7 +155,7 @@ def _manifest(options: MixOptions, info: TokenizerInfo, total: int, counted: lis
               plans: list[ComponentPlan], writer: ShardWriter) -> dict[str, Any]:
     taken_total = sum(p.taken_tokens for p in plans)
     rows = []
-    for component, k, plan in zip(options.config.components, counted, plans):
+    for component, k, plan in zip(options.config.components, counted, plans, strict=True):
         rows.append({
             "name": component.name, "kind": component.kind, "inputs": list(component.inputs),
             "files": [str(f) for f in k.files], "filters": _jsonable(component.filters),

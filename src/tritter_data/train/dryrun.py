@@ -14,7 +14,7 @@ from typing import Any
 
 from tritter_data.train.collate import SampleEncoder, collate
 from tritter_data.train.loader import batches, packed_sequences
-from tritter_data.train.models import ModelConfig, MemoryEstimate, memory_estimate, padded_vocab
+from tritter_data.train.models import MemoryEstimate, ModelConfig, memory_estimate, padded_vocab
 
 GIB = 1024**3
 PREVIEW_BATCHES = 3
