@@ -47,7 +47,7 @@ class ModelConfig:
 
 MODELS: dict[str, ModelConfig] = {
     # For tests and laptops: trains on a CPU in seconds.
-    "tiny": ModelConfig("tiny", d_model=128, n_layers=2, n_heads=4, d_ff=384, max_seq_len=1024, needs_gpu=False),
+    "tiny": ModelConfig("tiny", d_model=128, n_layers=2, n_heads=4, d_ff=384, max_seq_len=2048, needs_gpu=False),
     # ~0.99B: TinyLlama's width and MLP (2048, 5632), 19 layers.
     "1B": ModelConfig("1B", d_model=2048, n_layers=19, n_heads=16, d_ff=5632, max_seq_len=4096),
     # ~3.03B: width 2560 (20 heads of 128), MLP 6912 (2.7×), 38 layers.
