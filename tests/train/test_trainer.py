@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -76,4 +77,4 @@ def test_lr_schedule_warms_up_then_decays_to_the_floor() -> None:
     values = [lr_factor(s, 10, 110, 0.1) for s in range(111)]
     assert values[0] == 0.1 and values[9] == 1.0 and values[10] == 1.0
     assert values[60] == pytest.approx(0.55) and values[110] == pytest.approx(0.1)
-    assert all(a >= b for a, b in zip(values[10:], values[11:], strict=False))
+    assert all(a >= b for a, b in pairwise(values[10:]))
