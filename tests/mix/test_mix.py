@@ -163,3 +163,23 @@ def test_total_tokens_option_sizes_the_mix(tmp_path: Path, code_docs_config: Pat
     assert main(["mix", "--config", str(code_docs_config), "--output-dir", str(tmp_path / "x"),
                  "--max-epochs", "0.5"]) == 2
     assert capsys.readouterr().err == "tritter_data mix: error: --max-epochs must be at least 1, got 0.5\n"
+
+
+def test_exact_tokens_for_the_cards_two_examples(tmp_path: Path) -> None:
+    shards = tmp_path / "card"
+    shards.mkdir()
+    records = [
+        {"text": "def hello():\n    \"\"\"Say hello.\"\"\"\n    print('world')", "language": "python",
+         "quality_score": 0.95, "source": "examples/hello.py"},
+        {"text": "def f(x):\n    return eval(x)", "language": "python", "quality_score": 0.15,
+         "quality_label": "negative", "explanation": "eval() allows arbitrary code execution.", "source": "e.py"},
+    ]
+    (shards / "shard_00000.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    config = write_config(tmp_path, f"components:\n  - {{name: card, tokens: 60, inputs: [\"{shards}\"]}}\n")
+    manifest = run_mix(config, tmp_path / "out")
+    row = manifest["components"][0]
+    assert (row["tokens_available"], row["records_available"]) == (16 + 11, 2)
+    # Two whole epochs (54) leave 6 tokens; e.py (11) overshoots by 5, closer than stopping at 54.
+    assert (row["tokens_taken"], row["epochs"], row["shortfall_tokens"]) == (65, 2.4074, 0)
+    sources = [r["source"] for r in output_records(tmp_path / "out")]
+    assert sources == ["examples/hello.py", "e.py", "examples/hello.py", "e.py", "e.py"]

@@ -92,3 +92,17 @@ def test_bad_data_dirs_are_one_line_exit_2(tmp_path: Path, sample_dir: Path, cap
         "tritter_data train: error: --seq-len 4096: model tiny takes at most 2048 tokens\n")
     assert err("--data-dir", str(sample_dir), "--batch-size", "0") == (
         "tritter_data train: error: --batch-size must be a positive integer, got 0\n")
+
+
+def test_zstd_shards_stream_the_same(shards_dir: Path, tmp_path: Path, capsys) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    packed = tmp_path / "zst"
+    packed.mkdir()
+    for shard in sorted(shards_dir.glob("shard_*.jsonl")):
+        (packed / (shard.name + ".zst")).write_bytes(zstandard.ZstdCompressor().compress(shard.read_bytes()))
+    argv = ["train", "--model", "tiny", "--dry-run", "--seq-len", "256"]
+    assert main([*argv, "--data-dir", str(shards_dir)]) == 0
+    plain = capsys.readouterr().out.splitlines()
+    assert main([*argv, "--data-dir", str(packed)]) == 0
+    compressed = capsys.readouterr().out.splitlines()
+    assert compressed[1:] == plain[1:] and "(2 files)" in compressed[0]

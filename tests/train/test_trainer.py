@@ -78,3 +78,15 @@ def test_lr_schedule_warms_up_then_decays_to_the_floor() -> None:
     assert values[0] == 0.1 and values[9] == 1.0 and values[10] == 1.0
     assert values[60] == pytest.approx(0.55) and values[110] == pytest.approx(0.1)
     assert all(a >= b for a, b in pairwise(values[10:]))
+
+
+def test_an_output_dir_with_checkpoints_needs_resume(sample_dir: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "run"
+    argv = ["train", *COMMON, "--data-dir", str(sample_dir), "--output-dir", str(out), "--max-steps", "1"]
+    assert main(argv) == 0
+    assert main(argv) == 2
+    assert capsys.readouterr().err.endswith(
+        f"--output-dir {out}: holds checkpoints of another run; pass --resume to continue it, "
+        "or choose another --output-dir\n")
+    assert main([*argv, "--resume"]) == 0  # already at --max-steps: nothing to do
+    assert capsys.readouterr().out == "nothing to do: the checkpoint is already at --max-steps 1\n"

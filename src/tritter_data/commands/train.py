@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         log_every=args.log_every, tokenizer=args.tokenizer,
     )
     summary = train(options, config, files, tokenizer, resume=args.resume)
-    first, last = summary["losses"][0], summary["losses"][-1] if summary["losses"] else (None, None)
     if summary["losses"]:
+        first, last = summary["losses"][0], summary["losses"][-1]
         print(f"trained {config.name} ({summary['parameters']:,} parameters) on {summary['device']} to step "
               f"{summary['steps']}: loss {first[1]:.4f} -> {last[1]:.4f}; checkpoints in {args.output_dir}")
     else:

@@ -98,6 +98,9 @@ def train(options: TrainOptions, config: ModelConfig, files: list[Path], tokeniz
     """Train for ``max_steps`` optimizer steps; returns the summary with every logged loss."""
     device, autocast_dtype = pick_device(config)
     output_dir = Path(options.output_dir)
+    if resume is None and latest_checkpoint(output_dir) is not None:
+        raise UsageError(f"--output-dir {output_dir}: holds checkpoints of another run; "
+                         "pass --resume to continue it, or choose another --output-dir")
     checkpoint = _resume_state(output_dir, resume, config) if resume else None
     torch.manual_seed(options.seed)
     model = Transformer(config, padded_vocab(tokenizer.get_vocab_size())).to(device)

@@ -23,6 +23,11 @@ CARD_NEGATIVE = "def f(x):\n    return eval(x)"
 RUST = 'fn main() {\n    println!("hi");\n}\n'
 
 
+@pytest.fixture(scope="module")
+def tokenizer():
+    return load_tokenizer()
+
+
 def test_default_tokenizer_is_the_shipped_8k_byte_level_bpe(tokenizer) -> None:
     _, info = load_tokenizer_with_info()
     assert info.name == DEFAULT_NAME
