@@ -106,3 +106,18 @@ def test_zstd_shards_stream_the_same(shards_dir: Path, tmp_path: Path, capsys) -
     assert main([*argv, "--data-dir", str(packed)]) == 0
     compressed = capsys.readouterr().out.splitlines()
     assert compressed[1:] == plain[1:] and "(2 files)" in compressed[0]
+
+
+def test_a_mix_output_feeds_training(shards_dir: Path, tmp_path: Path, tokenizer, capsys) -> None:
+    pytest.importorskip("yaml")
+    config = tmp_path / "mix.yaml"
+    config.write_text(f"components:\n  - {{name: python, share: 100, inputs: [\"{shards_dir}\"]}}\n")
+    assert main(["mix", "--config", str(config), "--output-dir", str(tmp_path / "mix"), "--total-tokens", "20K",
+                 "--quiet"]) == 0
+    manifest = json.loads((tmp_path / "mix" / "mix_manifest.json").read_text())
+    assert main(["train", "--model", "tiny", "--dry-run", "--data-dir", str(tmp_path / "mix"), "--seq-len", "128",
+                 "--negatives", "include"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    records = manifest["records_written"]
+    assert out[1].startswith(f"samples:          {records:,} (")
+    assert out[2] == f"tokens:           {manifest['tokens_taken'] + records:,} (with end-of-text and review markers)"
