@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from tritter_data.cli import main
+from tritter_data.commands.mix import default_config
 from tritter_data.shards import BadLine, iter_shard_records
 from tritter_data.tokenizer import count_tokens
 
@@ -137,11 +138,11 @@ components:
   - {{name: rust, share: 40, inputs: ["{tmp_path}/rust/*.jsonl"]}}
 """)
     assert main(["mix", "--config", str(config), "--output-dir", str(tmp_path / "out")]) == 2
-    assert capsys.readouterr().err == (f"tritter_data mix: error: component 'rust': input "
+    assert capsys.readouterr().err == (f"tritter_data mix: error: {config}: component 'rust': input "
                                        f"'{tmp_path}/rust/*.jsonl' matches no files\n")
     monkeypatch.chdir(tmp_path)  # the shipped Phase 1 config, where no data exists
     assert main(["mix", "--output-dir", "out"]) == 2
-    assert capsys.readouterr().err == ("tritter_data mix: error: component 'python': input "
+    assert capsys.readouterr().err == (f"tritter_data mix: error: {default_config()}: component 'python': input "
                                        "'data/curated/python_curated.jsonl' matches no files\n")
     assert main(["mix", "--output-dir", "out", "--tokenizer", "nope/none"]) == 2
     assert capsys.readouterr().err.startswith("tritter_data mix: error: --tokenizer nope/none: not a file and "

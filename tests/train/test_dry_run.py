@@ -19,8 +19,24 @@ def expected_counts(directory: Path, files: list[str], tokenizer, seq_len: int) 
     records = [json.loads(line) for name in files for line in (directory / name).read_text().splitlines()]
     negatives = [r for r in records if r.get("quality_label") == "negative"]
     tokens = sum(len(tokenizer.encode(r["text"]).ids) + 1 for r in records)
-    tokens += sum(len(tokenizer.encode(r["explanation"]).ids) + 2 for r in negatives)
+    tokens += sum(len(tokenizer.encode(r["explanation"]).ids) + 2 for r in negatives if r.get("explanation"))
     return {"samples": len(records), "negative": len(negatives), "tokens": tokens, "sequences": tokens // seq_len}
+
+
+REPO_SAMPLE = Path(__file__).parents[2] / "data" / "sample"
+
+
+@pytest.mark.skipif(not (REPO_SAMPLE / "python_positive.jsonl").is_file(), reason="data/sample not in this checkout")
+def test_dry_run_on_the_repositorys_data_sample(tokenizer, capsys) -> None:
+    """The card's quick start: ``train_pretrain.py --model 1B --data-dir data/sample --dry-run``."""
+    names = sorted(p.name for p in REPO_SAMPLE.glob("*.jsonl"))
+    want = expected_counts(REPO_SAMPLE, names, tokenizer, 2048)
+    assert main(["train", "--model", "1B", "--data-dir", str(REPO_SAMPLE), "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    n, neg = want["samples"], want["negative"]
+    assert out[1].startswith(f"samples:          {n:,} (positive {n - neg:,}, negative {neg:,}; ")
+    assert out[2] == f"tokens:           {want['tokens']:,} (with end-of-text and review markers)"
+    assert out[5].startswith("parameters:       993,081,344 ")
 
 
 def test_dry_run_on_the_sample_directory(sample_dir: Path, tokenizer, capsys) -> None:

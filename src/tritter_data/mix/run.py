@@ -120,7 +120,10 @@ def run_mix(options: MixOptions, tokenizer: Any, tokenizer_info: TokenizerInfo) 
     """Count, plan, interleave and write; returns the manifest (also written to OUT)."""
     started = time.perf_counter()
     components = options.config.components
-    files = [expand_inputs(c) for c in components]  # every input checked before any work
+    try:
+        files = [expand_inputs(c) for c in components]  # every input checked before any work
+    except UsageError as error:
+        raise UsageError(f"{options.config.path}: {error}") from error
     claim_output_dir(options.output_dir, options.overwrite)
     counted = [count_component(c, f, tokenizer) for c, f in zip(components, files, strict=True)]
     counted_at = time.perf_counter()
