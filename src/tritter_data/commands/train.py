@@ -63,6 +63,11 @@ def _torch() -> Any:
     return torch
 
 
+def print_log(entry: dict[str, Any]) -> None:
+    print(f"step {entry['step']:>6}  loss {entry['loss']:.4f}  lr {entry['lr']:.2e}  "
+          f"grad-norm {entry['grad_norm']:.3f}", flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     _check(args)
     config = get_model_config(args.model)
@@ -88,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         max_steps=args.max_steps, negatives=args.negatives, seed=args.seed, save_every=args.save_every,
         log_every=args.log_every, tokenizer=args.tokenizer,
     )
-    summary = train(options, config, files, tokenizer, resume=args.resume)
+    summary = train(options, config, files, tokenizer, resume=args.resume, on_log=print_log)
     if summary["losses"]:
         first, last = summary["losses"][0], summary["losses"][-1]
         print(f"trained {config.name} ({summary['parameters']:,} parameters) on {summary['device']} to step "

@@ -9,7 +9,6 @@ never clash and a bad record is reported with its file and line.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from typing import Any
 from tritter_data.errors import UsageError
 from tritter_data.writers import existing_shards
 
-logger = logging.getLogger(__name__)
 INSTALL_HINT = "pip install 'tritter-data[train]'"
 
 

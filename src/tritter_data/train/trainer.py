@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,6 @@ from tritter_data.train.loader import batches
 from tritter_data.train.model import Transformer, count_parameters
 from tritter_data.train.models import ModelConfig, padded_vocab
 
-logger = logging.getLogger(__name__)
 CHECKPOINTS = "checkpoints"
 LOG = "train_log.jsonl"
 
@@ -94,8 +93,12 @@ def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
 
 
 def train(options: TrainOptions, config: ModelConfig, files: list[Path], tokenizer: Any,
-          resume: str | None = None) -> dict[str, Any]:
-    """Train for ``max_steps`` optimizer steps; returns the summary with every logged loss."""
+          resume: str | None = None, on_log: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Train for ``max_steps`` optimizer steps; returns the summary with every step's loss.
+
+    Every ``log_every`` steps an entry goes to ``OUT/train_log.jsonl`` and to ``on_log`` (the
+    CLI prints it; library code prints nothing).
+    """
     device, autocast_dtype = pick_device(config)
     output_dir = Path(options.output_dir)
     if resume is None and latest_checkpoint(output_dir) is not None:
@@ -142,7 +145,8 @@ def train(options: TrainOptions, config: ModelConfig, files: list[Path], tokeniz
                          "elapsed_seconds": round(time.perf_counter() - started, 2)}
                 log.write(json.dumps(entry) + "\n")
                 log.flush()
-                print(f"step {step:>6}  loss {total:.4f}  lr {entry['lr']:.2e}  grad-norm {grad_norm:.3f}", flush=True)
+                if on_log is not None:
+                    on_log(entry)
             if step % options.save_every == 0 or step == options.max_steps:
                 save_checkpoint(output_dir / CHECKPOINTS / f"step_{step:07d}.pt", {
                     "model": model.state_dict(), "optimizer": optimizer.state_dict(),
