@@ -62,3 +62,20 @@ def test_pack_and_collate() -> None:
 def test_unknown_mode_is_rejected(tokenizer) -> None:
     with pytest.raises(ValueError, match="negatives must be one of"):
         SampleEncoder(tokenizer, "maybe")
+
+
+def test_a_tokenizer_without_review_markers(tmp_path) -> None:
+    tokenizers = pytest.importorskip("tokenizers")
+    from tritter_data.errors import UsageError
+    from tritter_data.tokenizer import load_tokenizer
+
+    plain = tokenizers.Tokenizer(tokenizers.models.BPE())
+    plain.pre_tokenizer = tokenizers.pre_tokenizers.ByteLevel(add_prefix_space=False)
+    trainer = tokenizers.trainers.BpeTrainer(vocab_size=300, special_tokens=["<|endoftext|>"],
+                                             initial_alphabet=tokenizers.pre_tokenizers.ByteLevel.alphabet())
+    plain.train_from_iterator(["def f(x):\n    return x\n"] * 20, trainer=trainer)
+    plain.save(str(tmp_path / "plain.json"))
+    tok = load_tokenizer(str(tmp_path / "plain.json"))
+    with pytest.raises(UsageError, match=r"^--negatives review: tokenizer has no <\|review\|> token"):
+        SampleEncoder(tok, "review")
+    assert next(SampleEncoder(tok, "include").encode([NEGATIVE]))[-1] == tok.token_to_id("<|endoftext|>")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tritter_data.errors import UsageError
 from tritter_data.tokenizer import EOS, REVIEW_CLOSE, REVIEW_OPEN, special_token_id
 from tritter_data.train.data import is_negative
 
@@ -51,8 +52,11 @@ class SampleEncoder:
             raise ValueError(f"negatives must be one of {NEGATIVE_MODES}, got {self.negatives!r}")
         self.eos = special_token_id(self.tokenizer, EOS)
         if self.negatives == "review":
-            self.review_open = special_token_id(self.tokenizer, REVIEW_OPEN)
-            self.review_close = special_token_id(self.tokenizer, REVIEW_CLOSE)
+            try:
+                self.review_open = special_token_id(self.tokenizer, REVIEW_OPEN)
+                self.review_close = special_token_id(self.tokenizer, REVIEW_CLOSE)
+            except UsageError as error:
+                raise UsageError(f"--negatives review: {error}; or use --negatives include|exclude") from error
 
     def encode(self, records: Iterable[dict[str, Any]]) -> Iterator[list[int]]:
         batch: list[dict[str, Any]] = []
