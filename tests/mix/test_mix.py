@@ -55,6 +55,7 @@ def test_token_counts_are_exact(tmp_path: Path, code_docs_config: Path, code_sha
     assert python["records_available"] == len(positives)
     assert python["tokens_available"] == sum(count_tokens(tokenizer, [r["text"] for r in positives]))
     assert python["skipped"] == {"label_filtered": len(shard_records(code_shards)) - len(positives)}
+    assert python["records_read"] == len(shard_records(code_shards))
     out = output_records(tmp_path / "out")
     counted = Counter()
     for record, n in zip(out, count_tokens(tokenizer, [r["text"] for r in out]), strict=True):
@@ -95,7 +96,7 @@ components:
     manifest = run_mix(config, tmp_path / "out")
     chat = manifest["components"][1]
     assert chat["skipped"] == {"bad_json": 1, "bad_role": 1, "missing_user_or_assistant": 1}
-    assert chat["records_available"] == 3 and chat["target_tokens"] == 3_000
+    assert chat["records_available"] == 3 and chat["target_tokens"] == 3_000 and chat["records_read"] == 6
     assert chat["tokens_taken"] == 4 * chat["tokens_available"] and chat["epochs"] == 4.0
     assert chat["shortfall_tokens"] == 3_000 - 4 * chat["tokens_available"] > 0 and chat["capped_at_max_epochs"]
     conversations = [r for r in output_records(tmp_path / "out") if r["language"] == "conversation"]

@@ -50,6 +50,7 @@ class Counted:
     skipped: Counter = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     text_bytes: int = 0
+    records_read: int = 0
 
 
 def count_component(component: Component, files: list[Path], tokenizer: Any) -> Counted:
@@ -62,6 +63,7 @@ def count_component(component: Component, files: list[Path], tokenizer: Any) -> 
         batch.clear()
 
     for item in iter_component(component, files):
+        counted.records_read += 1
         if isinstance(item, Skip):
             _skip(counted, item)
             continue
@@ -73,6 +75,9 @@ def count_component(component: Component, files: list[Path], tokenizer: Any) -> 
     empty = sum(1 for t in counted.tokens if t == 0)
     if empty:
         counted.skipped["empty_text"] += empty
+    available = len(counted.tokens) - empty
+    if available + sum(counted.skipped.values()) != counted.records_read:  # every record accounted for
+        raise RuntimeError(f"mix accounting error in component {component.name!r}")
     return counted
 
 
@@ -162,7 +167,7 @@ def _manifest(options: MixOptions, info: TokenizerInfo, total: int, counted: lis
         rows.append({
             "name": component.name, "kind": component.kind, "inputs": list(component.inputs),
             "files": [str(f) for f in k.files], "filters": _jsonable(component.filters),
-            "records_available": sum(1 for t in k.tokens if t), "tokens_available": plan.available_tokens,
+            "records_read": k.records_read, "records_available": sum(1 for t in k.tokens if t), "tokens_available": plan.available_tokens,
             "target_share": component.share, "target_tokens": plan.target_tokens,
             "tokens_taken": plan.taken_tokens, "records_taken": plan.taken_records,
             "epochs": round(plan.epochs, 4), "shortfall_tokens": plan.shortfall_tokens,

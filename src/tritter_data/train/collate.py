@@ -13,6 +13,8 @@ Positive samples are ``<code tokens> <|endoftext|>`` in every mode: no review bl
 invented for them. Markers are inserted by id; the same strings inside a file are encoded
 as plain text (``tokenizer.encode_special_tokens``), so data cannot forge them. Documents are
 concatenated and cut into ``seq_len`` windows (packing); the last partial window is dropped.
+As usual for pretraining, attention may cross a document boundary inside a window; the
+``<|endoftext|>`` token marks it.
 """
 
 from __future__ import annotations
