@@ -25,11 +25,11 @@ SPECIAL_TOKENS = ["<|endoftext|>", "<|pad|>", "<|review|>", "<|/review|>"]
 DOC_ROOTS = [Path.home() / ".rustup/toolchains", Path.home() / ".pyenv"]
 
 
-def corpus_files(max_bytes: int) -> list[Path]:
+def corpus_files(max_bytes: int, prose_roots: list[Path] = DOC_ROOTS) -> list[Path]:
     """Stdlib ``.py`` files (80 % of the budget) then Markdown/rST prose, sorted, capped."""
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     code = sorted(p for p in stdlib.rglob("*.py") if "site-packages" not in p.parts)
-    prose = sorted(p for root in DOC_ROOTS if root.is_dir() for p in root.rglob("*") if p.suffix in {".md", ".rst"})
+    prose = sorted(p for root in prose_roots if root.is_dir() for p in root.rglob("*") if p.suffix in {".md", ".rst"})
     chosen: list[Path] = []
     for files, budget in ((code, int(max_bytes * 0.8)), (prose, max_bytes - int(max_bytes * 0.8))):
         used = 0
@@ -66,8 +66,10 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=Path("src/tritter_data/data/tokenizer.json"))
     parser.add_argument("--vocab-size", type=int, default=VOCAB_SIZE)
     parser.add_argument("--max-mb", type=float, default=24.0, help="corpus size cap in MB (default 24)")
+    parser.add_argument("--prose-root", type=Path, action="append", default=None, metavar="DIR",
+                        help="where to find Markdown/rST prose (default: ~/.rustup/toolchains and ~/.pyenv)")
     args = parser.parse_args()
-    files = corpus_files(int(args.max_mb * 1e6))
+    files = corpus_files(int(args.max_mb * 1e6), args.prose_root or DOC_ROOTS)
     tokenizer = train(files, args.vocab_size)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     tokenizer.save(str(args.output), pretty=False)

@@ -88,3 +88,23 @@ def test_unloadable_tokenizers_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"cannot load .*broken\.json") as caught:
         load_tokenizer(str(broken))
     assert "\n" not in str(caught.value)
+
+
+def test_train_tokenizer_script_is_deterministic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[1] / "scripts" / "train_tokenizer.py"
+    prose = tmp_path / "prose"
+    prose.mkdir()
+    (prose / "card.md").write_text("# Tritter Training Data\n\nQuality over quantity.\n" * 20)
+    outputs = []
+    for name in ("a.json", "b.json"):
+        subprocess.run([sys.executable, str(script), "--output", str(tmp_path / name), "--vocab-size", "600",
+                        "--max-mb", "0.3", "--prose-root", str(prose)], check=True, capture_output=True)
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    tok = load_tokenizer(str(tmp_path / "a.json"))
+    assert tok.get_vocab_size() == 600
+    assert [tok.token_to_id(t) for t in ("<|endoftext|>", "<|pad|>", "<|review|>", "<|/review|>")] == [0, 1, 2, 3]
+    assert tok.decode(tok.encode(CARD_POSITIVE).ids) == CARD_POSITIVE
