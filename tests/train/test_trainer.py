@@ -34,7 +34,8 @@ def test_tiny_model_loss_falls_and_resume_continues_exactly(shards_dir: Path, tm
     assert sum(losses[-5:]) / 5 < losses[0] - 1.5
     assert sorted(p.name for p in (full / "checkpoints").iterdir()) == ["step_0000015.pt", "step_0000030.pt"]
     assert entries[-1]["sequences_seen"] == 30 * 4
-    assert capsys.readouterr().out.splitlines()[-1].startswith("trained tiny (1,475,200 parameters) on cpu to step 30")
+    assert capsys.readouterr().out.splitlines()[-1].startswith(
+        "trained tiny (1,475,200 parameters) on cpu (fp32) to step 30")
 
     # Resume from the step-15 checkpoint in a fresh directory: same data position, optimizer and
     # schedule, so steps 16..30 repeat the uninterrupted run's losses.
@@ -49,10 +50,12 @@ def test_tiny_model_loss_falls_and_resume_continues_exactly(shards_dir: Path, tm
     assert again[-1]["sequences_seen"] == 120
 
 
-def test_negatives_and_accumulation_options_train(sample_dir: Path, tmp_path: Path) -> None:
+def test_negatives_accumulation_and_bf16_autocast_train(sample_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "run"
     assert main(["train", *COMMON, "--data-dir", str(sample_dir), "--output-dir", str(out), "--max-steps", "3",
-                 "--grad-accum", "2", "--negatives", "exclude"]) == 0
+                 "--grad-accum", "2", "--negatives", "exclude", "--precision", "bf16"]) == 0
+    assert "on cpu (bf16 autocast) to step 3: loss " in capsys.readouterr().out
+    assert all(8.0 < e["loss"] < 9.5 for e in log(out))
     assert log(out)[-1]["sequences_seen"] == 3 * 2 * 4
     saved = torch.load(out / "checkpoints" / "step_0000003.pt", weights_only=True)
     assert saved["step"] == 3 and saved["options"]["negatives"] == "exclude"

@@ -35,6 +35,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--negatives", choices=NEGATIVE_MODES, default="review",
                         help="negative samples: include as code, exclude, or review (code + explanation block; default)")
     parser.add_argument("--tokenizer", default=None, help="tokenizers JSON file or installed model name")
+    parser.add_argument("--precision", choices=("auto", "bf16", "fp32"), default="auto",
+                        help="auto: bf16 autocast on a GPU that supports it, else fp32 (default)")
     parser.add_argument("--save-every", type=int, default=500, help="checkpoint every N steps (default 500)")
     parser.add_argument("--log-every", type=int, default=10, help="log every N steps (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="seed for initialisation and data order (default 0)")
@@ -91,12 +93,13 @@ def run(args: argparse.Namespace) -> int:
         model=config.name, data_dir=str(args.data_dir), output_dir=str(args.output_dir), seq_len=args.seq_len,
         batch_size=args.batch_size, grad_accum=args.grad_accum, lr=args.lr, warmup_steps=warmup,
         max_steps=args.max_steps, negatives=args.negatives, seed=args.seed, save_every=args.save_every,
-        log_every=args.log_every, tokenizer=args.tokenizer,
+        log_every=args.log_every, tokenizer=args.tokenizer, precision=args.precision,
     )
     summary = train(options, config, files, tokenizer, resume=args.resume, on_log=print_log)
     if summary["losses"]:
         first, last = summary["losses"][0], summary["losses"][-1]
-        print(f"trained {config.name} ({summary['parameters']:,} parameters) on {summary['device']} to step "
+        precision = "bf16 autocast" if summary["autocast"] else "fp32"
+        print(f"trained {config.name} ({summary['parameters']:,} parameters) on {summary['device']} ({precision}) to step "
               f"{summary['steps']}: loss {first[1]:.4f} -> {last[1]:.4f}; checkpoints in {args.output_dir}")
     else:
         print(f"nothing to do: the checkpoint is already at --max-steps {args.max_steps}")

@@ -43,6 +43,7 @@ class TrainOptions:
     save_every: int = 500
     log_every: int = 10
     tokenizer: str | None = None
+    precision: str = "auto"
 
 
 def lr_factor(step: int, warmup: int, max_steps: int, min_ratio: float) -> float:
@@ -57,14 +58,23 @@ def lr_factor(step: int, warmup: int, max_steps: int, min_ratio: float) -> float
     return min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress))
 
 
-def pick_device(config: ModelConfig) -> tuple[torch.device, torch.dtype | None]:
-    """CUDA when present (bf16 autocast if supported); the CPU only for models that fit it."""
+def pick_device(config: ModelConfig, precision: str = "auto") -> tuple[torch.device, torch.dtype | None]:
+    """CUDA when present, else the CPU for models that fit it; the autocast dtype or None.
+
+    ``precision``: ``auto`` = bf16 autocast on a GPU that supports it, fp32 elsewhere (CPU
+    bf16 kernels are slow on most CPUs); ``bf16`` forces autocast; ``fp32`` turns it off.
+    """
     if torch.cuda.is_available():
-        return torch.device("cuda"), torch.bfloat16 if torch.cuda.is_bf16_supported() else None
-    if config.needs_gpu:
+        device = torch.device("cuda")
+        supported = torch.cuda.is_bf16_supported()
+    elif config.needs_gpu:
         raise UsageError(f"--model {config.name} needs a CUDA GPU and none is available; "
                          "use --dry-run to check it, or --model tiny to train on the CPU")
-    return torch.device("cpu"), None
+    else:
+        device, supported = torch.device("cpu"), False
+    if precision == "bf16" or (precision == "auto" and supported):
+        return device, torch.bfloat16
+    return device, None
 
 
 def build_optimizer(model: torch.nn.Module, options: TrainOptions) -> torch.optim.Optimizer:
@@ -99,7 +109,7 @@ def train(options: TrainOptions, config: ModelConfig, files: list[Path], tokeniz
     Every ``log_every`` steps an entry goes to ``OUT/train_log.jsonl`` and to ``on_log`` (the
     CLI prints it; library code prints nothing).
     """
-    device, autocast_dtype = pick_device(config)
+    device, autocast_dtype = pick_device(config, options.precision)
     output_dir = Path(options.output_dir)
     if resume is None and latest_checkpoint(output_dir) is not None:
         raise UsageError(f"--output-dir {output_dir}: holds checkpoints of another run; "
