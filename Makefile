@@ -17,6 +17,7 @@ install: venv
 	$(BIN)/pip install --quiet -e .
 
 dev: venv
+	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 
 ## demo: curate this interpreter's standard library into data/pretrain/

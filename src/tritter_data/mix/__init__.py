@@ -1,0 +1,1 @@
+"""The training mix: components in target token proportions (see ``mix.run``)."""
