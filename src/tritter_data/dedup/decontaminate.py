@@ -1,0 +1,209 @@
+"""Benchmark decontamination: drop records that contain a benchmark's prompt or solution.
+
+A record is contaminated by a benchmark item when either
+
+- **substring**: one of the item's snippets (prompt, solution, prompt docstring), whitespace-
+  normalised (runs of whitespace -> one space, trimmed), occurs in the record's whitespace-
+  normalised text. This is BigCode's rule for StarCoder / The Stack v2 (files containing
+  HumanEval or MBPP docstrings or solutions, DS-1000 prompts...), made immune to reindenting
+  and rewrapping. Snippets shorter than ``MIN_SNIPPET_CHARS`` or ``NGRAM`` tokens are too
+  generic to be evidence and are not matched on their own (the manifest counts them);
+- **n-gram overlap**: at least ``OVERLAP_THRESHOLD`` (half) of the item's distinct ``NGRAM``-token
+  shingles (the code-aware tokens of ``shingles.py``, so layout and spacing do not matter)
+  occur in the record, and at least ``MIN_MATCHED`` of them: a copy with edits, renamed
+  variables in part, or reformatted operators. 10-token n-grams rarely repeat by chance
+  across unrelated code (GPT-3 used 13 words; code tokens are shorter).
+
+Speed: every record is tokenised once with numpy and its n-gram hashes are looked up with one
+``searchsorted`` in the sorted hashes of all items; only records that share an n-gram with an
+item pay for the substring test against that item's snippets.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tritter_data import __version__
+from tritter_data.dedup.benchmarks import BenchmarkItem
+from tritter_data.dedup.pool import ordered_map
+from tritter_data.dedup.post_io import BadLines, InputShards, RemovedLog, read_records
+from tritter_data.dedup.shingles import ngram_hashes, token_hashes
+from tritter_data.progress import Progress
+from tritter_data.writers import ShardWriter, write_manifest
+
+NGRAM = 10
+OVERLAP_THRESHOLD = 0.5
+MIN_MATCHED = 8
+MIN_SNIPPET_CHARS = 32
+
+
+@dataclass(frozen=True)
+class Hit:
+    benchmark: str
+    task_id: str
+    match: str  # "substring" or "ngram_overlap"
+    overlap: float  # fraction of the item's n-grams found in the record
+
+
+def normalise(text: str) -> str:
+    """Whitespace-normalised text: ``" ".join(text.split())``."""
+    return " ".join(text.split())
+
+
+def _grams(text: str) -> np.ndarray:
+    return np.unique(ngram_hashes(token_hashes(text.encode("utf-8", "surrogatepass")), NGRAM))
+
+
+class BenchmarkIndex:
+    """All items' n-gram hashes (sorted, each pointing at the items that have it) and snippets."""
+
+    def __init__(self, items: list[BenchmarkItem]):
+        self.items = items
+        self.snippets: list[tuple[str, ...]] = []
+        self.too_short: dict[str, int] = {}
+        grams, owners, counts = [], [], []
+        for index, item in enumerate(items):
+            item_grams = np.unique(np.concatenate([_grams(s) for s in item.snippets] or [np.empty(0, np.uint64)]))
+            grams.append(item_grams)
+            owners.append(np.full(len(item_grams), index, dtype=np.int32))
+            counts.append(len(item_grams))
+            kept = []
+            for snippet in item.snippets:
+                text = normalise(snippet)
+                if len(text) >= MIN_SNIPPET_CHARS and len(token_hashes(text.encode())) >= NGRAM:
+                    kept.append(text)
+                else:
+                    self.too_short[item.benchmark] = self.too_short.get(item.benchmark, 0) + 1
+            self.snippets.append(tuple(kept))
+        flat = np.concatenate(grams) if grams else np.empty(0, np.uint64)
+        owner = np.concatenate(owners) if owners else np.empty(0, np.int32)
+        order = np.lexsort((owner, flat))
+        self.keys, self.owner = flat[order], owner[order]
+        self.gram_counts = np.array(counts, dtype=np.int64)
+
+    def match(self, text: str) -> Hit | None:
+        """The strongest contamination of ``text``: a substring hit first, then the highest overlap."""
+        if len(self.keys) == 0:
+            return None
+        grams = _grams(text)
+        if len(grams) == 0:
+            return None
+        position = np.searchsorted(self.keys, grams)
+        position[position == len(self.keys)] = 0
+        found = grams[self.keys[position] == grams]
+        if len(found) == 0:
+            return None
+        low = np.searchsorted(self.keys, found, side="left")
+        high = np.searchsorted(self.keys, found, side="right")
+        owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist())])
+        matched = np.bincount(owners, minlength=len(self.items))
+        candidates = np.flatnonzero(matched)
+        overlap = matched[candidates] / np.maximum(self.gram_counts[candidates], 1)
+        normalised: str | None = None
+        for index, share in zip(candidates.tolist(), overlap.tolist()):
+            if not self.snippets[index]:
+                continue
+            if normalised is None:
+                normalised = normalise(text)
+            if any(snippet in normalised for snippet in self.snippets[index]):
+                item = self.items[index]
+                return Hit(item.benchmark, item.task_id, "substring", round(share, 4))
+        strong = (overlap >= OVERLAP_THRESHOLD) & (matched[candidates] >= MIN_MATCHED)
+        if not strong.any():
+            return None
+        best = candidates[strong][np.argmax(overlap[strong])]
+        item = self.items[int(best)]
+        share = matched[best] / self.gram_counts[best]
+        return Hit(item.benchmark, item.task_id, "ngram_overlap", round(float(share), 4))
+
+
+# --- the driver --------------------------------------------------------------------------------
+_WORKER: dict[str, BenchmarkIndex] = {}
+
+
+def _init_worker(index: BenchmarkIndex) -> None:
+    _WORKER["index"] = index
+
+
+def _match_batch(texts: list[str]) -> list[Hit | None]:
+    index = _WORKER["index"]
+    return [index.match(text) for text in texts]
+
+
+def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[dict[str, Any]]]
+             ) -> Iterator[list[str]]:
+    """Texts go to the workers; their records wait in ``pending`` (in order) for the results."""
+    batch: list[dict[str, Any]] = []
+    for _doc, record in read_records(shards, bad):
+        batch.append(record)
+        if len(batch) >= size:
+            pending.append(batch)
+            yield [r["text"] for r in batch]
+            batch = []
+    if batch:
+        pending.append(batch)
+        yield [r["text"] for r in batch]
+
+
+def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, *, shard_size: int,
+                  compress: str, workers: int = 1, removed_file: Path | None = None,
+                  quiet: bool = True, batch_size: int = 256) -> dict[str, Any]:
+    """Copy ``shards`` to ``output_dir`` without contaminated records; returns (and writes) the manifest."""
+    started = time.perf_counter()
+    bad = BadLines()
+    hits: Counter[str] = Counter()
+    by_match: Counter[str] = Counter()
+    records = removed = bytes_in = 0
+    progress = Progress("decontaminate", quiet=quiet)
+    with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
+        pending: deque[list[dict[str, Any]]] = deque()
+        batches = _batches(shards, bad, batch_size, pending)
+        for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,)):
+            for record, hit in zip(pending.popleft(), results):
+                records += 1
+                size = len(record["text"].encode("utf-8", "surrogatepass"))
+                bytes_in += size
+                progress.update(1, size)
+                if hit is None:
+                    writer.write(record)
+                    continue
+                removed += 1
+                hits[hit.benchmark] += 1
+                by_match[hit.match] += 1
+                log.write({"source": record["source"], "reason": "benchmark_contamination",
+                           "benchmark": hit.benchmark, "task_id": hit.task_id, "match": hit.match,
+                           "overlap": hit.overlap})
+    progress.close()
+    elapsed = time.perf_counter() - started
+    loaded = Counter(item.benchmark for item in index.items)
+    manifest = {
+        "command": "decontaminate",
+        "version": __version__,
+        "input_dir": str(shards.directory),
+        "output_dir": str(output_dir),
+        "parameters": {"ngram": NGRAM, "overlap_threshold": OVERLAP_THRESHOLD, "min_matched": MIN_MATCHED,
+                       "min_snippet_chars": MIN_SNIPPET_CHARS, "workers": workers,
+                       "shard_size": shard_size, "compress": compress},
+        "benchmarks": {name: {"items": loaded[name], "hits": hits.get(name, 0),
+                              "snippets_too_short": index.too_short.get(name, 0)} for name in loaded},
+        "input_records": records,
+        "kept": records - removed,
+        "removed": removed,
+        "removed_by_match": dict(sorted(by_match.items())),
+        **bad.to_dict(),
+        "bytes_in": bytes_in,
+        "bytes_out": writer.bytes_written,
+        "shards": [path.name for path in writer.paths],
+        "removed_file": str(removed_file) if removed_file else None,
+        "elapsed_seconds": round(elapsed, 3),
+        "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
+    }
+    write_manifest(output_dir / "manifest.json", manifest)
+    return manifest
