@@ -13,6 +13,7 @@ from typing import Any
 
 from tritter_data import __version__
 from tritter_data.dedup.exact import ExactDedup
+from tritter_data.dedup.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
 from tritter_data.errors import UsageError
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.filters.language import DetectLanguageByContent, DetectLanguageByName
@@ -55,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
     parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    add_post_arguments(parser)
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,12 @@ def run(args: argparse.Namespace) -> int:
         counts = count_languages(options)
         print_counts(counts)
         return 0
+    post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
     manifest = prepare(options)
     if not options.quiet:
         print_summary(manifest)
+    if post:
+        run_post_steps(post, options.output_dir)
     return 0
 
 
