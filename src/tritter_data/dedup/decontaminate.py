@@ -58,7 +58,11 @@ def normalise(text: str) -> str:
 
 
 def _grams(text: str) -> np.ndarray:
-    return np.unique(ngram_hashes(token_hashes(text.encode("utf-8", "surrogatepass")), NGRAM))
+    """Distinct ``NGRAM``-token shingles; none for a text shorter than that (it cannot match)."""
+    tokens = token_hashes(text.encode("utf-8", "surrogatepass"))
+    if len(tokens) < NGRAM:
+        return np.empty(0, dtype=np.uint64)
+    return np.unique(ngram_hashes(tokens, NGRAM))
 
 
 class BenchmarkIndex:
