@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from dedup_helpers import record, fixture_text  # noqa: E402
+from dedup_helpers import fixture_text, record
 
 
 @pytest.fixture

@@ -36,11 +36,7 @@ def contaminated_corpus(stdlib_records: list[dict[str, Any]]) -> list[dict[str, 
               + zero["canonical_solution"].replace("abs(elem - elem2)", "abs(elem2 - elem)"))
     docstring = ten["prompt"].split('"""')[3]  # make_palindrome's
     only_docstring = f'def my_palindrome(s):\n    """{docstring}"""\n    return s + s[::-1]\n'
-    return stdlib_records[:5] + [
-        record("leak/reindented.py", reindented),
-        record("leak/edited.py", edited),
-        record("leak/docstring.py", only_docstring),
-    ] + stdlib_records[5:]
+    return [*stdlib_records[:5], record("leak/reindented.py", reindented), record("leak/edited.py", edited), record("leak/docstring.py", only_docstring), *stdlib_records[5:]]
 
 
 def run(tmp_path: Path, *args: str) -> dict[str, Any]:
@@ -137,9 +133,7 @@ def test_mbpp_and_ds1000_through_datasets(tmp_path: Path, monkeypatch, stdlib_re
 
     monkeypatch.setattr(datasets, "load_dataset", fake_load_dataset)
     monkeypatch.setattr(benchmarks, "hub_reachable", lambda timeout=3.0: True)
-    write_shards(tmp_path / "in", stdlib_records[:2] + [
-        record("leak/mbpp.py", MBPP_ROW["code"].replace("\r\n", "\n")),
-        record("leak/ds.py", DS1000_ROW["reference_code"] + "print(result)\n")])
+    write_shards(tmp_path / "in", [*stdlib_records[:2], record("leak/mbpp.py", MBPP_ROW["code"].replace("\r\n", "\n")), record("leak/ds.py", DS1000_ROW["reference_code"] + "print(result)\n")])
     manifest = run(tmp_path, "--benchmarks", "mbpp,ds1000")
     assert calls == [("google-research-datasets/mbpp", "full"), ("xlangai/DS-1000", None)]
     assert {k: (v["items"], v["hits"]) for k, v in manifest["benchmarks"].items()} == {"mbpp": (2, 1), "ds1000": (1, 1)}

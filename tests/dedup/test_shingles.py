@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from dedup_helpers import reference_jaccard, reformat, fixture_text
+from dedup_helpers import fixture_text, reference_jaccard, reformat
 
 from tritter_data.dedup.shingles import jaccard, ngram_hashes, shingle_hashes, token_hashes
 

@@ -106,12 +106,12 @@ class BenchmarkIndex:
             return None
         low = np.searchsorted(self.keys, found, side="left")
         high = np.searchsorted(self.keys, found, side="right")
-        owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist())])
+        owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist(), strict=False)])
         matched = np.bincount(owners, minlength=len(self.items))
         candidates = np.flatnonzero(matched)
         overlap = matched[candidates] / np.maximum(self.gram_counts[candidates], 1)
         normalised: str | None = None
-        for index, share in zip(candidates.tolist(), overlap.tolist()):
+        for index, share in zip(candidates.tolist(), overlap.tolist(), strict=False):
             if not self.snippets[index]:
                 continue
             if normalised is None:
@@ -170,7 +170,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
         pending: deque[list[dict[str, Any]]] = deque()
         batches = _batches(shards, bad, batch_size, pending)
         for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,)):
-            for record, hit in zip(pending.popleft(), results):
+            for record, hit in zip(pending.popleft(), results, strict=False):
                 records += 1
                 size = len(record["text"].encode("utf-8", "surrogatepass"))
                 bytes_in += size
