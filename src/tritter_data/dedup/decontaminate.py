@@ -14,9 +14,10 @@ A record is contaminated by a benchmark item when either
   variables in part, or reformatted operators. 10-token n-grams rarely repeat by chance
   across unrelated code (GPT-3 used 13 words; code tokens are shorter).
 
-Speed: every record is tokenised once with numpy and its n-gram hashes are looked up with one
-``searchsorted`` in the sorted hashes of all items; only records that share an n-gram with an
-item pay for the substring test against that item's snippets.
+Speed: every record is tokenised once with numpy; its n-gram hashes go through a 4 MB bitmap of
+the items' hashes (one gather, which drops nearly all of them), the few survivors are looked up
+with ``searchsorted`` in the sorted hashes of all items, and only records that share an n-gram
+with an item pay for the substring test against that item's snippets.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ NGRAM = 10
 OVERLAP_THRESHOLD = 0.5
 MIN_MATCHED = 8
 MIN_SNIPPET_CHARS = 32
+_FILTER_BITS = 22
+_FILTER_SHIFT = np.uint64(64 - _FILTER_BITS)
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,19 @@ class BenchmarkIndex:
         owner = np.concatenate(owners) if owners else np.empty(0, np.int32)
         order = np.lexsort((owner, flat))
         self.keys, self.owner = flat[order], owner[order]
+        self.filter = np.zeros(1 << _FILTER_BITS, dtype=bool)  # 4 MB; ~1% full for HumanEval+MBPP+DS-1000
+        self.filter[self.keys >> _FILTER_SHIFT] = True
         self.gram_counts = np.array(counts, dtype=np.int64)
 
     def match(self, text: str) -> Hit | None:
         """The strongest contamination of ``text``: a substring hit first, then the highest overlap."""
         if len(self.keys) == 0:
             return None
-        grams = _grams(text)
+        tokens = token_hashes(text.encode("utf-8", "surrogatepass"))
+        if len(tokens) < NGRAM:
+            return None
+        grams = ngram_hashes(tokens, NGRAM)  # not deduplicated: a lookup is cheaper than a sort
+        grams = grams[self.filter[grams >> _FILTER_SHIFT]]  # drops ~all n-grams in one gather
         if len(grams) == 0:
             return None
         position = np.searchsorted(self.keys, grams)
@@ -104,6 +113,7 @@ class BenchmarkIndex:
         found = grams[self.keys[position] == grams]
         if len(found) == 0:
             return None
+        found = np.unique(found)
         low = np.searchsorted(self.keys, found, side="left")
         high = np.searchsorted(self.keys, found, side="right")
         owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist(), strict=False)])
