@@ -8,7 +8,7 @@ by their text:
    driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
    and a few numbers per document (score, label, licence, stars: ``DocTable``).
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
-3. verify: one more sequential read fetches the candidates only (their source, and with
+3. verify: one more sequential read parses the candidates' lines only (their source, and with
    ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
    Jaccard similarity are dropped, so LSH false positives never remove anything.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
@@ -36,7 +36,7 @@ from tritter_data.dedup.buckets import BandStore, bucket_pairs
 from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
 from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.pool import ordered_map
-from tritter_data.dedup.post_io import BadLines, InputShards, RemovedLog, histogram, read_records
+from tritter_data.dedup.post_io import BadLines, InputShards, RemovedLog, histogram, read_records, read_selected
 from tritter_data.dedup.shingles import jaccard, ngram_hashes, shingle_hashes, token_hashes
 from tritter_data.progress import Progress
 from tritter_data.writers import ShardWriter, write_manifest
@@ -159,20 +159,12 @@ class CandidateShingles:
         return self.flat[self.offsets[i] : self.offsets[i + 1]]
 
 
-def _fetch_candidates(shards: InputShards, ids: np.ndarray, sources: dict[int, str]) -> Iterator[np.ndarray]:
-    """Sources of the candidate documents and (yielded) their shingle sets, in id order."""
-    wanted = iter(ids.tolist())
-    target = next(wanted, None)
-    if target is None:
-        return
-    for doc, record in read_records(shards):
-        if doc != target:
-            continue
+def _fetch_candidates(shards: InputShards, ids: np.ndarray, sources: dict[int, str],
+                      bad: BadLines) -> Iterator[str]:
+    """Sources of the candidate documents and (yielded) their texts, in id order."""
+    for doc, record in read_selected(shards, iter(ids.tolist()), bad):
         sources[doc] = record["source"]
         yield record["text"]
-        target = next(wanted, None)
-        if target is None:
-            return
 
 
 def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
@@ -225,7 +217,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         mark = time.perf_counter()
         ids = np.unique(pairs)
         sources: dict[int, str] = {}
-        texts = _fetch_candidates(shards, ids, sources)
+        texts = _fetch_candidates(shards, ids, sources, bad)
         if config.verify:
             arrays = (shingle_hashes(text, config.ngram) for text in texts)
             sets = CandidateShingles(workdir / "candidates.u64", ids, arrays)

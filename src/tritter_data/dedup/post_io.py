@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from tritter_data.errors import UsageError
-from tritter_data.shards import BadLine, find_shards, iter_shard_records
+from tritter_data.shards import BadLine, find_shards, iter_shard_records, open_shard
 from tritter_data.writers import existing_shards
 
 logger = logging.getLogger(__name__)
@@ -82,9 +82,11 @@ class BadLines:
 
     count: int = 0
     examples: list[str] = field(default_factory=list)
+    lines: dict[str, set[int]] = field(default_factory=dict)  # every bad line, for ``read_selected``
 
     def add(self, bad: BadLine) -> None:
         self.count += 1
+        self.lines.setdefault(bad.path, set()).add(bad.line)
         if len(self.examples) < MAX_BAD_EXAMPLES:
             message = f"{bad.path}:{bad.line}: {bad.problem}"
             self.examples.append(message)
@@ -105,6 +107,30 @@ def read_records(shards: InputShards, bad: BadLines | None = None) -> Iterator[t
                 continue
             yield doc, item
             doc += 1
+
+
+def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(document id, record)`` for the ascending ids in ``wanted`` only, parsing no other line.
+
+    ``bad`` must come from a ``read_records`` pass over the same shards: its line numbers are
+    what keeps the ids here equal to the ids there (same numbering as ``iter_shard_records``).
+    """
+    target = next(wanted, None)
+    doc = 0
+    for path in shards.paths:
+        if target is None:
+            return
+        skip = bad.lines.get(str(path), set())
+        with open_shard(path) as handle:
+            for number, line in enumerate(handle, start=1):
+                if number in skip or not line.strip():
+                    continue
+                if doc == target:
+                    yield doc, orjson.loads(line)
+                    target = next(wanted, None)
+                    if target is None:
+                        return
+                doc += 1
 
 
 class RemovedLog:

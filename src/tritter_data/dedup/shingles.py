@@ -10,7 +10,8 @@ Everything is vectorised with numpy over the UTF-8 bytes (no Python loop per tok
 shingling, not MinHash, is what bounds a dedup run's throughput:
 
 - token hash: polynomial hash of the token's bytes, from one prefix-sum over the document
-  (``sum(b_j * P**j)`` mod 2**64, rebased to the token's start with ``P**-start``);
+  (``sum(v[b_j] * P**j)`` mod 2**64 with a fixed random 64-bit ``v`` per byte value, rebased to
+  the token's start with ``P**-start``);
 - n-gram hash: ``sum(t_{i+k} * C**(n-1-k))`` mod 2**64 over ``n`` consecutive token hashes,
   finished with the splitmix64 mixer so the bits are uniform for MinHash and LSH.
 
@@ -103,7 +104,8 @@ def token_hashes(data: bytes) -> np.ndarray:
     ends = np.empty_like(starts)
     ends[:-1] = starts[1:]
     ends[-1] = size
-    return mix64((prefix[ends] - prefix[starts]) * inverse[starts])
+    # not mixed here: ``ngram_hashes`` mixes once per n-gram (the byte values are random already)
+    return (prefix[ends] - prefix[starts]) * inverse[starts]
 
 
 def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
