@@ -36,7 +36,14 @@ from tritter_data.dedup.buckets import BandStore, bucket_pairs
 from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
 from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.pool import ordered_map
-from tritter_data.dedup.post_io import BadLines, InputShards, RemovedLog, histogram, read_records, read_selected
+from tritter_data.dedup.post_io import (
+    BadLines,
+    InputShards,
+    RemovedLog,
+    histogram,
+    read_records,
+    read_selected,
+)
 from tritter_data.dedup.shingles import jaccard, ngram_hashes, shingle_hashes, token_hashes
 from tritter_data.progress import Progress
 from tritter_data.writers import ShardWriter, write_manifest
