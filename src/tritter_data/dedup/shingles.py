@@ -49,6 +49,7 @@ def _byte_classes() -> np.ndarray:
 
 
 _CLASSES = _byte_classes()
+_CLASS_BYTES = _CLASSES.tobytes()
 #: A fixed random odd value per byte (0 for whitespace, which only separates tokens).
 _BYTE_VALUES = np.random.default_rng(0x5EED).integers(1, 1 << 63, 256, dtype=np.uint64) | np.uint64(1)
 _BYTE_VALUES[_CLASSES == _SPACE] = 0
@@ -86,7 +87,7 @@ def token_hashes(data: bytes) -> np.ndarray:
     if not data:
         return np.empty(0, dtype=np.uint64)
     raw = np.frombuffer(data, dtype=np.uint8)
-    classes = _CLASSES[raw]
+    classes = np.frombuffer(data.translate(_CLASS_BYTES), dtype=np.uint8)  # a C-speed table lookup
     word = classes == _WORD
     start = classes == _PUNCT
     start[0] |= word[0]
