@@ -85,9 +85,15 @@ def build_corpus(source: Path, megabytes: float, out: Path, seed: int = 7) -> li
 
 # --- children: one contender each, in its own process ------------------------------------------
 def peak_rss_mb() -> dict[str, float]:
-    """Peak RSS of this process and of its largest worker, and CPU seconds of both."""
+    """Peak RSS of this process and of its largest worker, and CPU seconds of both.
+
+    Our own peak is ``VmHWM`` (per address space, so it starts afresh at exec): Linux's
+    ``ru_maxrss`` survives exec and would charge every child with the parent's corpus.
+    """
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"peak_rss_mb": round(own.ru_maxrss / 1024, 1), "worker_peak_rss_mb": round(workers.ru_maxrss / 1024, 1),
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else own.ru_maxrss
+    return {"peak_rss_mb": round(peak_kb / 1024, 1), "worker_peak_rss_mb": round(workers.ru_maxrss / 1024, 1),
             "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime}
 
 
