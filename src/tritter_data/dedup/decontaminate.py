@@ -160,9 +160,12 @@ class BenchmarkIndex:
 
     def match(self, text: str) -> Hit | None:
         """The strongest contamination of ``text``: a substring hit first, then the highest overlap."""
+        return self.match_bytes(text, text.encode("utf-8", "surrogatepass"))
+
+    def match_bytes(self, text: str, data: bytes) -> Hit | None:
+        """``match`` for a text whose UTF-8 bytes the caller already has."""
         if len(self.keys) == 0:
             return None
-        data = text.encode("utf-8", "surrogatepass")
         if not self.runs.may_match(data):
             return None
         tokens = token_hashes(data)
@@ -210,9 +213,14 @@ def _init_worker(index: BenchmarkIndex) -> None:
     _WORKER["index"] = index
 
 
-def _match_batch(texts: list[str]) -> list[Hit | None]:
+def _match_batch(texts: list[str]) -> list[tuple[Hit | None, int]]:
+    """Each text's hit (or None) and its UTF-8 size."""
     index = _WORKER["index"]
-    return [index.match(text) for text in texts]
+    out = []
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        out.append((index.match_bytes(text, data), len(data)))
+    return out
 
 
 def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[dict[str, Any]]]
@@ -244,9 +252,8 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
         pending: deque[list[dict[str, Any]]] = deque()
         batches = _batches(shards, bad, batch_size, pending)
         for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,)):
-            for record, hit in zip(pending.popleft(), results, strict=False):
+            for record, (hit, size) in zip(pending.popleft(), results, strict=True):
                 records += 1
-                size = len(record["text"].encode("utf-8", "surrogatepass"))
                 bytes_in += size
                 progress.update(1, size)
                 if hit is None:
