@@ -242,7 +242,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
                   compress: str, workers: int = 1, removed_file: Path | None = None,
                   quiet: bool = True, batch_size: int = 256) -> dict[str, Any]:
     """Copy ``shards`` to ``output_dir`` without contaminated records; returns (and writes) the manifest."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     bad = BadLines()
     hits: Counter[str] = Counter()
     by_match: Counter[str] = Counter()
@@ -288,6 +288,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
         "shards": [path.name for path in writer.paths],
         "removed_file": str(removed_file) if removed_file else None,
         "elapsed_seconds": round(elapsed, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),  # this process; workers not included
         "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
     }
     write_manifest(output_dir / "manifest.json", manifest)

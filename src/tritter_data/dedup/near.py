@@ -195,7 +195,7 @@ def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True) -> dict[str, Any]:
     """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
     params = config.lsh
     table, bad = DocTable(), BadLines()
@@ -290,6 +290,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         "removed_file": str(removed_file) if removed_file else None,
         "stage_seconds": {name: round(value, 3) for name, value in timings.items()},
         "elapsed_seconds": round(elapsed, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),  # this process; workers not included
         "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
     }
     write_manifest(output_dir / "manifest.json", manifest)
