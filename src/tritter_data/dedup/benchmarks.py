@@ -119,7 +119,7 @@ def load_from_hub(name: str) -> list[BenchmarkItem]:
     try:
         import datasets
     except ImportError:
-        raise BenchmarkUnavailable(f"{name}: needs the datasets package: pip install 'tritter-data[hub]', "
+        raise BenchmarkUnavailable(f"{name}: needs the datasets package: pip install datasets, "
                                    f"or pass --benchmark-file FILE") from None
     online = hub_reachable()
     try:
