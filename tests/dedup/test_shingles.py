@@ -60,3 +60,19 @@ def test_ngram_hashes_of_short_sequences() -> None:
     assert len(ngram_hashes(tokens, 5)) == 1
     assert len(ngram_hashes(tokens, 2)) == 2
     assert ngram_hashes(tokens, 2)[0] != ngram_hashes(token_hashes(b"b a"), 2)[0]  # order matters
+
+
+def test_batch_shingling_equals_one_document_at_a_time() -> None:
+    import random
+
+    from tritter_data.dedup.shingles import batch_ngram_hashes
+
+    docs = [fixture_text(name).encode() for name in ("bisect.py", "colorsys.py", "json/tool.py")]
+    docs += [b"", b"  \n", b"x", b"a b", b"a b c d e", b"a b c d e f", b"\n\nq", "größe = 1".encode(), b"("]
+    random.Random(0).shuffle(docs)
+    for n in (1, 3, 5, 10):
+        batch = batch_ngram_hashes(docs, n)
+        assert len(batch) == len(docs)
+        for data, got in zip(docs, batch, strict=True):
+            assert np.array_equal(got, ngram_hashes(token_hashes(data), n))
+    assert batch_ngram_hashes([], 5) == []

@@ -44,11 +44,12 @@ from tritter_data.dedup.post_io import (
     read_records,
     read_selected,
 )
-from tritter_data.dedup.shingles import jaccard, ngram_hashes, shingle_hashes, token_hashes
+from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
 from tritter_data.progress import Progress
 from tritter_data.writers import ShardWriter, write_manifest
 
 logger = logging.getLogger(__name__)
+_JOIN_BYTES = 1 << 20  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,20 @@ def _init_worker(config: NearDedupConfig) -> None:
 def _signature_batch(texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
     """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
     config: NearDedupConfig = _WORKER["config"]
-    shingles, size = [], 0
-    for text in texts:
-        data = text.encode("utf-8", "surrogatepass")
-        size += len(data)
-        shingles.append(ngram_hashes(token_hashes(data), config.ngram))
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    shingles: list[np.ndarray] = []
+    group: list[bytes] = []
+    grouped = 0
+    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
+        if group and grouped + len(data) > _JOIN_BYTES:
+            shingles += batch_ngram_hashes(group, config.ngram)
+            group, grouped = [], 0
+        group.append(data)
+        grouped += len(data)
+    shingles += batch_ngram_hashes(group, config.ngram)
     signatures = _WORKER["hasher"].signatures(shingles)
     valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
-    return band_hashes(signatures, config.lsh), valid, size
+    return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
 
 
 def _text_batches(shards: InputShards, table: DocTable, bad: BadLines, batch_size: int) -> Iterator[list[str]]:
