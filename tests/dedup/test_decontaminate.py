@@ -200,3 +200,15 @@ def test_run_filter_finds_every_31_byte_run_at_any_offset() -> None:
             assert runs.may_match(("q" * pad + filler[:50] + "\n  " + piece + " \t" + filler[50:]).encode())
     assert not runs.may_match(filler.encode())
     assert not runs.may_match(solid[:23].encode())  # shorter than a window
+
+
+def test_batch_matching_equals_one_at_a_time(stdlib_records, monkeypatch) -> None:
+    from tritter_data.dedup import decontaminate as module
+
+    index = BenchmarkIndex(load_humaneval())
+    texts = [r["text"] for r in contaminated_corpus(stdlib_records)] + ["", " ", "x = 1"]
+    one_by_one = [(index.match(t), len(t.encode())) for t in texts]
+    assert index.match_many(texts) == one_by_one
+    monkeypatch.setattr(module, "_JOIN_BYTES", 3000)  # many small groups, some of one big file
+    assert index.match_many(texts) == one_by_one
+    assert sum(hit is not None for hit, _ in one_by_one) == 3

@@ -74,6 +74,7 @@ def _grams(text: str) -> np.ndarray:
 _WHITESPACE = bytes(i for i in range(256) if _CLASSES[i] == 0)  # exactly the shingler's separators
 _W1, _W2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xD6E8FEB86659FD93)
 _RUN_BITS = 23
+_JOIN_BYTES = 4 << 20  # texts the run filter checks together
 _RUN_SHIFT = np.uint64(64 - _RUN_BITS)
 
 
@@ -116,15 +117,29 @@ class RunFilter:
                          np.left_shift(1, (top & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
 
     def may_match(self, data: bytes) -> bool:
-        hashes = _window_hashes(data.translate(None, _WHITESPACE), 0)
+        return bool(self.may_match_many([data])[0])
+
+    def may_match_many(self, documents: list[bytes]) -> np.ndarray:
+        """``may_match`` for each document, with one pass of numpy over the joined batch.
+
+        A window that straddles two documents can only add a false alarm (the full check
+        follows); a run inside a document is covered by a window that starts inside it.
+        """
+        stripped = [data.translate(None, _WHITESPACE) for data in documents]
+        starts = np.cumsum([0] + [len(x) for x in stripped])
+        hashes = _window_hashes(b"".join(stripped), 0)
+        result = np.zeros(len(documents), dtype=bool)
         top = hashes >> _RUN_SHIFT
         bits = self.bitmap[top >> np.uint64(3)] >> (top & np.uint64(7)).astype(np.uint8)
-        hashes = hashes[(bits & 1).astype(bool)]
-        if len(hashes) == 0:
-            return False
+        where = np.flatnonzero(bits & 1)
+        if len(where) == 0:
+            return result
+        hashes = hashes[where]
         position = np.searchsorted(self.keys, hashes)
         position[position == len(self.keys)] = 0
-        return bool((self.keys[position] == hashes).any())
+        hits = where[self.keys[position] == hashes] * 8  # byte offsets of the windows that match
+        result[np.searchsorted(starts, hits, side="right") - 1] = True
+        return result
 
 
 class BenchmarkIndex:
@@ -162,12 +177,31 @@ class BenchmarkIndex:
         """The strongest contamination of ``text``: a substring hit first, then the highest overlap."""
         return self.match_bytes(text, text.encode("utf-8", "surrogatepass"))
 
+    def match_many(self, texts: list[str]) -> list[tuple[Hit | None, int]]:
+        """Each text's hit (or None) and its UTF-8 size; the run filter sees the batch at once."""
+        documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+        out: list[tuple[Hit | None, int]] = [(None, len(data)) for data in documents]
+        if len(self.keys) == 0 or not documents:
+            return out
+        begin, size = 0, 0
+        for end, data in enumerate([*documents, b""]):  # groups of at most _JOIN_BYTES
+            if end == len(documents) or (size and size + len(data) > _JOIN_BYTES):
+                flagged = self.runs.may_match_many(documents[begin:end])
+                for i in (np.flatnonzero(flagged) + begin).tolist():
+                    out[i] = (self._match_tokens(texts[i], documents[i]), len(documents[i]))
+                begin, size = end, 0
+            size += len(data)
+        return out
+
     def match_bytes(self, text: str, data: bytes) -> Hit | None:
         """``match`` for a text whose UTF-8 bytes the caller already has."""
         if len(self.keys) == 0:
             return None
         if not self.runs.may_match(data):
             return None
+        return self._match_tokens(text, data)
+
+    def _match_tokens(self, text: str, data: bytes) -> Hit | None:
         tokens = token_hashes(data)
         if len(tokens) < NGRAM:
             return None
@@ -215,12 +249,7 @@ def _init_worker(index: BenchmarkIndex) -> None:
 
 def _match_batch(texts: list[str]) -> list[tuple[Hit | None, int]]:
     """Each text's hit (or None) and its UTF-8 size."""
-    index = _WORKER["index"]
-    out = []
-    for text in texts:
-        data = text.encode("utf-8", "surrogatepass")
-        out.append((index.match_bytes(text, data), len(data)))
-    return out
+    return _WORKER["index"].match_many(texts)
 
 
 def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[dict[str, Any]]]
