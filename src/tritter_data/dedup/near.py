@@ -49,7 +49,7 @@ from tritter_data.progress import Progress
 from tritter_data.writers import ShardWriter, write_manifest
 
 logger = logging.getLogger(__name__)
-_JOIN_BYTES = 1 << 20  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
+_JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
 
 
 @dataclass(frozen=True)
