@@ -129,7 +129,8 @@ def load_from_hub(name: str) -> list[BenchmarkItem]:
         reason = " ".join(str(error).split())[:160] or type(error).__name__
         where = "the Hugging Face hub" if online else "the local cache (the hub is unreachable)"
         raise BenchmarkUnavailable(
-            f"{name}: cannot load {repo} from {where}: {reason}; run once online or pass --benchmark-file FILE"
+            f"{name}: cannot load {repo} from {where}: {reason}; run once online, pass --benchmark-file FILE, "
+            f"or leave {name} out of --benchmarks"
         ) from None
     items = []
     for split in sorted(loaded):
