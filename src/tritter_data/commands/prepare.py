@@ -13,6 +13,7 @@ from typing import Any
 
 from tritter_data import __version__
 from tritter_data.dedup.exact import ExactDedup
+from tritter_data.dedup.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
 from tritter_data.errors import UsageError
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.filters.language import DetectLanguageByContent, DetectLanguageByName
@@ -56,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     parser.add_argument("--report", action="store_true", help="also write OUT/report.html (needs the [report] extra)")
+    add_post_arguments(parser)
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,12 @@ def run(args: argparse.Namespace) -> int:
         from tritter_data import report
 
         report.require_matplotlib()  # fail before the run, not after it
+    post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
     manifest = prepare(options)
     if not options.quiet:
         print_summary(manifest)
+    if post:
+        run_post_steps(post, options.output_dir)
     if args.report:
         path = report.write_report(options.output_dir)
         if not options.quiet:

@@ -1,0 +1,83 @@
+"""``decontaminate``: remove records that contain HumanEval, MBPP or DS-1000 problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tritter_data.dedup.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
+from tritter_data.dedup.decontaminate import BenchmarkIndex, decontaminate
+from tritter_data.dedup.post_io import claim_output_dir, open_input
+from tritter_data.errors import UsageError
+
+DEFAULT_BENCHMARKS = ",".join(KNOWN)
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "decontaminate", help="remove records that contain benchmark problems (HumanEval, MBPP, DS-1000)",
+        description="Read shards and drop every record containing a benchmark prompt or solution "
+                    "(whitespace-normalised substring or 10-token n-gram overlap >= 0.5).",
+    )
+    parser.add_argument("--input-dir", required=True, type=Path, help="directory with shard_*.jsonl[.zst]")
+    parser.add_argument("--output-dir", required=True, type=Path, help="directory for the clean shards")
+    add_benchmark_arguments(parser)
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--shard-size", type=int, help="records per output shard (default: the input's)")
+    parser.add_argument("--removed-file", type=Path, help="write one JSON line per removed record and why")
+    parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    return parser
+
+
+def add_benchmark_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--benchmarks", default=None, metavar="NAMES",
+                        help=f"comma-separated benchmarks among {DEFAULT_BENCHMARKS} (default: all of them, "
+                             "or none when --benchmark-file is given)")
+    parser.add_argument("--benchmark-file", type=Path, action="append", default=[], metavar="FILE",
+                        help="local JSONL of benchmark problems (HumanEval/MBPP/DS-1000 shape); repeatable")
+
+
+def items_from_args(benchmarks: str | None, files: list[Path]) -> list[BenchmarkItem]:
+    """Load what was asked for; an unavailable benchmark is a one-line ``UsageError``."""
+    if benchmarks is None:
+        benchmarks = "" if files else DEFAULT_BENCHMARKS
+    names = [name.strip().lower() for name in benchmarks.split(",") if name.strip()]
+    if not names and not files:
+        raise UsageError("--benchmarks: no benchmark given")
+    try:
+        return load_benchmarks(names, files)
+    except BenchmarkUnavailable as error:
+        raise UsageError(str(error)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.shard_size is not None and args.shard_size < 1:
+        raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
+    shards = open_input(args.input_dir, args.shard_size)
+    if args.output_dir.resolve() == args.input_dir.resolve():
+        raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
+    items = items_from_args(args.benchmarks, args.benchmark_file)  # before touching the output
+    claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+    manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
+                             compress=shards.compress, workers=args.workers, removed_file=args.removed_file,
+                             quiet=args.quiet)
+    if not args.quiet:
+        print_summary(manifest)
+    return 0
+
+
+def print_summary(manifest: dict[str, Any]) -> None:
+    out = sys.stdout
+    print(f"records in: {manifest['input_records']}  ({manifest['bytes_in'] / 1e6:.1f} MB)", file=out)
+    print(f"kept:       {manifest['kept']}", file=out)
+    print(f"removed:    {manifest['removed']}", file=out)
+    for name, entry in manifest["benchmarks"].items():
+        print(f"  {name:<12} {entry['hits']:>7} hits  ({entry['items']} problems loaded)", file=out)
+    if manifest["bad_lines"]:
+        print(f"bad lines:  {manifest['bad_lines']} skipped (see manifest)", file=out)
+    print(f"speed:      {manifest['mb_per_second']} MB/s in {manifest['elapsed_seconds']} s", file=out)

@@ -1,0 +1,76 @@
+"""``dedup``: remove near-duplicate records from shards (MinHash LSH, see ``dedup/near.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tritter_data.dedup.minhash import default_backend
+from tritter_data.dedup.near import NearDedupConfig, near_dedup
+from tritter_data.dedup.post_io import claim_output_dir, open_input, parse_size
+from tritter_data.errors import UsageError
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "dedup", help="remove near-duplicate records from shards (MinHash LSH)",
+        description="Read the shards of a prepare run, remove near-duplicates (token n-gram MinHash, "
+                    "LSH, exact Jaccard check) keeping the best of each cluster, and write new shards.",
+    )
+    parser.add_argument("--input-dir", required=True, type=Path, help="directory with shard_*.jsonl[.zst]")
+    parser.add_argument("--output-dir", required=True, type=Path, help="directory for the deduplicated shards")
+    parser.add_argument("--threshold", type=float, default=0.8,
+                        help="Jaccard similarity at or above which two records are duplicates (default 0.8)")
+    parser.add_argument("--num-perm", type=int, default=256, help="MinHash permutations (default 256)")
+    parser.add_argument("--ngram", type=int, default=5, help="tokens per shingle (default 5)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes for signatures (default 1)")
+    parser.add_argument("--memory-limit", default="512M",
+                        help="band hashes kept in memory before spilling to disk (default 512M)")
+    parser.add_argument("--no-verify", action="store_true",
+                        help="trust LSH candidates without the exact Jaccard check (faster, less precise)")
+    parser.add_argument("--seed", type=int, default=42, help="MinHash seed (default 42)")
+    parser.add_argument("--shard-size", type=int, help="records per output shard (default: the input's)")
+    parser.add_argument("--removed-file", type=Path, help="write one JSON line per removed record and why")
+    parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> NearDedupConfig:
+    """Validate the options; each problem is a one-line ``UsageError``."""
+    try:
+        memory = parse_size(str(args.memory_limit))
+    except ValueError as error:
+        raise UsageError(f"--memory-limit: {error}") from None
+    try:
+        return NearDedupConfig(threshold=args.threshold, num_perm=args.num_perm, ngram=args.ngram,
+                               seed=args.seed, verify=not args.no_verify, workers=args.workers,
+                               memory_limit=memory, backend=default_backend())
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    if args.shard_size is not None and args.shard_size < 1:
+        raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
+    shards = open_input(args.input_dir, args.shard_size)
+    claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+    manifest = near_dedup(shards, args.output_dir, config, shard_size=shards.shard_size,
+                          compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet)
+    if not args.quiet:
+        print_summary(manifest)
+    return 0
+
+
+def print_summary(manifest: dict[str, Any]) -> None:
+    p = manifest["parameters"]
+    print(f"records in: {manifest['input_records']}  ({manifest['bytes_in'] / 1e6:.1f} MB)", file=sys.stdout)
+    print(f"kept:       {manifest['kept']}", file=sys.stdout)
+    print(f"removed:    {manifest['removed']} near-duplicates in {manifest['clusters']} clusters "
+          f"(threshold {p['threshold']}, {p['bands']} bands x {p['rows']} rows)", file=sys.stdout)
+    if manifest["bad_lines"]:
+        print(f"bad lines:  {manifest['bad_lines']} skipped (see manifest)", file=sys.stdout)
+    print(f"speed:      {manifest['mb_per_second']} MB/s in {manifest['elapsed_seconds']} s", file=sys.stdout)

@@ -1,0 +1,304 @@
+"""Near-duplicate removal over shards: MinHash LSH, exact check, union-find, keep the best.
+
+Phases (each timed in the manifest), with memory bounded by the number of documents, never
+by their text:
+
+1. signatures: read the shards in order; workers shingle each text (``shingles.py``), take
+   MinHash signatures (``minhash.py``) and reduce them to LSH band hashes (``lsh.py``); the
+   driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
+   and a few numbers per document (score, label, licence, stars: ``DocTable``).
+2. buckets: band by band, documents with equal band hashes become candidate pairs.
+3. verify: one more sequential read parses the candidates' lines only (their source, and with
+   ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
+   Jaccard similarity are dropped, so LSH false positives never remove anything.
+4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
+   highest ``quality_score``, then positive over negative, then a licence, then stars
+   (present, then more), then the first ``source`` in sorted order.
+5. write: a last read writes the kept records with ``ShardWriter``, in input order.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from array import array
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tritter_data import __version__
+from tritter_data.dedup.buckets import BandStore, bucket_pairs
+from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
+from tritter_data.dedup.minhash import MinHasher
+from tritter_data.dedup.pool import ordered_map
+from tritter_data.dedup.post_io import (
+    BadLines,
+    InputShards,
+    RemovedLog,
+    histogram,
+    read_records,
+    read_selected,
+)
+from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
+from tritter_data.progress import Progress
+from tritter_data.writers import ShardWriter, write_manifest
+
+logger = logging.getLogger(__name__)
+_JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
+
+
+@dataclass(frozen=True)
+class NearDedupConfig:
+    threshold: float = 0.8
+    num_perm: int = 256
+    ngram: int = 5
+    seed: int = 42
+    verify: bool = True
+    workers: int = 1
+    memory_limit: int = 512 << 20
+    batch_size: int = 256
+    backend: str = "rensa"
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"--threshold must be in (0, 1], got {self.threshold}")
+        if not 2 <= self.num_perm <= 8192:
+            raise ValueError(f"--num-perm must be between 2 and 8192, got {self.num_perm}")
+        if self.ngram < 1:
+            raise ValueError(f"--ngram must be at least 1, got {self.ngram}")
+        if self.workers < 1:
+            raise ValueError(f"--workers must be at least 1, got {self.workers}")
+        if self.memory_limit < 1 << 20:
+            raise ValueError(f"--memory-limit must be at least 1M, got {self.memory_limit} bytes")
+
+    @property
+    def lsh(self) -> LshParams:
+        return optimal_params(self.threshold, self.num_perm)
+
+
+class DocTable:
+    """What choosing the kept record needs, per document, in compact columns (~20 bytes)."""
+
+    def __init__(self) -> None:
+        self.score = array("d")
+        self.negative = bytearray()
+        self.licence = bytearray()
+        self.stars = array("q")  # -1 when absent
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.score.append(float(record["quality_score"]))
+        self.negative.append(record.get("quality_label") == "negative")
+        self.licence.append(bool(record.get("license")))
+        stars = record.get("stars")
+        self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    def rank(self, doc: int, source: str) -> tuple[Any, ...]:
+        """Sort key: the smallest is the record to keep."""
+        return (-self.score[doc], self.negative[doc], not self.licence[doc], -self.stars[doc], source, doc)
+
+
+# --- phase 1: signatures (runs in workers) ----------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: NearDedupConfig) -> None:
+    _WORKER["config"] = config
+    _WORKER["hasher"] = MinHasher(config.num_perm, config.seed, config.backend)
+
+
+def _signature_batch(texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
+    config: NearDedupConfig = _WORKER["config"]
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    shingles: list[np.ndarray] = []
+    group: list[bytes] = []
+    grouped = 0
+    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
+        if group and grouped + len(data) > _JOIN_BYTES:
+            shingles += batch_ngram_hashes(group, config.ngram)
+            group, grouped = [], 0
+        group.append(data)
+        grouped += len(data)
+    shingles += batch_ngram_hashes(group, config.ngram)
+    signatures = _WORKER["hasher"].signatures(shingles)
+    valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
+    return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
+
+
+def _text_batches(shards: InputShards, table: DocTable, bad: BadLines, batch_size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for _doc, record in read_records(shards, bad):
+        table.add(record)
+        batch.append(record["text"])
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- phases 2-4 ---------------------------------------------------------------------------------
+def candidate_pairs(store: BandStore, valid: np.ndarray) -> np.ndarray:
+    """``(k, 2)`` int64 pairs ``u < v`` sharing at least one band bucket, sorted."""
+    n = len(valid)
+    keys = np.empty(0, dtype=np.int64)
+    for band in range(store.bands):
+        keys = np.union1d(keys, bucket_pairs(store.band(band), valid))
+    return np.stack([keys // max(n, 1), keys % max(n, 1)], axis=1) if len(keys) else np.empty((0, 2), np.int64)
+
+
+class CandidateShingles:
+    """Shingle sets of the candidate documents, in one spill file read through a memmap."""
+
+    def __init__(self, path: Path, ids: np.ndarray, arrays: Iterator[np.ndarray]):
+        self.index = {int(doc): i for i, doc in enumerate(ids)}
+        offsets = [0]
+        with open(path, "wb") as handle:
+            for shingles in arrays:
+                shingles.tofile(handle)
+                offsets.append(offsets[-1] + len(shingles))
+        self.offsets = np.array(offsets, dtype=np.int64)
+        self.flat = np.memmap(path, dtype=np.uint64, mode="r") if offsets[-1] else np.empty(0, np.uint64)
+
+    def get(self, doc: int) -> np.ndarray:
+        i = self.index[doc]
+        return self.flat[self.offsets[i] : self.offsets[i + 1]]
+
+
+def _fetch_candidates(shards: InputShards, ids: np.ndarray, sources: dict[int, str],
+                      bad: BadLines) -> Iterator[str]:
+    """Sources of the candidate documents and (yielded) their texts, in id order."""
+    for doc, record in read_selected(shards, iter(ids.tolist()), bad):
+        sources[doc] = record["source"]
+        yield record["text"]
+
+
+def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
+    """Connected components of size > 1, each sorted, ordered by their smallest id."""
+    from tritter_data.dedup.union_find import UnionFind
+
+    uf = UnionFind(n)
+    for u, v in pairs.tolist():
+        uf.union(u, v)
+    members = np.unique(pairs)
+    if len(members) == 0:
+        return []
+    roots = uf.roots()[members]
+    order = np.argsort(roots, kind="stable")
+    members, roots = members[order], roots[order]
+    cuts = np.flatnonzero(roots[1:] != roots[:-1]) + 1
+    return sorted(np.split(members, cuts), key=lambda group: int(group[0]))
+
+
+# --- the driver ----------------------------------------------------------------------------------
+def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
+               compress: str, removed_file: Path | None = None, quiet: bool = True) -> dict[str, Any]:
+    """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest."""
+    started, cpu = time.perf_counter(), time.process_time()
+    timings: dict[str, float] = {}
+    params = config.lsh
+    table, bad = DocTable(), BadLines()
+    workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
+    try:
+        store = BandStore(params.bands, config.memory_limit, workdir)
+        valid_parts, bytes_in = [], 0
+        progress = Progress("dedup: signatures", quiet=quiet)
+        batches = _text_batches(shards, table, bad, config.batch_size)
+        for hashes, valid, size in ordered_map(_signature_batch, batches, config.workers, _init_worker, (config,)):
+            store.add(hashes)
+            valid_parts.append(valid)
+            bytes_in += size
+            progress.update(len(valid), size)
+        progress.close()
+        n = len(table)
+        valid = np.concatenate(valid_parts) if valid_parts else np.empty(0, dtype=bool)
+        timings["signatures"] = time.perf_counter() - started
+
+        mark = time.perf_counter()
+        pairs = candidate_pairs(store, valid)
+        spilled = store.spilled_bytes
+        store.cleanup()
+        timings["buckets"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        ids = np.unique(pairs)
+        sources: dict[int, str] = {}
+        texts = _fetch_candidates(shards, ids, sources, bad)
+        if config.verify:
+            arrays = (shingle_hashes(text, config.ngram) for text in texts)
+            sets = CandidateShingles(workdir / "candidates.u64", ids, arrays)
+            similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
+            verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
+        else:
+            for _ in texts:
+                pass
+            sets, verified = None, pairs
+        timings["verify"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        clusters = cluster(n, verified)
+        removed: dict[int, dict[str, Any]] = {}
+        for number, members in enumerate(clusters):
+            keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
+            for doc in members.tolist():
+                if doc != keep:
+                    entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
+                                             "cluster": number, "cluster_size": len(members),
+                                             "kept": sources[keep]}
+                    if sets is not None:
+                        entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
+                    removed[doc] = entry
+        timings["cluster"] = time.perf_counter() - mark
+        del sets
+
+        mark = time.perf_counter()
+        with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
+            for doc, record in read_records(shards):
+                entry = removed.get(doc)
+                if entry is None:
+                    writer.write(record)
+                else:
+                    log.write(entry)
+        timings["write"] = time.perf_counter() - mark
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    elapsed = time.perf_counter() - started
+    manifest = {
+        "command": "dedup",
+        "version": __version__,
+        "input_dir": str(shards.directory),
+        "output_dir": str(output_dir),
+        "parameters": {**asdict(config), "bands": params.bands, "rows": params.rows,
+                       "false_positive_area": round(params.false_positive_area, 6),
+                       "false_negative_area": round(params.false_negative_area, 6),
+                       "shard_size": shard_size, "compress": compress},
+        "input_records": n,
+        "kept": n - len(removed),
+        "removed": len(removed),
+        **bad.to_dict(),
+        "documents_without_shingles": int(n - valid.sum()),
+        "candidate_pairs": len(pairs),
+        "verified_pairs": len(verified),
+        "clusters": len(clusters),
+        "cluster_size_histogram": histogram([len(members) for members in clusters]),
+        "spilled_band_bytes": spilled,
+        "bytes_in": bytes_in,
+        "bytes_out": writer.bytes_written,
+        "shards": [path.name for path in writer.paths],
+        "removed_file": str(removed_file) if removed_file else None,
+        "stage_seconds": {name: round(value, 3) for name, value in timings.items()},
+        "elapsed_seconds": round(elapsed, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),  # this process; workers not included
+        "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
+    }
+    write_manifest(output_dir / "manifest.json", manifest)
+    return manifest
