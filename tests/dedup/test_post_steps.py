@@ -32,11 +32,17 @@ def test_prepare_runs_near_dedup_then_decontamination(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     near, decon = manifest["near_dedup"], manifest["decontaminate"]
     assert near["parameters"]["threshold"] == 0.85 and near["parameters"]["shard_size"] == 4
-    assert near["input_records"] == manifest["kept"]
+    assert near["input_records"] == manifest["kept"] + 3  # the removals are folded into the totals
     assert near["removed"] == 2 and near["cluster_size_histogram"] == {"2": 2}
     assert decon["input_records"] == near["kept"] and decon["removed"] == 1
     assert decon["benchmarks"]["humaneval"]["hits"] == 1
-    assert manifest["kept_after_post_steps"] == manifest["kept"] - 3
+    assert manifest["kept_after_post_steps"] == manifest["kept"] == decon["kept"]
+    assert manifest["rejected"]["near_duplicate"] == 2
+    assert manifest["rejected"]["benchmark_contamination"] == 1
+    assert manifest["kept"] + manifest["rejected_total"] == manifest["input_files"]
+    assert manifest["positive"] + manifest["negative"] == manifest["kept"]
+    assert sum(b.get("positive", 0) + b.get("negative", 0) for b in manifest["per_language"].values()) == \
+        manifest["kept"]
     records = read_output(out)
     sources = [r["source"] for r in records]
     assert len(records) == manifest["kept_after_post_steps"]

@@ -85,9 +85,8 @@ def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
         manifest["decontaminate"] = _in_place(output_dir, lambda shards, out: decontaminate(
             shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
             workers=steps.workers, quiet=steps.quiet))
-    final = [manifest.get(key, {}).get("kept") for key in ("near_dedup", "decontaminate")]
-    final = [count for count in final if count is not None]
-    manifest["kept_after_post_steps"] = final[-1] if final else manifest.get("kept")
+    fold_removals(manifest, output_dir)
+    manifest["kept_after_post_steps"] = manifest["kept"]
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]
     write_manifest(manifest_path, manifest)
     if not steps.quiet:
@@ -117,3 +116,38 @@ def _in_place(output_dir: Path, step: Any) -> dict[str, Any]:
     for key in ("input_dir", "output_dir", "shards"):
         section.pop(key, None)
     return section
+
+
+#: The reject reason under which each post step's removals are counted in the run's totals.
+POST_STEP_REASONS = {"near_dedup": "near_duplicate", "decontaminate": "benchmark_contamination"}
+
+
+def fold_removals(manifest: dict[str, Any], output_dir: Path) -> None:
+    """Count the post steps' removals as reject reasons, so the run's totals still add up.
+
+    ``kept``, ``positive``, ``negative`` and the per-language counts are recounted from the
+    final shards; each step's removals join ``rejected`` under ``POST_STEP_REASONS``.
+    """
+    from tritter_data.shards import iter_shard_records
+
+    labels: dict[str, dict[str, int]] = {}
+    for path in existing_shards(output_dir):
+        for record in iter_shard_records(path):
+            if isinstance(record, dict):
+                counts = labels.setdefault(record["language"], {"positive": 0, "negative": 0})
+                counts["negative" if record.get("quality_label") == "negative" else "positive"] += 1
+    for step, reason in POST_STEP_REASONS.items():
+        removed = manifest.get(step, {}).get("removed", 0)
+        if removed:
+            manifest["rejected"][reason] = manifest["rejected"].get(reason, 0) + removed
+            manifest["rejected_total"] += removed
+    for language, bucket in manifest.get("per_language", {}).items():
+        kept_before = bucket.get("positive", 0) + bucket.get("negative", 0)
+        now = labels.get(language, {"positive": 0, "negative": 0})
+        bucket["rejected"] = bucket.get("rejected", 0) + kept_before - now["positive"] - now["negative"]
+        bucket.update({key: value for key, value in now.items() if value or key in bucket})
+    manifest["positive"] = sum(counts["positive"] for counts in labels.values())
+    manifest["negative"] = sum(counts["negative"] for counts in labels.values())
+    manifest["kept"] = manifest["positive"] + manifest["negative"]
+    if manifest["kept"] + manifest["rejected_total"] != manifest["input_files"]:
+        raise RuntimeError(f"accounting error after post steps in {output_dir}")
