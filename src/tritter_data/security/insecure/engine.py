@@ -1,0 +1,115 @@
+"""Parse only around prefilter hits, find the call at each hit, and let the rules judge it.
+
+Small files are parsed whole. In a large file each hit gets a window (its enclosing
+``def`` for Python, else 60 lines before and 20 after), so a 400 KB module with one
+``eval`` costs a parse of a few KB. Tree-sitter recovers from the cut edges of a window;
+the rules only look at the call and the assignments before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from tritter_data.findings import Finding
+from tritter_data.security.explain import finding_for
+from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, parse
+from tritter_data.security.prefilter import rules_for, sink_offsets
+
+WHOLE_FILE_BYTES = 24_000
+LINES_BEFORE = 60
+LINES_AFTER = 20
+MAX_CLIMB = 12
+MAX_HITS = 200  # a file with more sinks than this is already negative many times over
+SNIPPET_CHARS = 120
+_PY_SCOPE = re.compile(rb"(?m)^([ \t]*)(?:async[ \t]+def|def|class)[ \t]")
+_PREFIX = {"php": b"<?php\n"}
+
+
+def analyse_insecure(text: str, language: str) -> list[Finding]:
+    """Insecure-code findings for ``text``; files without a sink name cost one RE2 scan."""
+    module = rules_for(language)
+    if module is None:
+        return []
+    data = text.encode("utf-8", "replace")
+    offsets = sink_offsets(data, language)[:MAX_HITS]
+    if not offsets:
+        return []
+    findings: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, first_line, prefix in _windows(data, offsets, language):
+        chunk = prefix + data[start:end]
+        tree = parse(chunk, language)
+        ctx = Context(chunk, language, tree.root_node, data)
+        shift = len(prefix) - start
+        line_base = first_line - prefix.count(b"\n") + 1
+        for offset in offsets:
+            if not start <= offset < end:
+                continue
+            call = _enclosing_call(tree.root_node, offset + shift)
+            if call is None:
+                continue
+            key = (call.start_byte - shift, call.end_byte - shift)
+            if key in seen:
+                continue
+            seen.add(key)
+            for hit in module.check(call, ctx):
+                line = hit.node.start_point.row + line_base
+                snippet = ctx.text(hit.node).split("\n", 1)[0][:SNIPPET_CHARS]
+                findings.append(finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet))
+    findings.sort(key=lambda f: (f.line, f.rule_id))
+    return findings
+
+
+def _enclosing_call(root: Any, offset: int) -> Any | None:
+    """The nearest call around ``offset``; None when the name sits in a comment or string."""
+    node = root.descendant_for_byte_range(offset, offset)
+    for _ in range(MAX_CLIMB):
+        if node is None:
+            return None
+        if node.type in CALL_TYPES:
+            return node
+        if node.type in TEXT_TYPES:
+            return None
+        node = node.parent
+    return None
+
+
+def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, int, int, bytes]]:
+    """(start, end, first line index, prefix) byte windows to parse, merged when they overlap."""
+    prefix = _PREFIX.get(language, b"")
+    if len(data) <= WHOLE_FILE_BYTES:
+        return [(0, len(data), 0, b"")]
+    newlines = [m.start() for m in re.finditer(rb"\n", data)]
+    starts = [0] + [n + 1 for n in newlines]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(newlines, offset - 1)
+
+    spans: list[tuple[int, int]] = []
+    for offset in offsets:
+        line = line_of(offset)
+        first = max(0, line - LINES_BEFORE)
+        if language == "python":
+            scopes = list(_PY_SCOPE.finditer(data, starts[first], starts[line] if line else 0))
+            if scopes:
+                first = line_of(scopes[-1].start())
+        last = min(len(starts) - 1, line + LINES_AFTER)
+        spans.append((first, last))
+    spans.sort()
+    merged: list[list[int]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    windows = []
+    for first, last in merged:
+        start = starts[first]
+        end = starts[last + 1] if last + 1 < len(starts) else len(data)
+        head = prefix if first else b""
+        if language == "python" and data[start:start + 1] in (b" ", b"\t"):
+            head = b"if 1:\n"
+        windows.append((start, end, first, head))
+    return windows
