@@ -65,5 +65,5 @@ RULES: tuple[SecretRule, ...] = (
                rb"(?i)(?:server|data source|host)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
                1, 0.0),
     SecretRule("SECRET-GENERIC-ASSIGNMENT", "hard-coded password, secret, token or API key",
-               _KEYWORD + rb"['\"]?\]?\s*(?::=|=>|=|:|,)\s*[rbuf]?['\"]([^'\"\s]{8,200})['\"]", 1, 3.0, True),
+               _KEYWORD + rb"['\"]?\]?\s*(?::=|=>|=|:)\s*[rbuf]?['\"]([^'\"\s]{8,200})['\"]", 1, 3.0, True),
 )

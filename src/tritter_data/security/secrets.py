@@ -46,7 +46,7 @@ _NOT_SECRET_NAME = re.compile(
 )
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z_.]*$|^[a-z]+(?:[-_][a-z]+)*$|^[A-Z_]+$")
 _HEX_OR_UUID = re.compile(r"(?i)^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$")
-_NAME = re.compile(rb"([\w.\-]+)['\"]?\]?\s*(?::=|=>|=|:|,)\s*[rbuf]?['\"]$")
+_NAME = re.compile(rb"([\w.\-]+)['\"]?\]?\s*(?::=|=>|=|:)\s*[rbuf]?['\"]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +95,9 @@ def scan_secrets(text: str) -> list[Finding]:
             if not _confirmed(rule, match, data):
                 continue
             line = data.count(b"\n", 0, match.start(rule.value_group)) + 1
-            if (rule.rule_id, line) in seen:
-                continue
-            seen.add((rule.rule_id, line))
+            if (rule.rule_id, line) in seen or (rule.generic and ("", line) in seen):
+                continue  # one finding per line: a named format beats the generic rule
+            seen.update({(rule.rule_id, line), ("", line)})
             findings.append(Finding(
                 rule_id=rule.rule_id, kind="secret", category="hardcoded_secret", line=line,
                 message=f"Hard-coded {rule.description}", fix=FIX, severity="critical", cwe="CWE-798",
