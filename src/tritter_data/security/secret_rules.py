@@ -64,6 +64,6 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("SECRET-CONNECTION-STRING", "connection string with a password",
                rb"(?i)(?:server|data source|host)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
                1, 0.0),
-    SecretRule("SECRET-GENERIC-ASSIGNMENT", "hard-coded password, secret, token or API key",
+    SecretRule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
                _KEYWORD + rb"['\"]?\]?\s*(?::=|=>|=|:)\s*[rbuf]?['\"]([^'\"\s]{8,200})['\"]", 1, 3.0, True),
 )

@@ -100,7 +100,7 @@ def scan_secrets(text: str) -> list[Finding]:
             seen.update({(rule.rule_id, line), ("", line)})
             findings.append(Finding(
                 rule_id=rule.rule_id, kind="secret", category="hardcoded_secret", line=line,
-                message=f"Hard-coded {rule.description}", fix=FIX, severity="critical", cwe="CWE-798",
+                message=f"Hard-coded secret: {rule.description}", fix=FIX, severity="critical", cwe="CWE-798",
             ))
             if len(findings) >= MAX_FINDINGS:
                 return sorted(findings, key=lambda f: f.line)
@@ -145,3 +145,15 @@ def _generic_ok(match: Any, value: str) -> bool:
         return False
     classes = sum(bool(re.search(p, value)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^A-Za-z0-9]"))
     return classes >= 2 and entropy(value) >= (3.0 if len(value) < 16 else 3.5)
+
+
+def secret_explanation(findings: list[Finding]) -> tuple[float, str]:
+    """Score and card-shaped explanation for secret findings (used where the card keeps a
+    rejected sample as a labelled example, e.g. ``data/sample/python_negative.jsonl``)."""
+    from dataclasses import replace
+
+    from tritter_data.findings import render_explanation
+    from tritter_data.quality.score import quality_score
+
+    shown = [replace(f, kind="security") for f in findings]
+    return quality_score(shown), render_explanation(shown)
