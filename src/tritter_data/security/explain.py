@@ -68,7 +68,7 @@ RULES: dict[str, RuleInfo] = {
                         "Use JSON.parse() for data, or a lookup table of functions instead of evaluating code."),
     "JS-FUNCTION": RuleInfo("code_injection", "new Function() compiles a string into code",
                             "Do not build functions from strings; write the function, or pick one from a map."),
-    "JS-VM": RuleInfo("code_injection", "{sink}() runs a string as code (the vm module is not a sandbox)",
+    "JS-VM": RuleInfo("code_injection", "{sink}() runs a string as code; the vm module is not a sandbox",
                       "Do not run untrusted code in-process; parse data with JSON.parse() instead."),
     "JS-EXEC": RuleInfo("command_injection", "{sink}() runs a command string through the shell",
                         "Use execFile()/spawn() with an argument array, e.g. execFile(\"ls\", [dir]), and no shell option."),
@@ -105,7 +105,7 @@ RULES: dict[str, RuleInfo] = {
     "PHP-SHELL": RuleInfo("command_injection", "{sink} runs a command string through the shell",
                           "Avoid the shell; if you must, wrap every value in escapeshellarg() "
                           "(or use proc_open() with an argument array, PHP 7.4+)."),
-    "PHP-UNSERIALIZE": RuleInfo("unsafe_deserialization", "unserialize() can instantiate arbitrary objects (object injection)",
+    "PHP-UNSERIALIZE": RuleInfo("unsafe_deserialization", "unserialize() can instantiate arbitrary objects from untrusted data",
                                 "Use json_decode(), or unserialize($data, ['allowed_classes' => false])."),
     "PHP-SQL": RuleInfo("sql_injection", "a query built from variables is passed to {sink}()",
                         "Use a prepared statement: $stmt = $pdo->prepare('SELECT ... WHERE id = ?'); $stmt->execute([$id]);"),

@@ -29,6 +29,8 @@ from tritter_data.security.secret_rules import RULES, SecretRule
 FIX = ("Remove the secret from the code, rotate it, and load it at run time from the environment "
        "or a secret manager.")
 MAX_FINDINGS = 20
+MAX_CANDIDATES = 5_000  # per rule and file: bounds the work on adversarial input
+LINE_CONTEXT = 300  # bytes of the line either side of a match looked at for "fake" markers
 
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
@@ -91,7 +93,9 @@ def scan_secrets(text: str) -> list[Finding]:
     seen: set[tuple[str, int]] = set()
     for index in sorted(matched):
         rule = RULES[index]
-        for match in patterns[index].finditer(data):
+        for number, match in enumerate(patterns[index].finditer(data)):
+            if number >= MAX_CANDIDATES:
+                break
             if not _confirmed(rule, match, data):
                 continue
             line = data.count(b"\n", 0, match.start(rule.value_group)) + 1
@@ -110,9 +114,10 @@ def scan_secrets(text: str) -> list[Finding]:
 def _confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
     """Entropy and context checks; a placeholder or a marked fake is not a secret."""
     value = match.group(rule.value_group).decode("utf-8", "replace")
-    line_start = data.rfind(b"\n", 0, match.start()) + 1
-    line_end = data.find(b"\n", match.end())
-    line = data[line_start:line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
+    start, end = match.start(), match.end()
+    line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT)
+    line_end = data.find(b"\n", end, end + LINE_CONTEXT)
+    line = data[max(0, line_start):line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
     if rule.rule_id == "SECRET-PRIVATE-KEY":
         body = re.sub(r"\\[nr]|\s", "", value)
         return len(body) >= 64 and entropy(body) >= rule.min_entropy and "..." not in value

@@ -54,6 +54,7 @@ IDENT_TYPES = frozenset({"identifier", "variable_name"})
 #: Calls that format a string from a template and values.
 FORMAT_CALLEES = frozenset({"format", "Sprintf", "sprintf", "vsprintf", "String.format", "formatted", "fmt.Sprintf"})
 MAX_DEPTH = 40
+MAX_NODES = 2_000  # nodes one verdict may look at, however the argument is built
 
 
 class GrammarMissing(ImportError):
@@ -85,6 +86,12 @@ class Context:
     root: Any = None
     file: bytes = b""  # the whole file, for facts outside the parsed window (imports)
     _assignments: dict[bytes, list[Any]] | None = field(default=None, repr=False)
+    budget: int = 0
+
+    def spend(self) -> bool:
+        """Count one node visited; False once this verdict has used ``MAX_NODES``."""
+        self.budget += 1
+        return self.budget <= MAX_NODES
 
     def text(self, node: Any) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -210,7 +217,9 @@ def keyword(node: Any, name: bytes) -> Any | None:
 
 def classify(node: Any, ctx: Context, depth: int = 0) -> str:
     """``const`` (literal text only), ``dynamic`` (text built from values) or ``unknown``."""
-    if node is None or depth > MAX_DEPTH:
+    if depth == 0:
+        ctx.budget = 0
+    if node is None or depth > MAX_DEPTH or not ctx.spend():
         return "unknown"
     node = unwrap(node)
     kind = node.type
@@ -251,7 +260,9 @@ def classify(node: Any, ctx: Context, depth: int = 0) -> str:
 
 def string_text(node: Any, ctx: Context, depth: int = 0) -> str:
     """The literal parts of a (possibly built) string, for the SQL keyword test."""
-    if node is None or depth > MAX_DEPTH:
+    if depth == 0:
+        ctx.budget = 0
+    if node is None or depth > MAX_DEPTH or not ctx.spend():
         return ""
     node = unwrap(node)
     if node.type in STRING_TYPES:
