@@ -22,6 +22,10 @@ class SecretRule:
 
 
 _ID = rb"[A-Za-z0-9_\-]"
+#: Between a name and its quoted value: ``=``, ``:``, ``:=``, ``=>``, with an optional type
+#: (``API_TOKEN: &str =``, ``apiKey: string =``, ``var secret string =``).
+SEPARATOR = (rb"['\"]?\]?(?:\s*:\s*&?(?:'\w+\s+)?[\w<>\[\]]{1,30}|\s+[A-Za-z]\w{0,19})?\s*(?::=|=>|=|:)\s*"
+             rb"[rbuf]?['\"]")
 _KEYWORD = (
     rb"(?i)[\w.\-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|auth_?key"
     rb"|private_?key|client_?secret|credentials?|bearer)[\w.\-]{0,30}"
@@ -65,5 +69,5 @@ RULES: tuple[SecretRule, ...] = (
                rb"(?i)(?:server|data source|host)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
                1, 0.0),
     SecretRule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
-               _KEYWORD + rb"['\"]?\]?\s*(?::=|=>|=|:)\s*[rbuf]?['\"]([^'\"\s]{8,200})['\"]", 1, 3.0, True),
+               _KEYWORD + SEPARATOR + rb"([^'\"\s]{8,200})['\"]", 1, 3.0, True),
 )

@@ -24,7 +24,7 @@ from typing import Any
 
 from tritter_data.findings import Finding
 from tritter_data.security.prefilter import re2_module
-from tritter_data.security.secret_rules import RULES, SecretRule
+from tritter_data.security.secret_rules import RULES, SEPARATOR, SecretRule
 
 FIX = ("Remove the secret from the code, rotate it, and load it at run time from the environment "
        "or a secret manager.")
@@ -36,7 +36,7 @@ _PLACEHOLDER = re.compile(
     r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
     r"|changeme.*|change_?me.*|secret|password\d*|passwd|pass|token|none|null|nil|undefined|true|false"
     r"|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*)$"
-    r"|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*\*|your[_\-]?(?:api|key|token|secret|password)|<[^>]*>"
+    r"|^[sprk]k_test_|^pk_live_|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*\*|your[_\-]?(?:api|key|token|secret|password)|<[^>]*>"
     r"|\$\{|\{\{|\$[A-Z_]+|%\(|%s|\{\}|\{[a-z_]+\}|os\.environ|getenv|process\.env|ENV\["
 )
 _FAKE_LINE = re.compile(r"(?i)\b(?:fake|dummy|example|not a real|placeholder|pragma: allowlist secret|nosec)\b")
@@ -48,7 +48,7 @@ _NOT_SECRET_NAME = re.compile(
 )
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z_.]*$|^[a-z]+(?:[-_][a-z]+)*$|^[A-Z_]+$")
 _HEX_OR_UUID = re.compile(r"(?i)^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$")
-_NAME = re.compile(rb"([\w.\-]+)['\"]?\]?\s*(?::=|=>|=|:)\s*[rbuf]?['\"]$")
+_NAME = re.compile(rb"([\w.\-]+)" + SEPARATOR + rb"$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ def scan_secrets(text: str) -> list[Finding]:
                 break
             if not _confirmed(rule, match, data):
                 continue
-            line = data.count(b"\n", 0, match.start(rule.value_group)) + 1
+            line = data.count(b"\n", 0, match.start()) + 1
             if (rule.rule_id, line) in seen or (rule.generic and ("", line) in seen):
                 continue  # one finding per line: a named format beats the generic rule
             seen.update({(rule.rule_id, line), ("", line)})
