@@ -59,7 +59,7 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("SECRET-PYPI-TOKEN", "PyPI upload token", rb"\b(pypi-AgEIcHlwaS5vcmc" + _ID + rb"{50,})", 1, 3.0),
     SecretRule("SECRET-PRIVATE-KEY", "private key block",
                rb"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----"
-               rb"(?:\\n|\\r|\s)+([A-Za-z0-9+/=:\-\s\\]{64,})", 2, 3.5),
+               rb"(?:\\n|\\r|\s|[\"'+])+([A-Za-z0-9+/=:\-\s\\\"']{64,})", 2, 3.5),
     SecretRule("SECRET-JWT", "JSON Web Token",
                rb"\b(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})", 1, 3.5),
     SecretRule("SECRET-DATABASE-URL", "database URL with a password",

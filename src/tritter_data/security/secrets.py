@@ -119,7 +119,7 @@ def _confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[max(0, line_start):line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
     if rule.rule_id == "SECRET-PRIVATE-KEY":
-        body = re.sub(r"\\[nr]|\s", "", value)
+        body = re.sub(r"\\[nr]|[\s\"'+]", "", value)  # also the quotes of concatenated literals
         return len(body) >= 64 and entropy(body) >= rule.min_entropy and "..." not in value
     if _FAKE_LINE.search(line) or "EXAMPLE" in value:
         return False
