@@ -127,7 +127,7 @@ def test_generic_assignment_in_every_language(language, code):
 
 
 def test_pipeline_rejects_with_rule_and_line_only():
-    code, value, _ = CASES["SECRET-STRIPE-KEY"]
+    code, _value, _ = CASES["SECRET-STRIPE-KEY"]
     code = code + "\n\ndef charge(amount):\n    return stripe.Charge.create(amount=amount)\n"
     result = run_stages(build_stages(PipelineConfig()), Sample(source="billing.py", text=code, language="python"))
     assert isinstance(result, Reject)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 from typing import Any
 
 #: language -> module holding its ``PREFILTER`` pattern and ``check`` rules.
@@ -48,9 +49,9 @@ def _pattern(language: str) -> Any:
     return re2_module().compile(module.PREFILTER, options=options)
 
 
-def sink_offsets(data: bytes, language: str) -> list[int]:
-    """Byte offsets where a sink name of ``language`` starts (empty: nothing to parse)."""
+def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
+    """Byte offsets where a sink name of ``language`` starts, at most ``limit`` (empty: nothing to parse)."""
     pattern = _pattern(language)
     if pattern is None:
         return []
-    return [match.start() for match in pattern.finditer(data)]
+    return [match.start() for match in itertools.islice(pattern.finditer(data), limit)]

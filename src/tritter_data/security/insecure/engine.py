@@ -33,10 +33,10 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     if module is None:
         return []
     data = text.encode("utf-8", "replace")
-    offsets = sink_offsets(data, language)[:MAX_HITS]
+    offsets = sink_offsets(data, language, MAX_HITS)
     if not offsets:
         return []
-    findings: list[Finding] = []
+    findings: list[tuple[int, Finding]] = []
     seen: set[tuple[int, int]] = set()
     for start, end, first_line, prefix in _windows(data, offsets, language):
         chunk = prefix + data[start:end]
@@ -55,9 +55,10 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
             for hit in module.check(call, ctx):
                 line = hit.node.start_point.row + line_base
                 snippet = ctx.text(hit.node).split("\n", 1)[0][:SNIPPET_CHARS]
-                findings.append(finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet))
-    findings.sort(key=lambda f: (f.line, f.rule_id))
-    return findings
+                finding = finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet)
+                findings.append((hit.node.start_byte - shift, finding))
+    findings.sort(key=lambda pair: (pair[0], pair[1].rule_id))
+    return [finding for _, finding in findings]
 
 
 def _enclosing_call(root: Any, offset: int) -> Any | None:

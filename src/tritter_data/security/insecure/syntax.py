@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 
 #: language -> (module, function returning the grammar)
@@ -55,6 +56,8 @@ IDENT_TYPES = frozenset({"identifier", "variable_name"})
 FORMAT_CALLEES = frozenset({"format", "Sprintf", "sprintf", "vsprintf", "String.format", "formatted", "fmt.Sprintf"})
 MAX_DEPTH = 40
 MAX_NODES = 2_000  # nodes one verdict may look at, however the argument is built
+ASSIGNMENT_LOOKBACK = 20_000  # bytes before a use searched for the name's assignment
+MAX_ASSIGNMENT_CANDIDATES = 20
 
 
 class GrammarMissing(ImportError):
@@ -85,7 +88,6 @@ class Context:
     language: str
     root: Any = None
     file: bytes = b""  # the whole file, for facts outside the parsed window (imports)
-    _assignments: dict[bytes, list[Any]] | None = field(default=None, repr=False)
     budget: int = 0
 
     def spend(self) -> bool:
@@ -98,13 +100,10 @@ class Context:
 
     def resolve(self, name_node: Any) -> Any | None:
         """The value last assigned to this name before ``name_node`` in the parsed text."""
-        if self._assignments is None:
-            self._assignments = collect_assignments(self.root, self.source) if self.root is not None else {}
-        best = None
-        for value in self._assignments.get(self.source[name_node.start_byte:name_node.end_byte], ()):
-            if value.start_byte < name_node.start_byte:
-                best = value
-        return best
+        if self.root is None:
+            return None
+        name = self.source[name_node.start_byte:name_node.end_byte]
+        return assigned_value(self.root, self.source, name, name_node.start_byte)
 
 
 _ASSIGN = {
@@ -115,23 +114,31 @@ _ASSIGN = {
 }
 
 
-def collect_assignments(root: Any, source: bytes) -> dict[bytes, list[Any]]:
-    """name -> values assigned to it, in source order (``x = ...``, ``let x = ...``, ``$x = ...``)."""
-    found: dict[bytes, list[Any]] = {}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        fields = _ASSIGN.get(node.type)
-        if fields is not None:
-            left, right = node.child_by_field_name(fields[0]), node.child_by_field_name(fields[1])
-            if left is not None and left.type == "expression_list" and left.named_child_count == 1:
-                left = left.named_children[0]
-            if right is not None and right.type == "expression_list" and right.named_child_count == 1:
-                right = right.named_children[0]
-            if left is not None and right is not None and left.type in IDENT_TYPES:
-                found.setdefault(source[left.start_byte:left.end_byte], []).append(right)
-        stack.extend(reversed(node.children))
-    return found
+def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | None:
+    """The value of the last ``name = value`` (``let``, ``:=``, ``$name =``...) before byte ``before``.
+
+    Candidates come from a text search for the name followed by ``=`` (linear, in C); only
+    those few positions are looked up in the tree, so deep or huge trees cost nothing extra.
+    """
+    pattern = re.compile(rb"(?<![\w$])" + re.escape(name) + rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
+    candidates = [m.start() for m in pattern.finditer(source, max(0, before - ASSIGNMENT_LOOKBACK), before)]
+    for start in reversed(candidates[-MAX_ASSIGNMENT_CANDIDATES:]):
+        node = root.descendant_for_byte_range(start, start + len(name))
+        for _ in range(6):
+            if node is None:
+                break
+            fields = _ASSIGN.get(node.type)
+            if fields is not None:
+                left, right = node.child_by_field_name(fields[0]), node.child_by_field_name(fields[1])
+                if left is not None and left.type == "expression_list" and left.named_child_count == 1:
+                    left = left.named_children[0]
+                if right is not None and right.type == "expression_list" and right.named_child_count == 1:
+                    right = right.named_children[0]
+                if left is not None and right is not None and left.start_byte == start and left.type in IDENT_TYPES:
+                    return right
+                break
+            node = node.parent
+    return None
 
 
 def unwrap(node: Any) -> Any:
