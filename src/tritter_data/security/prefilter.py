@@ -39,19 +39,35 @@ def rules_for(language: str) -> Any:
     return importlib.import_module(f"tritter_data.security.insecure.{name}") if name else None
 
 
+def _compile(pattern: bytes) -> Any:
+    options = re2_module().Options()
+    options.max_mem = 64 << 20
+    return re2_module().compile(pattern, options=options)
+
+
 @functools.cache
-def _pattern(language: str) -> Any:
+def _patterns(language: str) -> tuple[Any, tuple[tuple[bytes, Any], ...]] | None:
+    """The language's sink pattern, plus gated ones: (substring the file must contain, pattern)."""
     module = rules_for(language)
     if module is None:
         return None
-    options = re2_module().Options()
-    options.max_mem = 64 << 20
-    return re2_module().compile(module.PREFILTER, options=options)
+    gated = tuple((needle, _compile(pattern)) for needle, pattern in getattr(module, "GATED", ()))
+    return _compile(module.PREFILTER), gated
 
 
 def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
-    """Byte offsets where a sink name of ``language`` starts, at most ``limit`` (empty: nothing to parse)."""
-    pattern = _pattern(language)
-    if pattern is None:
+    """Byte offsets where a sink name of ``language`` starts, at most ``limit`` (empty: nothing to parse).
+
+    Gated sinks are names too common to scan for alone (JavaScript's ``exec`` is mostly
+    ``RegExp.exec``): they count only in files that also contain their module's name.
+    """
+    patterns = _patterns(language)
+    if patterns is None:
         return []
-    return [match.start() for match in itertools.islice(pattern.finditer(data), limit)]
+    main, gated = patterns
+    offsets = [match.start() for match in itertools.islice(main.finditer(data), limit)]
+    for needle, pattern in gated:
+        if needle in data:
+            offsets += [match.start() for match in itertools.islice(pattern.finditer(data), limit)]
+            offsets.sort()
+    return offsets[:limit]

@@ -25,6 +25,8 @@ MAX_HITS = 5_000  # bounds the work on adversarial input; real files have a hand
 SNIPPET_CHARS = 120
 _PY_SCOPE = re.compile(rb"(?m)^([ \t]*)(?:async[ \t]+def|def|class)[ \t]")
 _PREFIX = {"php": b"<?php\n"}
+#: Python's quote-bearing tokens: comments, triple quotes, one-line strings (linear: no nesting).
+_PY_QUOTES = re.compile(rb"#[^\n]*|\"\"\"|\'\'\'|\"(?:[^\"\\\n]|\\.)*\"|\'(?:[^\'\\\n]|\\.)*\'")
 
 
 def analyse_insecure(text: str, language: str) -> list[Finding]:
@@ -75,6 +77,28 @@ def _enclosing_call(root: Any, offset: int) -> Any | None:
     return None
 
 
+def _string_spans(data: bytes) -> list[tuple[int, int]]:
+    """(start, end) of Python triple-quoted strings, from a light tokenizer.
+
+    A window must not start inside a docstring (the rest would parse inside out), and a
+    sink name inside one is text, not a call. Comments and one-line strings are skipped
+    so ``line[:3] == '\"\"\"'`` does not open a string; a rare odd token costs at most one
+    misjudged window.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        match = _PY_QUOTES.search(data, position)
+        if match is None:
+            return spans
+        token = match.group()
+        position = match.end()
+        if token in (b'"""', b"'''"):  # inside, only the same closing quotes count
+            close = data.find(token, position)
+            position = len(data) if close < 0 else close + 3
+            spans.append((match.start(), position))
+
+
 def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, int, int, bytes]]:
     """(start, end, first line index, prefix) byte windows to parse, merged when they overlap."""
     prefix = _PREFIX.get(language, b"")
@@ -82,18 +106,32 @@ def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, 
         return [(0, len(data), 0, b"")]
     newlines = [m.start() for m in re.finditer(rb"\n", data)]
     starts = [0] + [n + 1 for n in newlines]
+    strings = _string_spans(data) if language == "python" else []
+    string_starts = [span[0] for span in strings]
 
     def line_of(offset: int) -> int:
         return bisect.bisect_right(newlines, offset - 1)
 
+    def string_at(offset: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(string_starts, offset) - 1
+        return strings[index] if index >= 0 and strings[index][0] < offset < strings[index][1] else None
+
     spans: list[tuple[int, int]] = []
     for offset in offsets:
+        if strings and string_at(offset):
+            continue  # a sink name inside a docstring is text
         line = line_of(offset)
         first = max(0, line - LINES_BEFORE)
         if language == "python":
-            scopes = list(_PY_SCOPE.finditer(data, starts[first], starts[line] if line else 0))
-            if scopes:
-                first = line_of(scopes[-1].start())
+            scopes = [m for m in _PY_SCOPE.finditer(data, starts[first], starts[line] if line else 0)
+                      if not string_at(m.start())]
+            if scopes:  # the outermost def/class in reach, so a nested function keeps its context
+                outer = min(scopes, key=lambda m: (len(m.group(1)), -m.start()))
+                first = line_of(outer.start())
+            else:
+                inside = string_at(starts[first])
+                if inside:
+                    first = line_of(inside[0])
         last = min(len(starts) - 1, line + LINES_AFTER)
         spans.append((first, last))
     spans.sort()

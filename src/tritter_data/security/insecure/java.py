@@ -18,8 +18,12 @@ SHELLS = frozenset({'"sh"', '"bash"', '"/bin/sh"', '"/bin/bash"', '"cmd"', '"cmd
 PREFILTER = (
     rb"\.(?:executeQuery|executeUpdate|executeLargeUpdate|execute|addBatch|prepareStatement|prepareCall|createQuery"
     rb"|createNativeQuery|createSQLQuery|queryForList|queryForObject|queryForMap|query|update|batchUpdate)\s*\("
-    rb"|\.exec\s*\(|\bnew\s+ProcessBuilder\s*\(|\.readObject\s*\(|\.readUnshared\s*\(|\bnew\s+XMLDecoder\s*\("
-    rb"|\.eval\s*\("
+    rb"|\bnew\s+ProcessBuilder\s*\(|\bnew\s+XMLDecoder\s*\("
+)
+GATED = (
+    (b"Runtime", rb"\.exec\s*\("),
+    (b"ObjectInputStream", rb"\.read(?:Object|Unshared)\s*\("),
+    (b"ScriptEngine", rb"\.eval\s*\("),
 )
 
 

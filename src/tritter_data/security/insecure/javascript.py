@@ -14,8 +14,12 @@ from tritter_data.security.insecure.syntax import Context, arguments, callee_nam
 
 PREFILTER = (
     rb"\beval\s*\(|\bFunction\s*\(|\bvm\.runIn(?:New|This)?Context\s*\(|\bnew\s+vm\.Script\s*\("
-    rb"|\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("
-    rb"|\.(?:query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s*\(|\bunserialize\s*\("
+    rb"|\.(?:query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s*\("
+)
+#: Sinks whose names are common words elsewhere: scanned for only when the module is mentioned.
+GATED = (
+    (b"child_process", rb"\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("),
+    (b"node-serialize", rb"\bunserialize\s*\("),
 )
 SQL_METHODS = frozenset({"query", "execute", "raw", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe"})
 _CP = rb"['\"](?:node:)?child_process['\"]"
