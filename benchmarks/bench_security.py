@@ -66,6 +66,7 @@ def fetch_external(cache: Path) -> Path:
         try:
             subprocess.run(["apt-get", "download", package], cwd=cache, check=True, capture_output=True, timeout=300)
             deb = sorted(cache.glob(f"{package}_*.deb"))[-1]
+            (src / "deb").mkdir(parents=True, exist_ok=True)
             subprocess.run(["dpkg-deb", "-x", str(deb), str(src / "deb" / package)], check=True, timeout=300)
         except (OSError, subprocess.SubprocessError, IndexError) as error:
             print(f"  skipped deb {package}: {error}", file=sys.stderr)
@@ -138,7 +139,7 @@ def run_detect_secrets(files) -> dict[str, list]:
 def subset(files, target_mb: float):
     """Every k-th Python file, sorted, until ``target_mb``: a fixed, spread-out sample."""
     python = [f for f in files if f[1] == "python"]
-    step = max(1, int(len(python) * 0.4 / max(target_mb, 0.1)) // 10 or 1)
+    step = max(1, int(mb(python) / max(target_mb, 0.1)))
     chosen, size = [], 0
     for item in python[::step]:
         chosen.append(item)

@@ -148,3 +148,17 @@ def test_large_file_is_analysed_in_windows_with_exact_lines():
 
 def test_unsupported_language_has_no_insecure_findings():
     assert analyse('system(argv[1]);\nexecve("/bin/sh", args, env);\n', "c") == []
+
+
+def test_python_sinks_imported_by_name_or_alias():
+    code = ("from pickle import loads, dumps\nfrom os import system\nimport yaml as y\nimport json\n\n\n"
+            "def restore(blob, cmd, text):\n    json.loads(text)\n    state = loads(blob)\n    system(cmd)\n"
+            "    y.load(text)\n    dumps(state)\n    return state\n")
+    assert [(f.rule_id, f.line, f.message.split(": ")[1].split("()")[0]) for f in analyse(code, "python")] == [
+        ("PY-PICKLE", 9, "pickle.loads"), ("PY-OS-SYSTEM", 10, "os.system"), ("PY-YAML", 11, "yaml.load")]
+
+
+def test_bare_names_without_the_import_are_not_sinks():
+    code = ("import json\n\n\ndef parse(text, loads=json.loads):\n    value = loads(text)\n"
+            "    system(value)\n    return value\n")
+    assert analyse(code, "python") == []

@@ -67,7 +67,8 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
     main, gated = patterns
     offsets = [match.start() for match in itertools.islice(main.finditer(data), limit)]
     for needle, pattern in gated:
-        if needle in data:
-            offsets += [match.start() for match in itertools.islice(pattern.finditer(data), limit)]
+        if needle in data:  # a gated pattern may capture the name after a context character
+            group = 1 if pattern.groups else 0
+            offsets += [match.start(group) for match in itertools.islice(pattern.finditer(data), limit)]
             offsets.sort()
     return offsets[:limit]

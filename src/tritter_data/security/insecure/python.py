@@ -7,13 +7,15 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, keyword, last_name
 
 SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
-OS_SHELL = frozenset({"os.system", "os.popen", "system", "popen", "subprocess.getoutput",
+OS_SHELL = frozenset({"os.system", "os.popen", "subprocess.getoutput",
                       "subprocess.getstatusoutput", "commands.getoutput", "commands.getstatusoutput"})
 PICKLE_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle"})
 SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql"})
@@ -27,10 +29,58 @@ PREFILTER = (
 )
 
 
+_BARE = rb"(?:^|[^.\w])("
+#: ``from pickle import loads`` / ``import pickle as pkl`` hide the module from the main pattern.
+GATED = (
+    (b"from pickle import", _BARE + rb"loads?|Unpickler)\s*\("),
+    (b"from cPickle import", _BARE + rb"loads?|Unpickler)\s*\("),
+    (b"from dill import", _BARE + rb"loads?)\s*\("),
+    (b"from marshal import", _BARE + rb"loads?)\s*\("),
+    (b"from yaml import", _BARE + rb"load|load_all|unsafe_load|full_load)\s*\("),
+    (b"from os import", _BARE + rb"system|popen)\s*\("),
+    (b"from subprocess import", _BARE + rb"getoutput|getstatusoutput)\s*\("),
+    (b"import pickle as", rb"\.(?:loads?|Unpickler)\s*\("),
+    (b"import yaml as", rb"\.(?:load|load_all|unsafe_load|full_load)\s*\("),
+    (b"import marshal as", rb"\.loads?\s*\("),
+)
+_MODULES = rb"(pickle|cPickle|_pickle|dill|cloudpickle|marshal|shelve|yaml|os|subprocess|commands)"
+_FROM_IMPORT = re.compile(rb"(?m)^[ \t]*from[ \t]+" + _MODULES + rb"[ \t]+import[ \t]+\(?([\w, \t]+)")
+_IMPORT_AS = re.compile(rb"(?m)^[ \t]*import[ \t]+" + _MODULES + rb"[ \t]+as[ \t]+(\w+)")
+
+
+@functools.lru_cache(maxsize=8)
+def _aliases(source: bytes) -> dict[str, str]:
+    """Local names bound by imports: ``loads`` -> ``pickle.loads``, ``pkl`` -> ``pickle``."""
+    names: dict[str, str] = {}
+    for match in _FROM_IMPORT.finditer(source):
+        module = match.group(1).decode()
+        for part in match.group(2).decode().split(","):
+            bits = part.split()
+            if len(bits) == 1:
+                names[bits[0]] = f"{module}.{bits[0]}"
+            elif len(bits) == 3 and bits[1] == "as":
+                names[bits[2]] = f"{module}.{bits[0]}"
+    for match in _IMPORT_AS.finditer(source):
+        names[match.group(2).decode()] = match.group(1).decode()
+    return names
+
+
+def _canonical(callee: str, ctx: Context) -> str:
+    """``loads`` -> ``pickle.loads`` and ``pkl.loads`` -> ``pickle.loads`` when imported so."""
+    source = ctx.file or ctx.source
+    if b"import" not in source:
+        return callee
+    aliases = _aliases(source)
+    head, dot, tail = callee.partition(".")
+    if head in aliases and (dot or "." in aliases[head]):
+        return aliases[head] + dot + tail
+    return callee
+
+
 def check(call: Any, ctx: Context) -> list[Hit]:
     if call.type != "call":
         return []
-    callee = callee_name(call, ctx)
+    callee = _canonical(callee_name(call, ctx), ctx)
     name = last_name(callee)
     args = arguments(call)
     first = args[0] if args else None
