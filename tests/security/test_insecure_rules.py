@@ -162,3 +162,17 @@ def test_bare_names_without_the_import_are_not_sinks():
     code = ("import json\n\n\ndef parse(text, loads=json.loads):\n    value = loads(text)\n"
             "    system(value)\n    return value\n")
     assert analyse(code, "python") == []
+
+
+@pytest.mark.parametrize(("code", "severity"), [
+    ('import subprocess\nsubprocess.Popen(["ver"], shell=True)\n', "low"),
+    ('import subprocess\nsubprocess.Popen(["ls", path], shell=True)\n', "critical"),
+    ('import subprocess\nsubprocess.Popen([f"ls {path}"], shell=True)\n', "critical"),
+])
+def test_argument_vectors_of_constants_are_constant(code, severity):
+    assert [(f.rule_id, f.severity) for f in analyse(code, "python")] == [("PY-SHELL", severity)]
+
+
+def test_repeated_constant_text_is_not_formatting():
+    code = 'def run(cursor, i):\n    cursor.execute(" " * i + "select x from test")\n'
+    assert analyse(code, "python") == []

@@ -52,6 +52,7 @@ INTERPOLATION_TYPES = frozenset({
 })
 CONCAT_TYPES = frozenset({"binary_operator", "binary_expression", "binary", "concatenated_string"})
 IDENT_TYPES = frozenset({"identifier", "variable_name"})
+SEQUENCE_TYPES = frozenset({"list", "tuple", "array", "array_expression"})
 #: Calls that format a string from a template and values.
 FORMAT_CALLEES = frozenset({"format", "Sprintf", "sprintf", "vsprintf", "String.format", "formatted", "fmt.Sprintf"})
 MAX_DEPTH = 40
@@ -250,7 +251,14 @@ def classify(node: Any, ctx: Context, depth: int = 0) -> str:
             return "unknown"
         if op == b"%" and sides[0] == "const":  # "..." % values
             return "dynamic"
+        if op == b"*" and "const" in sides:  # " " * indent: repeated constant text
+            return "const"
         return "unknown"
+    if kind in SEQUENCE_TYPES:  # ["ls", "-l"]: an argument vector of constants is constant
+        parts = [classify(child, ctx, depth + 1) for child in node.named_children[:64] if child.type != "comment"]
+        if "dynamic" in parts:
+            return "dynamic"
+        return "const" if parts and all(part == "const" for part in parts) else "unknown"
     if kind in ("call", "call_expression", "method_invocation", "function_call_expression"):
         callee = callee_name(node, ctx)
         if last_name(callee) in FORMAT_CALLEES or callee in FORMAT_CALLEES:
