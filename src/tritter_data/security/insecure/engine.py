@@ -12,6 +12,8 @@ import bisect
 import re
 from typing import Any
 
+import numpy
+
 from tritter_data.findings import Finding
 from tritter_data.security.explain import finding_for
 from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, parse
@@ -26,7 +28,8 @@ SNIPPET_CHARS = 120
 _PY_SCOPE = re.compile(rb"(?m)^([ \t]*)(?:async[ \t]+def|def|class)[ \t]")
 _PREFIX = {"php": b"<?php\n"}
 #: Python's quote-bearing tokens: comments, triple quotes, one-line strings (linear: no nesting).
-_PY_QUOTES = re.compile(rb"#[^\n]*|\"\"\"|\'\'\'|\"(?:[^\"\\\n]|\\.)*\"|\'(?:[^\'\\\n]|\\.)*\'")
+_TRIPLE = re.compile(rb"\"\"\"|\'\'\'")
+_ONE_LINE_STRING = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|\'(?:[^\'\\\n]|\\.)*\'")
 
 
 def analyse_insecure(text: str, language: str) -> list[Finding]:
@@ -78,25 +81,28 @@ def _enclosing_call(root: Any, offset: int) -> Any | None:
 
 
 def _string_spans(data: bytes) -> list[tuple[int, int]]:
-    """(start, end) of Python triple-quoted strings, from a light tokenizer.
+    """(start, end) of Python triple-quoted strings.
 
     A window must not start inside a docstring (the rest would parse inside out), and a
-    sink name inside one is text, not a call. Comments and one-line strings are skipped
-    so ``line[:3] == '\"\"\"'`` does not open a string; a rare odd token costs at most one
-    misjudged window.
+    sink name inside one is text, not a call. Only the triple-quote tokens are visited: one
+    opens a string unless the code before it on its line leaves it in a comment or a
+    one-line string (``line[:3] == '\"\"\"'``); then the same quotes close it.
     """
     spans: list[tuple[int, int]] = []
     position = 0
     while True:
-        match = _PY_QUOTES.search(data, position)
+        match = _TRIPLE.search(data, position)
         if match is None:
             return spans
-        token = match.group()
-        position = match.end()
-        if token in (b'"""', b"'''"):  # inside, only the same closing quotes count
-            close = data.find(token, position)
-            position = len(data) if close < 0 else close + 3
-            spans.append((match.start(), position))
+        start, token = match.start(), match.group()
+        line_start = data.rfind(b"\n", 0, start) + 1
+        before = _ONE_LINE_STRING.sub(b"", data[max(line_start, start - 500):start])
+        if b"#" in before or b'"' in before or b"'" in before:
+            position = match.end()  # in a comment or a one-line string: not an opening
+            continue
+        close = data.find(token, match.end())
+        position = len(data) if close < 0 else close + 3
+        spans.append((start, position))
 
 
 def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, int, int, bytes]]:
@@ -104,7 +110,7 @@ def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, 
     prefix = _PREFIX.get(language, b"")
     if len(data) <= WHOLE_FILE_BYTES:
         return [(0, len(data), 0, b"")]
-    newlines = [m.start() for m in re.finditer(rb"\n", data)]
+    newlines = numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10).tolist()
     starts = [0] + [n + 1 for n in newlines]
     strings = _string_spans(data) if language == "python" else []
     string_starts = [span[0] for span in strings]

@@ -44,6 +44,7 @@ GATED = (
     (b"import marshal as", rb"\.loads?\s*\("),
 )
 _MODULES = rb"(pickle|cPickle|_pickle|dill|cloudpickle|marshal|shelve|yaml|os|subprocess|commands)"
+_MODULE_NAMES = frozenset(_MODULES.decode()[1:-1].split("|"))
 _FROM_IMPORT = re.compile(rb"(?m)^[ \t]*from[ \t]+" + _MODULES + rb"[ \t]+import[ \t]+\(?([\w, \t]+)")
 _IMPORT_AS = re.compile(rb"(?m)^[ \t]*import[ \t]+" + _MODULES + rb"[ \t]+as[ \t]+(\w+)")
 
@@ -67,9 +68,10 @@ def _aliases(source: bytes) -> dict[str, str]:
 
 def _canonical(callee: str, ctx: Context) -> str:
     """``loads`` -> ``pickle.loads`` and ``pkl.loads`` -> ``pickle.loads`` when imported so."""
+    head = callee.partition(".")[0]
+    if head in _MODULE_NAMES or callee in ("eval", "exec"):
+        return callee  # already canonical: the common case costs no import scan
     source = ctx.file or ctx.source
-    if b"import" not in source:
-        return callee
     aliases = _aliases(source)
     head, dot, tail = callee.partition(".")
     if head in aliases and (dot or "." in aliases[head]):
