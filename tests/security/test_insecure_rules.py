@@ -176,3 +176,13 @@ def test_argument_vectors_of_constants_are_constant(code, severity):
 def test_repeated_constant_text_is_not_formatting():
     code = 'def run(cursor, i):\n    cursor.execute(" " * i + "select x from test")\n'
     assert analyse(code, "python") == []
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ('import { exec } from "child_process";\nconst cast = <string>value;\n'
+     'export function run(dir: string): void { exec(`ls ${dir}`); }\n', [("JS-EXEC", 3)]),
+    ('import { exec } from "child_process";\nexport function run(dir: string): void { exec(`ls ${dir}`); }\n'
+     'export const App = () => <div onClick={() => eval(code)}>hi</div>;\n', [("JS-EXEC", 2), ("JS-EVAL", 3)]),
+])
+def test_typescript_with_type_assertions_and_with_jsx(code, expected):
+    assert [(f.rule_id, f.line) for f in analyse(code, "typescript")] == expected

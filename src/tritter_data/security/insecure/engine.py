@@ -41,11 +41,12 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     offsets = sink_offsets(data, language, MAX_HITS)
     if not offsets:
         return []
+    grammar = "tsx" if language == "typescript" and (b"/>" in data or b"</" in data) else language
     findings: list[tuple[int, Finding]] = []
     seen: set[tuple[int, int]] = set()
     for start, end, first_line, prefix in _windows(data, offsets, language):
         chunk = prefix + data[start:end]
-        tree = parse(chunk, language)
+        tree = parse(chunk, grammar)
         ctx = Context(chunk, language, tree.root_node, data)
         shift = len(prefix) - start
         line_base = first_line - prefix.count(b"\n") + 1
