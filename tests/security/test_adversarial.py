@@ -113,3 +113,13 @@ def test_mixed_encodings_through_prepare(tmp_path: Path):
     assert manifest["input_files"] == 4
     assert manifest["rejected"] == {"binary_file": 1, "decode_error": 1}
     assert manifest["findings_by_rule"]["PY-OS-SYSTEM"] == 1 and manifest["findings_by_rule"]["JS-EVAL"] == 1
+
+
+@pytest.mark.parametrize(("language", "code", "rule_id", "line"), [
+    ("python", "def broken(:\n    pass\n\n\ndef run(cmd):\n    os.system(cmd)\n", "PY-OS-SYSTEM", 6),
+    ("python", "import pickle\n\n\ndef load(blob):\n    return pickle.loads(blob)\n\n\nrows = [1, 2\n", "PY-PICKLE", 5),
+    ("javascript", "function f( {\n}\nconst r = eval(userInput);\n", "JS-EVAL", 3),
+    ("php", "<?php\nfunction f( {\n}\nshell_exec('ls ' . $dir);\n", "PHP-SHELL", 4),
+])
+def test_sinks_in_files_that_do_not_parse_are_still_reported(language, code, rule_id, line):
+    assert [(f.rule_id, f.line) for f in run_all(code, language)] == [(rule_id, line)]
