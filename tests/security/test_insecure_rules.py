@@ -186,3 +186,17 @@ def test_repeated_constant_text_is_not_formatting():
 ])
 def test_typescript_with_type_assertions_and_with_jsx(code, expected):
     assert [(f.rule_id, f.line) for f in analyse(code, "typescript")] == expected
+
+
+def test_sqlalchemy_text_wrapping_a_formatted_query():
+    code = ("from sqlalchemy import text\n\n\ndef find(session, name):\n"
+            "    session.execute(text(f\"SELECT id FROM users WHERE name = '{name}'\"))\n"
+            "    session.execute(text(\"SELECT id FROM users WHERE name = :name\"), {\"name\": name})\n")
+    assert [(f.rule_id, f.line) for f in analyse(code, "python")] == [("PY-SQL", 5)]
+
+
+def test_psycopg_sql_composition_is_safe():
+    code = ("from psycopg2 import sql\n\n\ndef count(cursor, table):\n"
+            "    query = sql.SQL(\"SELECT count(*) FROM {}\").format(sql.Identifier(table))\n"
+            "    cursor.execute(query)\n    return cursor.fetchone()\n")
+    assert analyse(code, "python") == []

@@ -56,6 +56,8 @@ IDENT_TYPES = frozenset({"identifier", "variable_name"})
 SEQUENCE_TYPES = frozenset({"list", "tuple", "array", "array_expression"})
 #: Calls that format a string from a template and values.
 FORMAT_CALLEES = frozenset({"format", "Sprintf", "sprintf", "vsprintf", "String.format", "formatted", "fmt.Sprintf"})
+#: Calls that wrap SQL text without changing it (SQLAlchemy ``text()``, Django ``RawSQL``).
+SQL_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sa.text", "sql.text", "RawSQL"})
 MAX_DEPTH = 40
 MAX_NODES = 2_000  # nodes one verdict may look at, however the argument is built
 ASSIGNMENT_LOOKBACK = 20_000  # bytes before a use searched for the name's assignment
@@ -262,8 +264,13 @@ def classify(node: Any, ctx: Context, depth: int = 0) -> str:
         return "const" if parts and all(part == "const" for part in parts) else "unknown"
     if kind in ("call", "call_expression", "method_invocation", "function_call_expression"):
         callee = callee_name(node, ctx)
+        if callee.startswith(("sql.SQL(", "SQL(")):  # psycopg's composition quotes what it formats in
+            return "unknown"
         if last_name(callee) in FORMAT_CALLEES or callee in FORMAT_CALLEES:
             return "dynamic"
+        if callee in SQL_WRAPPERS:  # text(f"SELECT ... {x}") is still the string it wraps
+            inner = arguments(node)
+            return classify(inner[0], ctx, depth + 1) if inner else "unknown"
         return "unknown"
     if kind == "macro_invocation" and callee_name(node, ctx) == "format!":
         return "dynamic"
