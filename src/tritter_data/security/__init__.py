@@ -1,0 +1,15 @@
+"""Security analysers: secrets (the sample is rejected) and insecure code (labelled negative).
+
+``security_analysers()`` is what ``pipeline.default_analysers()`` prepends: the secret
+scanner first (a secret ends analysis), then the insecure-code analyser.
+"""
+
+from __future__ import annotations
+
+from tritter_data.analysis import Analyser
+from tritter_data.security.insecure import InsecureCodeAnalyser
+from tritter_data.security.secrets import SecretScanner
+
+
+def security_analysers() -> list[Analyser]:
+    return [SecretScanner(), InsecureCodeAnalyser()]

@@ -1,0 +1,53 @@
+"""PHP sinks: eval/create_function, shell functions and backticks, unserialize, SQL strings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure.syntax import Context, arguments, callee_name, classify, last_name, unwrap
+
+SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec"})
+SQL_FUNCTIONS = frozenset({"mysqli_query", "mysql_query", "mysqli_real_query", "mysqli_multi_query", "pg_query",
+                           "sqlite_query", "mssql_query", "odbc_exec"})
+SQL_METHODS = frozenset({"query", "exec", "prepare", "execute", "rawQuery", "select", "statement", "unprepared",
+                         "raw", "multi_query", "real_query"})
+
+PREFILTER = (
+    rb"\b(?:eval|assert|create_function)\s*\(|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\("
+    rb"|`[^`\n]{0,200}\$|\bunserialize\s*\("
+    rb"|\b(?:mysqli?_query|mysqli_real_query|mysqli_multi_query|pg_query|sqlite_query|mssql_query|odbc_exec)\s*\("
+    rb"|(?:->|::)(?:query|exec|prepare|execute|rawQuery|select|statement|unprepared|raw|multi_query|real_query)\s*\("
+)
+
+
+def check(call: Any, ctx: Context) -> list[Hit]:
+    if call.type == "shell_command_expression":
+        dynamic = any(child.type not in ("string_content", "`") for child in call.children)
+        return [Hit("PHP-SHELL", "critical" if dynamic else "low", "the backtick operator", call)]
+    args = arguments(call)
+    first = args[0] if args else None
+    callee = callee_name(call, ctx)
+    name = last_name(callee).lstrip("\\")
+    if call.type == "function_call_expression":
+        if name == "eval":
+            return payload_hit("PHP-EVAL", first, ctx, "eval", call)
+        if name == "assert" and first is not None and classify(first, ctx) == "dynamic":
+            return payload_hit("PHP-EVAL", first, ctx, "assert", call)
+        if name == "create_function":
+            return payload_hit("PHP-EVAL", args[-1] if args else None, ctx, "create_function", call)
+        if name in SHELL_FUNCTIONS:
+            return payload_hit("PHP-SHELL", first, ctx, f"{name}()", call)
+        if name == "unserialize":
+            if len(args) > 1 and b"allowed_classes" in args[1].text and b"false" in args[1].text.lower():
+                return []
+            return payload_hit("PHP-UNSERIALIZE", first, ctx, "unserialize", call, "high")
+        if name in SQL_FUNCTIONS:
+            for arg in args[:2]:
+                hits = sql_hit("PHP-SQL", arg, ctx, name, call)
+                if hits:
+                    return hits
+        return []
+    if call.type in ("member_call_expression", "scoped_call_expression") and name in SQL_METHODS and first is not None:
+        return sql_hit("PHP-SQL", unwrap(first), ctx, name, call)
+    return []

@@ -1,0 +1,115 @@
+"""Python sinks: eval/exec, shells, pickle/marshal/shelve/yaml, string-built SQL.
+
+    >>> from tritter_data.security.insecure.engine import analyse_insecure
+    >>> [(f.rule_id, f.severity, f.line) for f in analyse_insecure("x = 1\\ny = eval(data)\\n", "python")]
+    [('PY-EVAL', 'critical', 2)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure.syntax import Context, arguments, callee_name, keyword, last_name
+
+SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
+OS_SHELL = frozenset({"os.system", "os.popen", "subprocess.getoutput",
+                      "subprocess.getstatusoutput", "commands.getoutput", "commands.getstatusoutput"})
+PICKLE_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle"})
+SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql"})
+SAFE_LOADERS = (b"SafeLoader", b"CSafeLoader", b"BaseLoader", b"CBaseLoader")
+
+PREFILTER = (
+    rb"\b(?:eval|exec)\s*\(|\bshell\s*=\s*True\b|\b(?:os|commands)\.(?:system|popen|getoutput|getstatusoutput)\s*\("
+    rb"|\bsubprocess\.get(?:status)?output\s*\(|\b(?:c?[Pp]ickle|_pickle|dill|cloudpickle|jsonpickle)\.(?:loads?|decode|Unpickler)\s*\("
+    rb"|\bmarshal\.loads?\s*\(|\bshelve\.open\s*\(|\byaml\.(?:load|load_all|unsafe_load|unsafe_load_all|full_load)\s*\("
+    rb"|\.(?:execute|executemany|executescript|raw|exec_driver_sql)\s*\("
+)
+
+
+_BARE = rb"(?:^|[^.\w])("
+#: ``from pickle import loads`` / ``import pickle as pkl`` hide the module from the main pattern.
+GATED = (
+    (b"from pickle import", _BARE + rb"loads?|Unpickler)\s*\("),
+    (b"from cPickle import", _BARE + rb"loads?|Unpickler)\s*\("),
+    (b"from dill import", _BARE + rb"loads?)\s*\("),
+    (b"from marshal import", _BARE + rb"loads?)\s*\("),
+    (b"from yaml import", _BARE + rb"load|load_all|unsafe_load|full_load)\s*\("),
+    (b"from os import", _BARE + rb"system|popen)\s*\("),
+    (b"from subprocess import", _BARE + rb"getoutput|getstatusoutput)\s*\("),
+    (b"import pickle as", rb"\.(?:loads?|Unpickler)\s*\("),
+    (b"import yaml as", rb"\.(?:load|load_all|unsafe_load|full_load)\s*\("),
+    (b"import marshal as", rb"\.loads?\s*\("),
+)
+_MODULES = rb"(pickle|cPickle|_pickle|dill|cloudpickle|marshal|shelve|yaml|os|subprocess|commands)"
+_MODULE_NAMES = frozenset(_MODULES.decode()[1:-1].split("|"))
+_FROM_IMPORT = re.compile(rb"(?m)^[ \t]*from[ \t]+" + _MODULES + rb"[ \t]+import[ \t]+\(?([\w, \t]+)")
+_IMPORT_AS = re.compile(rb"(?m)^[ \t]*import[ \t]+" + _MODULES + rb"[ \t]+as[ \t]+(\w+)")
+
+
+@functools.lru_cache(maxsize=8)
+def _aliases(source: bytes) -> dict[str, str]:
+    """Local names bound by imports: ``loads`` -> ``pickle.loads``, ``pkl`` -> ``pickle``."""
+    names: dict[str, str] = {}
+    for match in _FROM_IMPORT.finditer(source):
+        module = match.group(1).decode()
+        for part in match.group(2).decode().split(","):
+            bits = part.split()
+            if len(bits) == 1:
+                names[bits[0]] = f"{module}.{bits[0]}"
+            elif len(bits) == 3 and bits[1] == "as":
+                names[bits[2]] = f"{module}.{bits[0]}"
+    for match in _IMPORT_AS.finditer(source):
+        names[match.group(2).decode()] = match.group(1).decode()
+    return names
+
+
+def _canonical(callee: str, ctx: Context) -> str:
+    """``loads`` -> ``pickle.loads`` and ``pkl.loads`` -> ``pickle.loads`` when imported so."""
+    head = callee.partition(".")[0]
+    if head in _MODULE_NAMES or callee in ("eval", "exec"):
+        return callee  # already canonical: the common case costs no import scan
+    source = ctx.file or ctx.source
+    aliases = _aliases(source)
+    head, dot, tail = callee.partition(".")
+    if head in aliases and (dot or "." in aliases[head]):
+        return aliases[head] + dot + tail
+    return callee
+
+
+def check(call: Any, ctx: Context) -> list[Hit]:
+    if call.type != "call":
+        return []
+    callee = _canonical(callee_name(call, ctx), ctx)
+    name = last_name(callee)
+    args = arguments(call)
+    first = args[0] if args else None
+    if callee in ("eval", "builtins.eval"):
+        return payload_hit("PY-EVAL", first, ctx, "eval", call)
+    if callee in ("exec", "builtins.exec"):
+        return payload_hit("PY-EXEC", first, ctx, "exec", call)
+    if callee in OS_SHELL:
+        return payload_hit("PY-OS-SYSTEM", first, ctx, callee, call)
+    shell = keyword(call, b"shell")
+    if name in SHELL_CALLS and shell is not None and shell.type == "true":
+        command = first if first is not None else keyword(call, b"args")
+        return payload_hit("PY-SHELL", command, ctx, callee, call)
+    module = callee.rsplit(".", 1)[0] if "." in callee else ""
+    if module in PICKLE_MODULES and name in ("load", "loads", "decode", "Unpickler"):
+        return payload_hit("PY-PICKLE", first, ctx, callee, call, "high")
+    if module == "marshal" and name in ("load", "loads"):
+        return payload_hit("PY-MARSHAL", first, ctx, callee, call, "high")
+    if callee == "shelve.open":
+        return payload_hit("PY-SHELVE", first, ctx, callee, call, "medium")
+    if module == "yaml" and name in ("load", "load_all", "unsafe_load", "unsafe_load_all", "full_load"):
+        loader = keyword(call, b"Loader")
+        if loader is None and len(args) > 1:
+            loader = args[1]
+        if name in ("load", "load_all") and loader is not None and loader.text.endswith(SAFE_LOADERS):
+            return []
+        return payload_hit("PY-YAML", first, ctx, callee, call, "high")
+    if name in SQL_METHODS and "." in callee:
+        return sql_hit("PY-SQL", first, ctx, name, call)
+    return []

@@ -1,0 +1,517 @@
+"""Per-rule, per-language cases: a true positive and a safe look-alike that must not fire.
+
+Each positive is realistic code of at least five lines (the pipeline's minimum); the
+look-alike uses the same API the safe way. ``EXPECTED`` pins the finding and its
+explanation line by line.
+"""
+
+CASES = {
+    # ---------------------------------------------------------------- Python
+    "PY-EVAL": ("python", '''def calculate(expression):
+    """Evaluate what the user typed."""
+    value = eval(expression)
+    return value
+
+
+''', '''import ast
+
+
+def parse_literal(text):
+    """Parse a Python literal safely."""
+    return ast.literal_eval(text)
+'''),
+    "PY-EXEC": ("python", '''def run_plugin(source, namespace):
+    """Run a plugin's source in its own namespace."""
+    code = compile(source, "<plugin>", "exec")
+    exec(code, namespace)
+    return namespace
+''', '''import importlib
+
+
+def load_plugin(name):
+    """Import a plugin module by name."""
+    spec = importlib.util.find_spec(name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+'''),
+    "PY-SHELL": ("python", '''import subprocess
+
+
+def search(pattern, path):
+    """grep a file for a pattern."""
+    return subprocess.run(f"grep {pattern} {path}", shell=True, check=True)
+''', '''import subprocess
+
+
+def search(pattern, path):
+    """grep a file for a pattern."""
+    return subprocess.run(["grep", pattern, path], check=True)
+'''),
+    "PY-OS-SYSTEM": ("python", '''import os
+
+
+def remove_tree(path):
+    """Delete a directory and everything in it."""
+    os.system("rm -rf " + path)
+''', '''import platform
+import shutil
+
+
+def remove_tree(path):
+    """Delete a directory and everything in it."""
+    print(platform.system())
+    shutil.rmtree(path)
+'''),
+    "PY-PICKLE": ("python", '''import pickle
+
+
+def load_cart(cookie_value):
+    """Restore the shopping cart stored in a cookie."""
+    return pickle.loads(cookie_value)
+''', '''import json
+import pickle
+
+
+def save_cart(cart):
+    """Serialize the cart; loading uses JSON."""
+    blob = pickle.dumps(cart)
+    return json.loads(json.dumps(cart)), blob
+'''),
+    "PY-MARSHAL": ("python", '''import marshal
+
+
+def load_code(blob):
+    """Rebuild a code object received over the network."""
+    return marshal.loads(blob)
+''', '''import marshal
+
+
+def dump_code(code):
+    """Serialize a code object for the local cache."""
+    return marshal.dumps(code)
+'''),
+    "PY-SHELVE": ("python", '''import shelve
+
+
+def read_profile(path, user):
+    """Read a user profile from the upload directory."""
+    with shelve.open(path) as db:
+        return db[user]
+''', '''import dbm
+
+
+def read_profile(path, user):
+    """Read a user profile from a dbm file (bytes only)."""
+    with dbm.open(path) as db:
+        return db[user]
+'''),
+    "PY-YAML": ("python", '''import yaml
+
+
+def read_config(stream):
+    """Read a YAML config file."""
+    return yaml.load(stream)
+''', '''import yaml
+
+
+def read_config(stream):
+    """Read a YAML config file."""
+    first = yaml.load(stream, Loader=yaml.SafeLoader)
+    return first or yaml.safe_load(stream)
+'''),
+    "PY-SQL": ("python", '''def find_user(cursor, name):
+    """Fetch one user by name."""
+    cursor.execute(f"SELECT id, email FROM users WHERE name = '{name}'")
+    row = cursor.fetchone()
+    return row
+''', '''def find_user(cursor, name):
+    """Fetch one user by name."""
+    cursor.execute("SELECT id, email FROM users WHERE name = ?", (name,))
+    row = cursor.fetchone()
+    return row
+'''),
+    # ------------------------------------------------------ JavaScript / TS
+    "JS-EVAL": ("javascript", '''function calculate(expression) {
+  // evaluate what the user typed
+  const value = eval(expression);
+  return value;
+}
+''', '''function parseSettings(text) {
+  // settings arrive as JSON
+  const value = JSON.parse(text);
+  return value;
+}
+'''),
+    "JS-FUNCTION": ("javascript", '''function compileRule(body) {
+  // turn a rule from the admin page into a predicate
+  const predicate = new Function("record", body);
+  return predicate;
+}
+''', '''function compileRule(field, expected) {
+  // build a predicate without evaluating strings
+  const predicate = function (record) { return record[field] === expected; };
+  return predicate;
+}
+'''),
+    "JS-VM": ("javascript", '''const vm = require("vm");
+
+function runTemplate(code, context) {
+  return vm.runInNewContext(code, context);
+}
+''', '''const vm = require("vm");
+
+function version() {
+  return vm.constructor.name + process.version;
+}
+'''),
+    "JS-EXEC": ("javascript", '''const { exec } = require("child_process");
+
+function listDirectory(dir, callback) {
+  exec(`ls -la ${dir}`, callback);
+}
+''', '''const { execFile } = require("child_process");
+const WORD = /\\w+/g;
+
+function listDirectory(dir, callback) {
+  const first = WORD.exec(dir);
+  execFile("ls", ["-la", dir], callback);
+  return first;
+}
+'''),
+    "JS-SPAWN-SHELL": ("javascript", '''import { spawn } from "child_process";
+
+export function build(target) {
+  return spawn(`make ${target}`, { shell: true, stdio: "inherit" });
+}
+''', '''import { spawn } from "child_process";
+
+export function build(target) {
+  return spawn("make", [target], { stdio: "inherit" });
+}
+'''),
+    "JS-SQL": ("typescript", '''import { Pool } from "pg";
+
+export async function findUser(pool: Pool, name: string) {
+  const result = await pool.query(`SELECT * FROM users WHERE name = '${name}'`);
+  return result.rows[0];
+}
+''', '''import { Pool } from "pg";
+
+export async function findUser(pool: Pool, name: string) {
+  const result = await pool.query("SELECT * FROM users WHERE name = $1", [name]);
+  return result.rows[0];
+}
+'''),
+    "JS-UNSERIALIZE": ("javascript", '''const serialize = require("node-serialize");
+
+function readSession(cookie) {
+  const raw = Buffer.from(cookie, "base64").toString();
+  return serialize.unserialize(raw);
+}
+''', '''const serialize = require("node-serialize");
+
+function writeSession(session) {
+  const raw = serialize.serialize(session);
+  return Buffer.from(raw).toString("base64");
+}
+'''),
+    # ------------------------------------------------------------------ Rust
+    "RS-SQL": ("rust", '''use postgres::Client;
+
+fn find_user(client: &mut Client, name: &str) -> Result<i32, postgres::Error> {
+    let row = client.query_one(&format!("SELECT id FROM users WHERE name = '{}'", name), &[])?;
+    Ok(row.get(0))
+}
+''', '''use postgres::Client;
+
+fn find_user(client: &mut Client, name: &str) -> Result<i32, postgres::Error> {
+    let row = client.query_one("SELECT id FROM users WHERE name = $1", &[&name])?;
+    Ok(row.get(0))
+}
+'''),
+    "RS-SHELL": ("rust", '''use std::process::Command;
+
+fn archive(dir: &str) -> std::io::Result<()> {
+    let script = format!("tar czf backup.tgz {}", dir);
+    Command::new("sh").arg("-c").arg(&script).status()?;
+    Ok(())
+}
+''', '''use std::process::Command;
+
+fn archive(dir: &str) -> std::io::Result<()> {
+    Command::new("tar").args(["czf", "backup.tgz", dir]).status()?;
+    Ok(())
+}
+'''),
+    # -------------------------------------------------------------------- Go
+    "GO-SQL": ("go", '''package store
+
+func FindUser(db *sql.DB, name string) (*sql.Rows, error) {
+	query := fmt.Sprintf("SELECT id FROM users WHERE name = '%s'", name)
+	return db.Query(query)
+}
+''', '''package store
+
+func FindUser(db *sql.DB, name string) (*sql.Rows, error) {
+	query := "SELECT id FROM users WHERE name = $1"
+	return db.Query(query, name)
+}
+'''),
+    "GO-SHELL": ("go", '''package tools
+
+func Archive(dir string) ([]byte, error) {
+	cmd := exec.Command("sh", "-c", "tar czf backup.tgz "+dir)
+	return cmd.Output()
+}
+''', '''package tools
+
+func Archive(dir string) ([]byte, error) {
+	cmd := exec.Command("tar", "czf", "backup.tgz", dir)
+	return cmd.Output()
+}
+'''),
+    # ------------------------------------------------------------------ Java
+    "JAVA-SQL": ("java", '''class UserDao {
+    ResultSet find(Connection conn, String name) throws SQLException {
+        Statement stmt = conn.createStatement();
+        return stmt.executeQuery("SELECT id FROM users WHERE name = '" + name + "'");
+    }
+}
+''', '''class UserDao {
+    ResultSet find(Connection conn, String name) throws SQLException {
+        PreparedStatement stmt = conn.prepareStatement("SELECT id FROM users WHERE name = ?");
+        stmt.setString(1, name);
+        return stmt.executeQuery();
+    }
+}
+'''),
+    "JAVA-EXEC": ("java", '''class Backup {
+    Process archive(String dir) throws IOException {
+        String command = "tar czf backup.tgz " + dir;
+        return Runtime.getRuntime().exec(command);
+    }
+}
+''', '''class Backup {
+    Process archive(String dir) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("tar", "czf", "backup.tgz", dir);
+        return builder.start();
+    }
+}
+'''),
+    "JAVA-DESER": ("java", '''class SessionReader {
+    Object read(InputStream input) throws Exception {
+        ObjectInputStream in = new ObjectInputStream(input);
+        return in.readObject();
+    }
+}
+''', '''class SessionReader {
+    Session read(InputStream input) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        return mapper.readValue(input, Session.class);
+    }
+}
+'''),
+    "JAVA-SCRIPT-EVAL": ("java", '''class RuleRunner {
+    Object run(String rule) throws ScriptException {
+        ScriptEngine engine = new ScriptEngineManager().getEngineByName("js");
+        return engine.eval(rule);
+    }
+}
+''', '''class RuleRunner {
+    Object run(Map<String, Object> rule) {
+        Evaluator evaluator = new Evaluator();
+        return evaluator.apply(rule);
+    }
+}
+'''),
+    # ------------------------------------------------------------------- PHP
+    "PHP-EVAL": ("php", '''<?php
+function calculate($expression) {
+    // evaluate what the user typed
+    return eval("return " . $expression . ";");
+}
+''', '''<?php
+function parse_settings($text) {
+    // settings arrive as JSON
+    return json_decode($text, true);
+}
+'''),
+    "PHP-SHELL": ("php", '''<?php
+function list_directory($dir) {
+    // show the files of a directory
+    return shell_exec("ls -la " . $dir);
+}
+''', '''<?php
+function list_directory($dir) {
+    // show the files of a directory
+    return shell_exec("ls -la " . escapeshellarg($dir));
+}
+'''),
+    "PHP-UNSERIALIZE": ("php", '''<?php
+function read_cart($cookie) {
+    // the cart is stored client-side
+    return unserialize(base64_decode($cookie));
+}
+''', '''<?php
+function read_cart($cookie) {
+    // the cart is stored client-side
+    return unserialize(base64_decode($cookie), ["allowed_classes" => false]);
+}
+'''),
+    "PHP-SQL": ("php", '''<?php
+function find_user($db, $name) {
+    $result = mysqli_query($db, "SELECT id FROM users WHERE name = '$name'");
+    return mysqli_fetch_assoc($result);
+}
+''', '''<?php
+function find_user($pdo, $name) {
+    $stmt = $pdo->prepare("SELECT id FROM users WHERE name = ?");
+    $stmt->execute([$name]);
+    return $stmt->fetch();
+}
+'''),
+    # ------------------------------------------------------------------ Ruby
+    "RB-EVAL": ("ruby", '''class Calculator
+  def calculate(expression)
+    eval(expression)
+  end
+end
+''', '''class Calculator
+  def calculate(operator, left, right)
+    left.public_send(operator, right)
+  end
+end
+'''),
+    "RB-SHELL": ("ruby", '''class Backup
+  def archive(dir)
+    system("tar czf backup.tgz #{dir}")
+  end
+end
+''', '''class Backup
+  def archive(dir)
+    system("tar", "czf", "backup.tgz", dir)
+  end
+end
+'''),
+    "RB-DESER": ("ruby", '''class SessionStore
+  def read(cookie)
+    Marshal.load(Base64.decode64(cookie))
+  end
+end
+''', '''class SessionStore
+  def read(cookie)
+    JSON.parse(Base64.decode64(cookie))
+  end
+end
+'''),
+    "RB-SQL": ("ruby", '''class UsersController < ApplicationController
+  def index
+    @users = User.where("name = '#{params[:name]}'")
+  end
+end
+''', '''class UsersController < ApplicationController
+  def index
+    @users = User.where(name: params[:name])
+  end
+end
+'''),
+}
+EXPECTED = {
+    'PY-EVAL': ('critical', 3, 'CWE-95',
+        'Code injection: eval() allows arbitrary code execution',
+        'Use ast.literal_eval() for safe evaluation.'),
+    'PY-EXEC': ('critical', 4, 'CWE-95',
+        'Code injection: exec() runs code assembled at run time',
+        'Do not exec() dynamic strings; dispatch to known functions through a dict, or load plugins with importlib.import_module().'),
+    'PY-SHELL': ('critical', 6, 'CWE-78',
+        'Shell/command injection: subprocess.run() with shell=True passes the command to the shell',
+        'Pass an argument list without shell=True, e.g. subprocess.run(["ls", path], check=True); if a shell is unavoidable, quote every value with shlex.quote().'),
+    'PY-OS-SYSTEM': ('critical', 6, 'CWE-78',
+        'Shell/command injection: os.system() runs its argument through the shell',
+        'Use subprocess.run([...]) with an argument list instead of os.system().'),
+    'PY-PICKLE': ('high', 6, 'CWE-502',
+        'Unsafe deserialization: pickle.loads() can execute arbitrary code while loading',
+        'Use json or another data-only format for data you did not produce; only unpickle data you wrote yourself and authenticated (e.g. with hmac).'),
+    'PY-MARSHAL': ('high', 6, 'CWE-502',
+        'Unsafe deserialization: marshal.loads() is not safe against malicious data',
+        'Use json for data exchange; marshal is only for trusted, same-version .pyc data.'),
+    'PY-SHELVE': ('medium', 6, 'CWE-502',
+        'Unsafe deserialization: shelve.open() unpickles whatever the file contains',
+        'Use json or sqlite3 to store data that may come from outside.'),
+    'PY-YAML': ('high', 6, 'CWE-502',
+        'Unsafe deserialization: yaml.load() without a safe Loader can construct arbitrary Python objects',
+        'Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader).'),
+    'PY-SQL': ('high', 3, 'CWE-89',
+        'SQL injection: a query built with string formatting is passed to execute()',
+        'Use a parameterised query: cursor.execute("SELECT ... WHERE id = %s", (user_id,)) (placeholder ? for sqlite3) and let the driver quote the values.'),
+    'JS-EVAL': ('critical', 3, 'CWE-95',
+        'Code injection: eval() allows arbitrary code execution',
+        'Use JSON.parse() for data, or a lookup table of functions instead of evaluating code.'),
+    'JS-FUNCTION': ('critical', 3, 'CWE-95',
+        'Code injection: new Function() compiles a string into code',
+        'Do not build functions from strings; write the function, or pick one from a map.'),
+    'JS-VM': ('critical', 4, 'CWE-95',
+        'Code injection: vm.runInNewContext() runs a string as code; the vm module is not a sandbox',
+        'Do not run untrusted code in-process; parse data with JSON.parse() instead.'),
+    'JS-EXEC': ('critical', 4, 'CWE-78',
+        'Shell/command injection: exec() runs a command string through the shell',
+        'Use execFile()/spawn() with an argument array, e.g. execFile("ls", [dir]), and no shell option.'),
+    'JS-SPAWN-SHELL': ('critical', 4, 'CWE-78',
+        'Shell/command injection: spawn() with shell: true passes the command to the shell',
+        'Drop the shell option and pass the arguments as an array.'),
+    'JS-SQL': ('high', 4, 'CWE-89',
+        'SQL injection: a query built with string formatting is passed to query()',
+        'Use placeholders and pass values separately, e.g. db.query("SELECT * FROM users WHERE id = $1", [id]).'),
+    'JS-UNSERIALIZE': ('high', 5, 'CWE-502',
+        'Unsafe deserialization: unserialize() of node-serialize can execute functions in the payload',
+        'Use JSON.parse() and validate the result against a schema.'),
+    'RS-SQL': ('high', 4, 'CWE-89',
+        'SQL injection: a query built with format!() is passed to query_one()',
+        'Bind parameters instead of formatting them in: client.query("SELECT ... WHERE id = $1", &[&id]) or sqlx::query("... = ?").bind(id).'),
+    'RS-SHELL': ('critical', 5, 'CWE-78',
+        'Shell/command injection: Command::new("sh") with -c runs a string through the shell',
+        'Run the program directly: Command::new("ls").arg(path), one .arg() per argument.'),
+    'GO-SQL': ('high', 5, 'CWE-89',
+        'SQL injection: a query built with string formatting is passed to Query()',
+        'Use placeholders: db.Query("SELECT ... WHERE id = $1", id) (? for MySQL/SQLite).'),
+    'GO-SHELL': ('critical', 4, 'CWE-78',
+        'Shell/command injection: exec.Command("sh", "-c", ...) runs a string through the shell',
+        'Call the program directly with separate arguments: exec.Command("ls", dir).'),
+    'JAVA-SQL': ('high', 4, 'CWE-89',
+        'SQL injection: a query built with string formatting is passed to executeQuery()',
+        'Use a PreparedStatement with ? placeholders and setString()/setInt() for the values.'),
+    'JAVA-EXEC': ('critical', 4, 'CWE-78',
+        'Shell/command injection: Runtime.exec() runs a command assembled from strings',
+        'Use new ProcessBuilder(List.of("ls", dir)) with one element per argument and no shell.'),
+    'JAVA-DESER': ('high', 4, 'CWE-502',
+        'Unsafe deserialization: ObjectInputStream.readObject() deserializes untrusted bytes into arbitrary objects',
+        'Exchange data as JSON (e.g. Jackson without default typing), or install an ObjectInputFilter that allows only the expected classes.'),
+    'JAVA-SCRIPT-EVAL': ('critical', 4, 'CWE-95',
+        'Code injection: ScriptEngine.eval() runs a string as code',
+        'Do not evaluate strings; call known methods, or parse data with a real parser.'),
+    'PHP-EVAL': ('critical', 4, 'CWE-95',
+        'Code injection: eval() runs a string as PHP code',
+        'Remove eval(); use a closure or a lookup array of callables, json_decode() for data.'),
+    'PHP-SHELL': ('critical', 4, 'CWE-78',
+        'Shell/command injection: shell_exec() runs a command string through the shell',
+        'Avoid the shell; if you must, wrap every value in escapeshellarg() (or use proc_open() with an argument array, PHP 7.4+).'),
+    'PHP-UNSERIALIZE': ('high', 4, 'CWE-502',
+        'Unsafe deserialization: unserialize() can instantiate arbitrary objects from untrusted data',
+        "Use json_decode(), or unserialize($data, ['allowed_classes' => false])."),
+    'PHP-SQL': ('high', 3, 'CWE-89',
+        'SQL injection: a query built from variables is passed to mysqli_query()',
+        "Use a prepared statement: $stmt = $pdo->prepare('SELECT ... WHERE id = ?'); $stmt->execute([$id]);"),
+    'RB-EVAL': ('critical', 3, 'CWE-95',
+        'Code injection: eval() runs a string as Ruby code',
+        'Use public_send() with an allow-list of method names, or a block instead of a string.'),
+    'RB-SHELL': ('critical', 3, 'CWE-78',
+        'Shell/command injection: system() runs an interpolated command string through the shell',
+        'Pass the program and its arguments separately, e.g. system("ls", dir), or use Open3.capture2("ls", dir).'),
+    'RB-DESER': ('high', 3, 'CWE-502',
+        'Unsafe deserialization: Marshal.load() can instantiate arbitrary objects from untrusted data',
+        'Use JSON.parse() or YAML.safe_load() for data you did not produce.'),
+    'RB-SQL': ('high', 3, 'CWE-89',
+        'SQL injection: an interpolated string is passed to where() as SQL',
+        'Let ActiveRecord bind values: where("name = ?", name) or where(name: name).'),
+}
