@@ -1,7 +1,9 @@
 """Score the findings, then decide the label and render the explanation.
 
 The one place where thresholds meet findings: a sample is negative when its score is
-below ``min_quality`` or when any security finding was reported.
+below ``min_quality`` or when a security finding of medium severity or more was reported.
+A low-severity security finding (a constant string passed to ``eval`` or ``os.system``:
+the sink is there, the injection is not) costs score but does not decide the label.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class ScoreAndLabel:
 
     def __call__(self, sample: Sample) -> StageResult:
         sample.quality_score = quality_score(sample.findings)
-        if sample.security_findings or sample.quality_score < self.min_quality:
+        insecure = any(f.severity != "low" for f in sample.security_findings)
+        if insecure or sample.quality_score < self.min_quality:
             sample.quality_label = "negative"
             sample.explanation = render_explanation(sample.findings)
             if not sample.explanation:  # a low threshold with nothing specific to say
