@@ -14,7 +14,7 @@ from typing import Any
 from tritter_data import __version__
 from tritter_data.dedup.exact import ExactDedup
 from tritter_data.errors import UsageError
-from tritter_data.executors.local import LocalExecutor
+from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.filters.language import DetectLanguageByContent, DetectLanguageByName
 from tritter_data.language import LANGUAGES, canonical_language
 from tritter_data.manifest import RunStats
@@ -46,7 +46,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--positive-only", action="store_true", help="exclude negative examples from the output")
     parser.add_argument("--languages", nargs="+", metavar="LANG",
                         help=f"languages to include (default all: {' '.join(LANGUAGES)})")
-    parser.add_argument("--workers", type=int, default=1, help="number of parallel worker processes (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="parallel workers (default 1 for local; every CPU of the cluster for ray)")
+    parser.add_argument("--executor", choices=EXECUTORS, default="local",
+                        help="local process pool, or a Ray cluster (pip install 'tritter-data[ray]')")
+    parser.add_argument("--ray-address", default=None, metavar="ADDR",
+                        help="Ray cluster to join: 'auto', host:port or ray://host:10001 "
+                             "(default: start a local instance)")
     parser.add_argument("--dry-run", action="store_true", help="count files by language; process and write nothing")
     parser.add_argument("--compress", choices=("none", "zstd"), default="none",
                         help="shard compression: none (.jsonl) or zstd (.jsonl.zst)")
@@ -65,12 +71,14 @@ class PrepareOptions:
     min_quality: float = 0.5
     positive_only: bool = False
     languages: frozenset[str] = frozenset(LANGUAGES)
-    workers: int = 1
+    workers: int | None = 1
     compress: str = "none"
     overwrite: bool = False
     batch_size: int = 64
     quiet: bool = False
     exclude: tuple[str, ...] = ()
+    executor: str = "local"
+    ray_address: str | None = None
 
 
 def options_from_args(args: argparse.Namespace) -> PrepareOptions:
@@ -85,8 +93,12 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     if not 0.0 <= args.min_quality <= 1.0:
         raise UsageError(f"--min-quality must be between 0 and 1, got {args.min_quality}")
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.ray_address is not None and args.executor != "ray":
+        raise UsageError("--ray-address needs --executor ray")
+    if args.workers is None and args.executor == "local":
+        args.workers = 1
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
     languages = frozenset(LANGUAGES)
@@ -103,6 +115,7 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         min_quality=args.min_quality, positive_only=args.positive_only, languages=languages,
         workers=args.workers, compress=args.compress, overwrite=args.overwrite,
         batch_size=args.batch_size, quiet=args.quiet, exclude=tuple(args.exclude),
+        executor=args.executor, ray_address=args.ray_address,
     )
 
 
@@ -135,10 +148,10 @@ def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
 
 def prepare(options: PrepareOptions) -> dict[str, Any]:
     """Run the whole per-file pipeline and write shards plus ``manifest.json``."""
+    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
     claim_output_dir(options.output_dir, options.overwrite)
     config = PipelineConfig(languages=options.languages, min_quality=options.min_quality)
     stages = build_stages(config)
-    executor = LocalExecutor(options.workers, options.batch_size)
     stats = RunStats()
     dedup = ExactDedup()
     progress = Progress("prepare", quiet=options.quiet)
@@ -177,7 +190,7 @@ def _options_dict(options: PrepareOptions) -> dict[str, Any]:
         "input_dir": str(options.input_dir), "output_dir": str(options.output_dir),
         "shard_size": options.shard_size, "min_quality": options.min_quality,
         "positive_only": options.positive_only, "languages": sorted(options.languages),
-        "workers": options.workers, "compress": options.compress, "exclude": list(options.exclude),
+        "executor": options.executor, "workers": options.workers, "compress": options.compress, "exclude": list(options.exclude),
     }
 
 

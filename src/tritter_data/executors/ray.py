@@ -1,0 +1,213 @@
+"""Run the stage list on a Ray cluster, with the same ``map`` contract as the local pool.
+
+Why tasks and not actors: a batch is a pure function of (stages, files), so any worker can
+run it, Ray retries it where it likes after a crash, and a cluster that grows or shrinks needs
+no bookkeeping here. The stage list goes into the object store once (``ray.put``) and each
+worker process deserialises it once (``_worker_stages`` caches it by object id), so a large
+stage config (say a decontamination index) is broadcast, not shipped per batch.
+
+Results come back in input order: at most ``window`` batch tasks are in flight (backpressure,
+so memory is bounded on a corpus of any size) and the driver waits on the oldest one first,
+like ``LocalExecutor``. Hence the output is byte-identical to the local executor's.
+
+Failures: an exception inside a stage is already a counted ``Reject`` (``run_stages``); a task
+whose worker dies or raises is retried ``max_retries`` times by Ray, and a batch that still
+fails becomes one ``Reject(reason="task_failed")`` per file, so no file is ever lost.
+
+``ray`` is imported only here, inside functions: without it, ``--executor ray`` says how to
+install it in one line.
+
+    >>> RayExecutor(workers=2, batch_size=32).describe()
+    'ray (start a local instance, 2 workers, batch 32)'
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from tritter_data.errors import UsageError
+from tritter_data.executors.local import batched
+from tritter_data.sample import Reject, Sample, StageResult
+from tritter_data.stage import Stage, run_stages
+
+logger = logging.getLogger(__name__)
+
+INSTALL_HINT = "--executor ray needs Ray: pip install 'tritter-data[ray]'"
+TASK_FAILED = "task_failed"
+
+# Per worker process: the stage list last fetched from the object store, by object id.
+_CACHED: dict[str, Any] = {}
+
+
+def import_ray() -> Any:
+    """``import ray`` or a one-line ``UsageError`` with the install command."""
+    try:
+        import ray
+    except ImportError:
+        raise UsageError(INSTALL_HINT) from None
+    return ray
+
+
+def worker_get(holder: list[Any]) -> Any:
+    """The object behind ``holder[0]`` (an ``ObjectRef``), deserialised once per worker.
+
+    The ref travels inside a list so Ray does not resolve it per task; only the latest
+    object is kept, so a long-lived worker holds one broadcast at a time.
+    """
+    import ray
+
+    ref = holder[0]
+    key = ref.hex()
+    if key not in _CACHED:
+        _CACHED.clear()
+        _CACHED[key] = ray.get(ref)
+    return _CACHED[key]
+
+
+def run_batch(stages_holder: list[Any], batch: list[Sample | Reject]) -> list[StageResult]:
+    """The body of one Ray task: the stages over one batch, in order."""
+    stages: Sequence[Stage] = worker_get(stages_holder)
+    return [run_stages(stages, item) for item in batch]
+
+
+def failed_batch(batch: Sequence[Sample | Reject], error: BaseException) -> list[StageResult]:
+    """One ``task_failed`` reject per file of a batch that failed after its retries."""
+    detail = f"{type(error).__name__}: {_first_line(error)}"[:300]
+    return [
+        item if isinstance(item, Reject)
+        else Reject(item.source, TASK_FAILED, detail, item.size_bytes, item.language)
+        for item in batch
+    ]
+
+
+def _first_line(error: BaseException) -> str:
+    cause = getattr(error, "cause", None)  # RayTaskError wraps the task's own exception
+    text = str(cause if isinstance(cause, BaseException) else error).strip()
+    return text.splitlines()[-1] if text else ""
+
+
+class RayExecutor:
+    """``map`` stages over items as Ray tasks, keeping input order.
+
+    ``address``: ``None`` starts a private local instance with ``workers`` CPUs (bound to
+    127.0.0.1) or reuses the one this process already runs; ``"auto"`` joins the cluster
+    this node belongs to; ``"ray://host:10001"`` or ``"host:6379"`` joins that cluster.
+    ``workers``: batch tasks run at once (default: every CPU of the cluster); in flight
+    there are at most ``window`` (default ``2 * workers``) so a worker never waits for work.
+    Use as a context manager to keep one connection across several ``map`` calls.
+    """
+
+    def __init__(
+        self,
+        address: str | None = None,
+        workers: int | None = None,
+        batch_size: int = 64,
+        max_retries: int = 3,
+        window: int | None = None,
+        runtime_env: dict[str, Any] | None = None,
+    ):
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be >= 1, got {workers}")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
+        if window is not None and window < 1:
+            raise ValueError(f"window must be >= 1, got {window}")
+        self.address = address
+        self.workers = workers
+        self.batch_size = batch_size
+        self.max_retries = max_retries
+        self.window = window
+        self.runtime_env = runtime_env
+        self._started = False  # we started Ray, so we shut it down
+        self._held = 0  # nesting depth of ``with`` blocks
+
+    def describe(self) -> str:
+        where = "start a local instance" if self.address is None else f"address {self.address}"
+        workers = "all cluster CPUs" if self.workers is None else f"{self.workers} workers"
+        return f"ray ({where}, {workers}, batch {self.batch_size})"
+
+    # -- connection ----------------------------------------------------------------
+    def connect(self) -> Any:
+        """Start or join Ray once; return the ``ray`` module."""
+        ray = import_ray()
+        if ray.is_initialized():
+            return ray
+        kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING,
+                                  "log_to_driver": False}
+        if self.runtime_env:
+            kwargs["runtime_env"] = self.runtime_env
+        if self.address is None:
+            kwargs["_node_ip_address"] = "127.0.0.1"
+            if self.workers is not None:
+                kwargs["num_cpus"] = self.workers
+        else:
+            kwargs["address"] = self.address
+        try:
+            ray.init(**kwargs)
+        except ConnectionError as error:
+            raise UsageError(f"--ray-address {self.address}: cannot connect: {_first_line(error)}") from None
+        self._started = True
+        return ray
+
+    def close(self) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+            self._started = False
+
+    def __enter__(self) -> RayExecutor:
+        self.connect()
+        self._held += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._held -= 1
+        if self._held == 0:
+            self.close()
+
+    def concurrency(self, ray: Any) -> int:
+        if self.workers is not None:
+            return self.workers
+        return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    # -- the contract ----------------------------------------------------------------
+    def map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]:
+        with self:
+            yield from self._map(stages, items)
+
+    def _map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]:
+        ray = self.connect()
+        window = self.window or 2 * self.concurrency(ray)
+        task = ray.remote(run_batch).options(
+            num_cpus=1, max_retries=self.max_retries, retry_exceptions=True, name="tritter_data.batch",
+        )
+        holder = [ray.put(list(stages))]
+        pending: deque[tuple[Any, list[Sample | Reject]]] = deque()
+        try:
+            for batch in batched(items, self.batch_size):
+                pending.append((task.remote(holder, batch), batch))
+                if len(pending) >= window:
+                    yield from self._collect(ray, *pending.popleft())
+            while pending:
+                yield from self._collect(ray, *pending.popleft())
+        finally:
+            for ref, _ in pending:  # the consumer stopped early: do not leave work behind
+                ray.cancel(ref, force=False)
+
+    @staticmethod
+    def _collect(ray: Any, ref: Any, batch: list[Sample | Reject]) -> list[StageResult]:
+        try:
+            results: list[StageResult] = ray.get(ref)
+        except ray.exceptions.RayError as error:
+            logger.warning("batch of %d files starting at %s failed after retries: %s",
+                           len(batch), batch[0].source, _first_line(error))
+            return failed_batch(batch, error)
+        if len(results) != len(batch):  # a task must account for every file it was given
+            return failed_batch(batch, RuntimeError(f"{len(results)} results for {len(batch)} files"))
+        return results
