@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ray = pytest.importorskip("ray")
 
 from tritter_data.cli import main  # noqa: E402
 from tritter_data.executors.local import LocalExecutor  # noqa: E402
+from tritter_data.executors.lsh_shuffle import near_duplicates_local  # noqa: E402
 from tritter_data.executors.ray import RayExecutor  # noqa: E402
+from tritter_data.executors.ray_neardup import ray_near_duplicates  # noqa: E402
 from tritter_data.pipeline import PipelineConfig, build_stages  # noqa: E402
 from tritter_data.sample import Reject, Sample  # noqa: E402
 from tritter_data.sources.local import walk_directory  # noqa: E402
@@ -135,3 +140,73 @@ def test_real_stages_same_results_as_local(ray_cluster, tmp_path):
     local = list(LocalExecutor(1).map(stages, walk_directory(corpus)))
     on_ray = list(RayExecutor(batch_size=5).map(stages, walk_directory(corpus)))
     assert on_ray == local
+
+
+@dataclass(frozen=True)
+class WordMinHash:
+    """A small, real MinHash over word 3-grams (the dedup step brings the production one)."""
+
+    num_perm: int = 64
+    ngram: int = 3
+
+    def __call__(self, texts):
+        rng = np.random.default_rng(7)
+        a = rng.integers(1, 2**63, size=self.num_perm, dtype=np.uint64) | np.uint64(1)
+        b = rng.integers(0, 2**63, size=self.num_perm, dtype=np.uint64)
+        out = np.full((len(texts), self.num_perm), 2**32 - 1, dtype=np.uint32)
+        for i, text in enumerate(texts):
+            words = re.findall(r"\w+", text)
+            grams = {" ".join(words[j:j + self.ngram]) for j in range(len(words) - self.ngram + 1)}
+            if grams:
+                h = np.array([int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little")
+                              for g in sorted(grams)], dtype=np.uint64)
+                with np.errstate(over="ignore"):
+                    out[i] = ((h[:, None] * a + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+        return out
+
+
+def code_documents(tmp_path: Path) -> list[tuple[int, str]]:
+    """Real code plus two edited copies: textwrap with one line changed, heapq with a comment."""
+    corpus = make_corpus(tmp_path / "nd")
+    text = (corpus / "textwrap.py").read_text()
+    (corpus / "textwrap_edited.py").write_text(text.replace("width=70", "width=72", 1))
+    (corpus / "heapq_edited.py").write_text("# vendored copy\n" + (corpus / "heapq.py").read_text())
+    paths = sorted(p for p in corpus.rglob("*.py") if p.stat().st_size > 0)
+    return [(i, p.read_text(errors="replace")) for i, p in enumerate(paths)], [p.relative_to(corpus).as_posix()
+                                                                             for p in paths]
+
+
+def test_near_dup_on_ray_equals_the_local_reference(ray_cluster, tmp_path):
+    documents, names = code_documents(tmp_path)
+    ids = np.array([i for i, _ in documents])
+    signatures = WordMinHash()([text for _, text in documents])
+    expected = near_duplicates_local(ids, signatures, bands=16, rows=4)
+    executor = RayExecutor(workers=2, batch_size=4)
+    result = ray_near_duplicates(executor, iter(documents), WordMinHash(), bands=16, rows=4, partitions=3)
+    assert np.array_equal(result, expected)
+    pairs = [(names[dup], names[kept]) for dup, kept in result.tolist()]
+    assert pairs == [("heapq_edited.py", "heapq.py"), ("textwrap_edited.py", "textwrap.py"),
+                     ("zz_copy_of_shlex.py", "shlex.py")]
+
+
+def benchmark_index(text: str, n: int = 8) -> frozenset[str]:
+    words = re.findall(r"\w+", text)
+    return frozenset(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+
+
+def contaminated(index: frozenset[str], batch: list[str]) -> list[bool]:
+    return [not index.isdisjoint(benchmark_index(text)) for text in batch]
+
+
+def test_decontamination_index_is_broadcast_once(ray_cluster, tmp_path, monkeypatch):
+    documents, names = code_documents(tmp_path)
+    solution = documents[names.index("textwrap.py")][1]
+    index = benchmark_index(solution[solution.index("def dedent"):solution.index("def indent")])
+    puts = []
+    real_put = ray.put
+    monkeypatch.setattr(ray, "put", lambda value, **kw: puts.append(value) or real_put(value, **kw))
+    texts = [text for _, text in documents]
+    flags = list(RayExecutor(workers=2, batch_size=3).map_shared(contaminated, index, texts))
+    assert flags == contaminated(index, texts)
+    assert [name for name, flag in zip(names, flags, strict=True) if flag] == ["textwrap.py", "textwrap_edited.py"]
+    assert len(puts) == 1 and puts[0][1] is index  # one broadcast for 9 batches

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from tritter_data.errors import UsageError
@@ -183,31 +183,67 @@ class RayExecutor:
 
     def _map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]:
         ray = self.connect()
+        for batch, outcome in self._ordered(ray, run_batch, list(stages), batched(items, self.batch_size)):
+            yield from self._results(batch, outcome)
+
+    def map_shared(self, fn: Callable[[Any, list[Any]], list[Any]], shared: Any,
+                   items: Iterable[Any]) -> Iterator[Any]:
+        """``fn(shared, batch)`` over ordered batches, ``shared`` broadcast once.
+
+        For a global step with a big read-only table, e.g. decontamination: the benchmark
+        n-gram index goes to the object store once and each worker deserialises it once,
+        then checks its batches against it. A batch that fails after retries raises: a
+        global step cannot skip documents silently.
+        """
+        with self:
+            ray = self.connect()
+            for batch, outcome in self._ordered(ray, _apply_shared, (fn, shared), batched(items, self.batch_size)):
+                if isinstance(outcome, BaseException):
+                    raise RuntimeError(f"batch of {len(batch)} items failed after retries: "
+                                       f"{_first_line(outcome)}") from outcome
+                yield from outcome
+
+    def _ordered(self, ray: Any, body: Callable[..., Any], shared: Any,
+                 batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], Any]]:
+        """``(batch, result or exception)`` in input order, at most ``window`` tasks in flight."""
         window = self.window or 2 * self.concurrency(ray)
-        task = ray.remote(run_batch).options(
-            num_cpus=1, max_retries=self.max_retries, retry_exceptions=True, name="tritter_data.batch",
+        task = ray.remote(body).options(
+            num_cpus=1, max_retries=self.max_retries, retry_exceptions=True, name=f"tritter_data.{body.__name__}",
         )
-        holder = [ray.put(list(stages))]
-        pending: deque[tuple[Any, list[Sample | Reject]]] = deque()
+        holder = [ray.put(shared)]  # inside a list: Ray passes the ref, the worker caches the value
+        pending: deque[tuple[Any, list[Any]]] = deque()
         try:
-            for batch in batched(items, self.batch_size):
+            for batch in batches:
                 pending.append((task.remote(holder, batch), batch))
                 if len(pending) >= window:
-                    yield from self._collect(ray, *pending.popleft())
+                    ref, done = pending.popleft()
+                    yield done, _get(ray, ref)
             while pending:
-                yield from self._collect(ray, *pending.popleft())
+                ref, done = pending.popleft()
+                yield done, _get(ray, ref)
         finally:
             for ref, _ in pending:  # the consumer stopped early: do not leave work behind
                 ray.cancel(ref, force=False)
 
     @staticmethod
-    def _collect(ray: Any, ref: Any, batch: list[Sample | Reject]) -> list[StageResult]:
-        try:
-            results: list[StageResult] = ray.get(ref)
-        except ray.exceptions.RayError as error:
+    def _results(batch: list[Sample | Reject], outcome: Any) -> list[StageResult]:
+        if isinstance(outcome, BaseException):
             logger.warning("batch of %d files starting at %s failed after retries: %s",
-                           len(batch), batch[0].source, _first_line(error))
-            return failed_batch(batch, error)
-        if len(results) != len(batch):  # a task must account for every file it was given
-            return failed_batch(batch, RuntimeError(f"{len(results)} results for {len(batch)} files"))
-        return results
+                           len(batch), batch[0].source, _first_line(outcome))
+            return failed_batch(batch, outcome)
+        if len(outcome) != len(batch):  # a task must account for every file it was given
+            return failed_batch(batch, RuntimeError(f"{len(outcome)} results for {len(batch)} files"))
+        return outcome
+
+
+def _get(ray: Any, ref: Any) -> Any:
+    """The task's result, or the error it failed with after its retries."""
+    try:
+        return ray.get(ref)
+    except ray.exceptions.RayError as error:
+        return error
+
+
+def _apply_shared(holder: list[Any], batch: list[Any]) -> list[Any]:
+    fn, shared = worker_get(holder)
+    return list(fn(shared, batch))
