@@ -177,6 +177,9 @@ def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
 def prepare(options: PrepareOptions) -> dict[str, Any]:
     """Run the whole per-file pipeline and write shards plus ``manifest.json``."""
     executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
+    if options.ray_address is not None and not is_url(options.input_dir):
+        logger.warning("--input-dir %s is a local path: every Ray node must see it at the same path "
+                       "(a shared mount), or use s3://", options.input_dir)
     if is_url(options.output_dir):
         claim_remote_output(str(options.output_dir), options.overwrite, options.storage_options)
     else:

@@ -95,8 +95,10 @@ class RayExecutor:
     ``address``: ``None`` starts a private local instance with ``workers`` CPUs (bound to
     127.0.0.1) or reuses the one this process already runs; ``"auto"`` joins the cluster
     this node belongs to; ``"ray://host:10001"`` or ``"host:6379"`` joins that cluster.
-    ``workers``: batch tasks run at once (default: every CPU of the cluster); in flight
-    there are at most ``window`` (default ``2 * workers``) so a worker never waits for work.
+    ``workers``: the CPUs of a local instance started here; on a cluster, the CPUs to keep
+    busy (default: all of them). At most ``window`` batch tasks are in flight (default
+    ``4 * workers``, as the local pool), so a worker never waits for work while the driver
+    waits on the oldest batch, and the driver's memory stays bounded.
     Use as a context manager to keep one connection across several ``map`` calls.
     """
 
@@ -206,7 +208,7 @@ class RayExecutor:
     def _ordered(self, ray: Any, body: Callable[..., Any], shared: Any,
                  batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], Any]]:
         """``(batch, result or exception)`` in input order, at most ``window`` tasks in flight."""
-        window = self.window or 2 * self.concurrency(ray)
+        window = self.window or 4 * self.concurrency(ray)
         task = ray.remote(body).options(
             num_cpus=1, max_retries=self.max_retries, retry_exceptions=True, name=f"tritter_data.{body.__name__}",
         )
