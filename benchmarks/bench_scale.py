@@ -118,7 +118,7 @@ def start_ray(workers: int) -> float:
     import ray
 
     started = time.perf_counter()
-    ray.init(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
+    ray.init(address="local", num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
              log_to_driver=False, logging_level="error")
 
     @ray.remote(num_cpus=1)

@@ -33,7 +33,7 @@ STDLIB = Path(sysconfig.get_paths()["stdlib"])
 @pytest.fixture(scope="module")
 def ray_cluster():
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # test stages travel by value
-    ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1",
+    ray.init(address="local", num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1",
              log_to_driver=False, logging_level="warning")
     yield
     ray.shutdown()

@@ -142,6 +142,23 @@ def test_bad_locations_are_one_line_errors(bucket, s3_endpoint, tmp_path, capsys
     assert capsys.readouterr().err == "tritter_data prepare: error: --output-dir s3://no-such-bucket/out: no such bucket\n"
 
 
+def test_dry_run_reads_only_heads_of_unnamed_files(bucket, s3_endpoint, tmp_path, capsys):
+    name, client = bucket
+    bodies = {"a.py": b"print(1)\n", "b/c.rs": b"fn main() {}\n", "d.txt": b"notes\n", "run": b"#!/bin/sh\necho hi\n"}
+    for key, body in bodies.items():
+        client.put_object(Bucket=name, Key=f"x/{key}", Body=body)
+    assert main(["prepare", "--input-dir", f"s3://{name}/x", "--output-dir", str(tmp_path / "o"), "--dry-run",
+                 "--s3-endpoint-url", s3_endpoint]) == 0
+    assert capsys.readouterr().out.split("\n")[:5] == [
+        "dry run: 4 files, nothing processed or written",
+        "  (unknown_language)               1",
+        "  python                           1",
+        "  rust                             1",
+        "  shell                            1",
+    ]
+    assert not (tmp_path / "o").exists()
+
+
 def test_object_gone_before_read_is_a_counted_reject(bucket, s3_endpoint):
     name, client = bucket
     for key in ("code/a.py", "code/b.py"):
@@ -163,15 +180,13 @@ def test_prepare_on_ray_reads_and_writes_s3(bucket, tmp_path, s3_endpoint):
     corpus = make_corpus(tmp_path / "in")
     upload_tree(client, name, "code", corpus)
     expected = local_run(tmp_path, corpus, "--shard-size", "5")
-    # Workers get credentials from their own environment, as on a real cluster.
-    ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False,
-             logging_level="warning", runtime_env={"env_vars": dict(CREDENTIALS)})
-    try:
-        assert main(["prepare", "--input-dir", f"s3://{name}/code", "--output-dir", f"s3://{name}/out",
-                     "--quiet", "--shard-size", "5", "--executor", "ray", "--workers", "2",
-                     "--batch-size", "3", "--s3-endpoint-url", s3_endpoint]) == 0
-    finally:
-        ray.shutdown()
+    # The executor starts its own local instance, whose workers inherit this environment's
+    # credentials as on a real cluster; one left by another test module would not have them.
+    ray.shutdown()
+    assert main(["prepare", "--input-dir", f"s3://{name}/code", "--output-dir", f"s3://{name}/out",
+                 "--quiet", "--shard-size", "5", "--executor", "ray", "--workers", "2",
+                 "--batch-size", "3", "--s3-endpoint-url", s3_endpoint]) == 0
+    assert not ray.is_initialized()  # the instance the executor started is shut down
     got = download(client, name, "out")
     assert sorted(got) == sorted(expected)
     assert {k: v for k, v in got.items() if k != "manifest.json"} == \

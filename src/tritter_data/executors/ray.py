@@ -143,8 +143,8 @@ class RayExecutor:
                                   "log_to_driver": False}
         if self.runtime_env:
             kwargs["runtime_env"] = self.runtime_env
-        if self.address is None:
-            kwargs["_node_ip_address"] = "127.0.0.1"
+        if self.address is None:  # "local": a new instance, never a `ray start` cluster found on disk
+            kwargs.update(address="local", _node_ip_address="127.0.0.1")
             if self.workers is not None:
                 kwargs["num_cpus"] = self.workers
         else:
