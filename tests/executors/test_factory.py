@@ -45,3 +45,20 @@ def test_ray_address_without_ray_executor(tmp_path, capsys):
                  "--ray-address", "auto"])
     assert code == 2
     assert capsys.readouterr().err.strip().endswith("--ray-address needs --executor ray")
+
+
+@pytest.mark.ray
+def test_unreachable_cluster_is_one_line_and_touches_nothing(tmp_path, capsys, monkeypatch):
+    ray = pytest.importorskip("ray")
+    if ray.is_initialized():
+        pytest.skip("this process already runs Ray; 'auto' would join it")
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.py").write_text("x = 1\n")
+    code = main(["prepare", "--input-dir", str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
+                 "--executor", "ray", "--ray-address", "auto"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tritter_data prepare: error: --ray-address auto: cannot connect: ")
+    assert err.count("\n") == 1
+    assert not (tmp_path / "out").exists()

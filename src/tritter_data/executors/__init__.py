@@ -36,8 +36,9 @@ def make_executor(name: str, workers: int | None = 1, batch_size: int = 64, addr
 
         return LocalExecutor(workers or 1, batch_size)
     if name == "ray":
-        from tritter_data.executors.ray import RayExecutor, import_ray
+        from tritter_data.executors.ray import RayExecutor
 
-        import_ray()  # fail now, in one line, rather than after the walk has started
-        return RayExecutor(address=address, workers=workers, batch_size=batch_size)
+        executor = RayExecutor(address=address, workers=workers, batch_size=batch_size)
+        executor.connect()  # no Ray, no cluster: fail now, in one line, before any output is touched
+        return executor
     raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, got {name!r}")
