@@ -75,7 +75,7 @@ def run_batch(stages_holder: list[Any], batch: list[Sample | Reject]) -> list[St
 
 def failed_batch(batch: Sequence[Sample | Reject], error: BaseException) -> list[StageResult]:
     """One ``task_failed`` reject per file of a batch that failed after its retries."""
-    detail = f"{type(error).__name__}: {_first_line(error)}"[:300]
+    detail = f"{type(error).__name__}: {error_summary(error)}"[:300]
     return [
         item if isinstance(item, Reject)
         else Reject(item.source, TASK_FAILED, detail, item.size_bytes, item.language)
@@ -83,7 +83,8 @@ def failed_batch(batch: Sequence[Sample | Reject], error: BaseException) -> list
     ]
 
 
-def _first_line(error: BaseException) -> str:
+def error_summary(error: BaseException) -> str:
+    """The line that names the error: Ray's messages end with it, after a traceback."""
     cause = getattr(error, "cause", None)  # RayTaskError wraps the task's own exception
     text = str(cause if isinstance(cause, BaseException) else error).strip()
     return text.splitlines()[-1] if text else ""
@@ -152,7 +153,7 @@ class RayExecutor:
         try:
             ray.init(**kwargs)
         except ConnectionError as error:
-            raise UsageError(f"--ray-address {self.address}: cannot connect: {_first_line(error)}") from None
+            raise UsageError(f"--ray-address {self.address}: cannot connect: {error_summary(error)}") from None
         self._started = True
         return ray
 
@@ -202,7 +203,7 @@ class RayExecutor:
             for batch, outcome in self._ordered(ray, _apply_shared, (fn, shared), batched(items, self.batch_size)):
                 if isinstance(outcome, BaseException):
                     raise RuntimeError(f"batch of {len(batch)} items failed after retries: "
-                                       f"{_first_line(outcome)}") from outcome
+                                       f"{error_summary(outcome)}") from outcome
                 yield from outcome
 
     def _ordered(self, ray: Any, body: Callable[..., Any], shared: Any,
@@ -231,7 +232,7 @@ class RayExecutor:
     def _results(batch: list[Sample | Reject], outcome: Any) -> list[StageResult]:
         if isinstance(outcome, BaseException):
             logger.warning("batch of %d files starting at %s failed after retries: %s",
-                           len(batch), batch[0].source, _first_line(outcome))
+                           len(batch), batch[0].source, error_summary(outcome))
             return failed_batch(batch, outcome)
         if len(outcome) != len(batch):  # a task must account for every file it was given
             return failed_batch(batch, RuntimeError(f"{len(outcome)} results for {len(batch)} files"))

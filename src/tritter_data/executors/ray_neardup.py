@@ -34,7 +34,7 @@ from tritter_data.executors.lsh_shuffle import (
     merge_partitions,
     split_by_partition,
 )
-from tritter_data.executors.ray import RayExecutor, _first_line, worker_get
+from tritter_data.executors.ray import RayExecutor, error_summary, worker_get
 
 SignatureFn = Callable[[Sequence[str]], np.ndarray]
 #: Rows a reduce task should hold at most (24 bytes each: about 1.2 GB).
@@ -109,4 +109,4 @@ def _wait(ray: Any, ref: Any, what: str) -> Any:
     try:
         return ray.get(ref)
     except ray.exceptions.RayError as error:
-        raise RuntimeError(f"near-dup {what} task failed after retries: {_first_line(error)}") from error
+        raise RuntimeError(f"near-dup {what} task failed after retries: {error_summary(error)}") from error
