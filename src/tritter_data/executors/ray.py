@@ -93,8 +93,9 @@ def error_summary(error: BaseException) -> str:
 class RayExecutor:
     """``map`` stages over items as Ray tasks, keeping input order.
 
-    ``address``: ``None`` starts a private local instance with ``workers`` CPUs (bound to
-    127.0.0.1) or reuses the one this process already runs; ``"auto"`` joins the cluster
+    ``address``: ``None`` starts a private local instance with ``workers`` CPUs (node address
+    127.0.0.1; Ray 2.60 still listens on every interface) or reuses the one this process
+    already runs; ``"auto"`` joins the cluster
     this node belongs to; ``"ray://host:10001"`` or ``"host:6379"`` joins that cluster.
     ``workers``: the CPUs of a local instance started here; on a cluster, the CPUs to keep
     busy (default: all of them). At most ``window`` batch tasks are in flight (default
