@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from tritter_data.sample import Sample, StageResult
 from tritter_data.stage import reject
@@ -23,8 +24,12 @@ class ReadAndDecode:
 
     max_bytes: int = 500 * 1024
     name: str = "read"
+    #: fsspec options for ``meta['url']`` samples (object stores); see ``storage.py``.
+    storage_options: tuple[tuple[str, Any], ...] = ()
 
     def __call__(self, sample: Sample) -> StageResult:
+        if sample.path is None and "url" in sample.meta:
+            return self._read_url(sample, sample.meta["url"])
         if sample.path is None:  # already carries its text (hub rows, tests)
             data = sample.text.encode("utf-8")
             return self._check(sample, data, from_file=False)
@@ -41,6 +46,19 @@ class ReadAndDecode:
             if error.errno == errno.ELOOP:
                 return reject(sample, "symlink_loop", error.strerror or "symlink loop")
             return reject(sample, "read_error", error.strerror or str(error))
+        return self._check(sample, data, from_file=True)
+
+    def _read_url(self, sample: Sample, url: str) -> StageResult:
+        from tritter_data.storage import describe_error, read_bytes
+
+        try:
+            data = read_bytes(url, self.max_bytes + 1, self.storage_options)
+        except FileNotFoundError:
+            return reject(sample, "file_not_found", "object disappeared before it could be read")
+        except PermissionError as error:
+            return reject(sample, "unreadable", describe_error(error))
+        except Exception as error:  # network, throttling after the client's own retries
+            return reject(sample, "read_error", describe_error(error))
         return self._check(sample, data, from_file=True)
 
     def _check(self, sample: Sample, data: bytes, from_file: bool) -> StageResult:
@@ -63,5 +81,6 @@ class ReadAndDecode:
                 text = text.replace("\r\n", "\n")
             sample.text = text
             sample.path = None
+            sample.meta.pop("url", None)
         sample.content_hash = hashlib.md5(data, usedforsecurity=False).hexdigest()
         return sample

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tritter_data.analysis import Analyse, Analyser
 from tritter_data.decode import ReadAndDecode
@@ -30,6 +31,8 @@ class PipelineConfig:
     min_quality: float = 0.5
     thresholds: QualityThresholds = field(default_factory=QualityThresholds)
     check_licence: bool = True
+    #: fsspec options for object-store inputs (``--s3-endpoint-url``); never credentials.
+    storage_options: tuple[tuple[str, Any], ...] = ()
 
 
 def default_analysers() -> list[Analyser]:
@@ -51,7 +54,8 @@ def build_stages(config: PipelineConfig, analysers: Sequence[Analyser] | None = 
     stages: list[Stage] = [DetectLanguageByName()]
     if config.languages != frozenset(LANGUAGES):
         stages.append(language_filter)
-    stages += [ReadAndDecode(max_bytes=config.thresholds.max_bytes), DetectLanguageByContent()]
+    read = ReadAndDecode(max_bytes=config.thresholds.max_bytes, storage_options=config.storage_options)
+    stages += [read, DetectLanguageByContent()]
     if config.languages != frozenset(LANGUAGES):
         stages.append(language_filter)
     if config.check_licence:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from tritter_data import __version__
 from tritter_data.dedup.exact import ExactDedup
 from tritter_data.dedup.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
 from tritter_data.errors import UsageError
-from tritter_data.executors.local import LocalExecutor
+from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.filters.language import DetectLanguageByContent, DetectLanguageByName
 from tritter_data.language import LANGUAGES, canonical_language
 from tritter_data.manifest import RunStats
@@ -23,6 +25,18 @@ from tritter_data.pipeline import PipelineConfig, build_stages
 from tritter_data.progress import Progress
 from tritter_data.sample import Reject, Sample, encode_record
 from tritter_data.sources.local import walk_directory
+from tritter_data.sources.remote import walk_remote
+from tritter_data.storage import (
+    StorageOptions,
+    UploadingShardWriter,
+    endpoint_options,
+    is_url,
+    parse_location,
+    put_text,
+    read_bytes,
+)
+from tritter_data.storage import check_input as check_remote_input
+from tritter_data.storage import claim_output as claim_remote_output
 from tritter_data.writers import ShardWriter, existing_shards, write_manifest
 
 logger = logging.getLogger(__name__)
@@ -39,15 +53,23 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input-dir", required=True, type=Path, help="directory containing source code files")
-    parser.add_argument("--output-dir", required=True, type=Path, help="directory to write JSONL shards")
+    parser.add_argument("--input-dir", required=True, type=parse_location,
+                        help="directory (or s3://bucket/prefix) containing source code files")
+    parser.add_argument("--output-dir", required=True, type=parse_location,
+                        help="directory (or s3://bucket/prefix) to write JSONL shards")
     parser.add_argument("--shard-size", type=int, default=10_000, help="samples per shard file (default 10000)")
     parser.add_argument("--min-quality", type=float, default=0.5,
                         help="minimum quality score for positive samples (default 0.5)")
     parser.add_argument("--positive-only", action="store_true", help="exclude negative examples from the output")
     parser.add_argument("--languages", nargs="+", metavar="LANG",
                         help=f"languages to include (default all: {' '.join(LANGUAGES)})")
-    parser.add_argument("--workers", type=int, default=1, help="number of parallel worker processes (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="parallel workers (default 1 for local; every CPU of the cluster for ray)")
+    parser.add_argument("--executor", choices=EXECUTORS, default="local",
+                        help="local process pool, or a Ray cluster (pip install 'tritter-data[ray]')")
+    parser.add_argument("--ray-address", default=None, metavar="ADDR",
+                        help="Ray cluster to join: 'auto', host:port or ray://host:10001 "
+                             "(default: start a local instance)")
     parser.add_argument("--dry-run", action="store_true", help="count files by language; process and write nothing")
     parser.add_argument("--compress", choices=("none", "zstd"), default="none",
                         help="shard compression: none (.jsonl) or zstd (.jsonl.zst)")
@@ -56,40 +78,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
     parser.add_argument("--batch-size", type=int, default=64, help="files per task sent to a worker (default 64)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    parser.add_argument("--s3-endpoint-url", default=None, metavar="URL",
+                        help="S3-compatible endpoint for s3:// locations (default: AWS_ENDPOINT_URL or AWS)")
     parser.add_argument("--report", action="store_true", help="also write OUT/report.html (needs the [report] extra)")
     add_post_arguments(parser)
 
 
 @dataclass(frozen=True)
 class PrepareOptions:
-    input_dir: Path
-    output_dir: Path
+    input_dir: Path | str  # a str is an object-store URL (storage.is_url)
+    output_dir: Path | str
     shard_size: int = 10_000
     min_quality: float = 0.5
     positive_only: bool = False
     languages: frozenset[str] = frozenset(LANGUAGES)
-    workers: int = 1
+    workers: int | None = 1
     compress: str = "none"
     overwrite: bool = False
     batch_size: int = 64
     quiet: bool = False
     exclude: tuple[str, ...] = ()
+    executor: str = "local"
+    ray_address: str | None = None
+    storage_options: StorageOptions = ()
 
 
 def options_from_args(args: argparse.Namespace) -> PrepareOptions:
     """Validate the command line; every problem is a one-line ``UsageError``."""
-    if not args.input_dir.exists():
+    storage_options = endpoint_options(args.s3_endpoint_url)
+    if is_url(args.input_dir):
+        check_remote_input(args.input_dir, storage_options)
+    elif not args.input_dir.exists():
         raise UsageError(f"--input-dir {args.input_dir}: no such directory")
-    if not args.input_dir.is_dir():
+    elif not args.input_dir.is_dir():
         raise UsageError(f"--input-dir {args.input_dir}: not a directory")
-    if not any(args.input_dir.iterdir()):
+    elif not any(args.input_dir.iterdir()):
         raise UsageError(f"--input-dir {args.input_dir}: directory is empty")
     if args.shard_size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     if not 0.0 <= args.min_quality <= 1.0:
         raise UsageError(f"--min-quality must be between 0 and 1, got {args.min_quality}")
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.ray_address is not None and args.executor != "ray":
+        raise UsageError("--ray-address needs --executor ray")
+    if args.workers is None and args.executor == "local":
+        args.workers = 1
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
     languages = frozenset(LANGUAGES)
@@ -99,14 +133,21 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         if unknown:
             raise UsageError(f"--languages: unknown language {unknown[0]!r}; choose from {', '.join(LANGUAGES)}")
         languages = frozenset(canonical_language(name) for name in names)  # type: ignore[misc]
-    if args.output_dir.resolve() == args.input_dir.resolve():
+    if _same_location(args.input_dir, args.output_dir):
         raise UsageError("--output-dir must differ from --input-dir")
     return PrepareOptions(
         input_dir=args.input_dir, output_dir=args.output_dir, shard_size=args.shard_size,
         min_quality=args.min_quality, positive_only=args.positive_only, languages=languages,
         workers=args.workers, compress=args.compress, overwrite=args.overwrite,
         batch_size=args.batch_size, quiet=args.quiet, exclude=tuple(args.exclude),
+        executor=args.executor, ray_address=args.ray_address, storage_options=storage_options,
     )
+
+
+def _same_location(a: Path | str, b: Path | str) -> bool:
+    if is_url(a) or is_url(b):
+        return str(a).rstrip("/") == str(b).rstrip("/")
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,18 +190,24 @@ def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
 
 def prepare(options: PrepareOptions) -> dict[str, Any]:
     """Run the whole per-file pipeline and write shards plus ``manifest.json``."""
-    claim_output_dir(options.output_dir, options.overwrite)
-    config = PipelineConfig(languages=options.languages, min_quality=options.min_quality)
+    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
+    if options.ray_address is not None and not is_url(options.input_dir):
+        logger.warning("--input-dir %s is a local path: every Ray node must see it at the same path "
+                       "(a shared mount), or use s3://", options.input_dir)
+    if is_url(options.output_dir):
+        claim_remote_output(str(options.output_dir), options.overwrite, options.storage_options)
+    else:
+        claim_output_dir(Path(options.output_dir), options.overwrite)
+    config = PipelineConfig(languages=options.languages, min_quality=options.min_quality,
+                            storage_options=options.storage_options)
     stages = build_stages(config)
-    executor = LocalExecutor(options.workers, options.batch_size)
     stats = RunStats()
     dedup = ExactDedup()
     progress = Progress("prepare", quiet=options.quiet)
     started = time.perf_counter()
     try:
-        with ShardWriter(options.output_dir, options.shard_size, options.compress) as writer:
-            items = walk_directory(options.input_dir, options.exclude)
-            for result in executor.map(stages, items, finalize=encode_record):
+        with _shard_writer(options) as writer:
+            for result in executor.map(stages, _walk(options), finalize=encode_record):
                 if isinstance(result, Sample):
                     result = dedup(result)
                 if isinstance(result, Sample) and options.positive_only and result.is_negative:
@@ -184,8 +231,24 @@ def prepare(options: PrepareOptions) -> dict[str, Any]:
         "elapsed_seconds": round(elapsed, 3),
         "mb_per_second": round(stats.bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
     }
-    write_manifest(options.output_dir / MANIFEST, manifest)
+    if is_url(options.output_dir):
+        put_text(f"{options.output_dir}/{MANIFEST}", json.dumps(manifest, indent=2) + "\n", options.storage_options)
+    else:
+        write_manifest(Path(options.output_dir) / MANIFEST, manifest)
     return manifest
+
+
+def _walk(options: PrepareOptions) -> Iterator[Sample | Reject]:
+    if is_url(options.input_dir):
+        return walk_remote(str(options.input_dir), options.exclude, options.storage_options)
+    return walk_directory(Path(options.input_dir), options.exclude)
+
+
+def _shard_writer(options: PrepareOptions) -> ShardWriter:
+    if is_url(options.output_dir):
+        return UploadingShardWriter(str(options.output_dir), options.shard_size, options.compress,
+                                    options.storage_options)
+    return ShardWriter(Path(options.output_dir), options.shard_size, options.compress)
 
 
 def _options_dict(options: PrepareOptions) -> dict[str, Any]:
@@ -193,7 +256,7 @@ def _options_dict(options: PrepareOptions) -> dict[str, Any]:
         "input_dir": str(options.input_dir), "output_dir": str(options.output_dir),
         "shard_size": options.shard_size, "min_quality": options.min_quality,
         "positive_only": options.positive_only, "languages": sorted(options.languages),
-        "workers": options.workers, "compress": options.compress, "exclude": list(options.exclude),
+        "executor": options.executor, "workers": options.workers, "compress": options.compress, "exclude": list(options.exclude),
     }
 
 
@@ -201,11 +264,11 @@ def count_languages(options: PrepareOptions) -> Counter[str]:
     """``--dry-run``: language of every file, from its name (and first bytes if needed)."""
     by_name, by_content = DetectLanguageByName(), DetectLanguageByContent()
     counts: Counter[str] = Counter()
-    for item in walk_directory(options.input_dir, options.exclude):
+    for item in _walk(options):
         if isinstance(item, Sample):
             item = by_name(item)
         if isinstance(item, Sample) and item.language is None:
-            item.text = _head(item.path)
+            item.text = _head(item.path) if item.path else _remote_head(item, options.storage_options)
             item.path = None
             item = by_content(item)
         if isinstance(item, Reject):
@@ -222,6 +285,13 @@ def _head(path: str | None, size: int = 4096) -> str:
         with open(path or "", "rb") as handle:
             return handle.read(size).decode("utf-8", "replace")
     except OSError:
+        return ""
+
+
+def _remote_head(item: Sample, options: StorageOptions, size: int = 4096) -> str:
+    try:
+        return read_bytes(item.meta["url"], size, options).decode("utf-8", "replace")
+    except Exception:
         return ""
 
 

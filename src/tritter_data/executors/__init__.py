@@ -1,1 +1,44 @@
-"""Executors run the same stage list over ordered batches: in-process, a local pool, Ray."""
+"""Executors run the same stage list over ordered batches: in-process, a local pool, Ray.
+
+``make_executor`` is the one place a command turns ``--executor``/``--workers``/
+``--ray-address`` into an executor; ``ray`` is imported only if the user asks for it.
+
+    >>> make_executor("local", workers=2, batch_size=8).workers
+    2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+from tritter_data.errors import UsageError
+from tritter_data.sample import Reject, Sample, StageResult
+from tritter_data.stage import Stage
+
+EXECUTORS = ("local", "ray")
+
+
+class Executor(Protocol):
+    def map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]: ...
+
+
+def make_executor(name: str, workers: int | None = 1, batch_size: int = 64, address: str | None = None) -> Executor:
+    """The executor named by ``--executor``; ``workers=None`` means "as many as there are".
+
+    For ``local`` that is one process; for ``ray`` every CPU of the cluster joined (or of
+    this machine, for a local instance started here).
+    """
+    if name == "local":
+        if address is not None:
+            raise UsageError("--ray-address needs --executor ray")
+        from tritter_data.executors.local import LocalExecutor
+
+        return LocalExecutor(workers or 1, batch_size)
+    if name == "ray":
+        from tritter_data.executors.ray import RayExecutor
+
+        executor = RayExecutor(address=address, workers=workers, batch_size=batch_size)
+        executor.connect()  # no Ray, no cluster: fail now, in one line, before any output is touched
+        return executor
+    raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, got {name!r}")
