@@ -62,11 +62,11 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
     if args.near_dedup:
         try:
             config = NearDedupConfig(threshold=0.8 if args.threshold is None else args.threshold,
-                                     workers=max(1, args.workers), backend=default_backend())
+                                     workers=max(1, args.workers or 1), backend=default_backend())
         except ValueError as error:
             raise UsageError(str(error)) from None
     items = tuple(items_from_args(args.benchmarks, args.benchmark_file)) if args.decontaminate else None
-    return PostSteps(config, items, max(1, args.workers), bool(getattr(args, "quiet", False)))
+    return PostSteps(config, items, max(1, args.workers or 1), bool(getattr(args, "quiet", False)))
 
 
 def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
