@@ -32,7 +32,7 @@ from tritter_data.errors import UsageError
 from tritter_data.executors.local import Finalize, batched
 from tritter_data.executors.local import run_batch as local_run_batch
 from tritter_data.sample import Reject, Sample, StageResult
-from tritter_data.stage import Stage, run_stages
+from tritter_data.stage import Stage
 
 logger = logging.getLogger(__name__)
 
