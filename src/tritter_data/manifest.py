@@ -67,7 +67,8 @@ class RunStats:
             bucket["positive"] += 1
         self.outcome_bytes[result.quality_label or "positive"] += result.size_bytes
         self.size_kept[log2_bin(result.size_bytes, SIZE_BINS)] += 1
-        self.lines_kept[log2_bin(line_count(result.text), LINE_BINS)] += 1
+        lines = result.meta.get("line_count")  # set when the text was dropped in a worker
+        self.lines_kept[log2_bin(line_count(result.text) if lines is None else lines, LINE_BINS)] += 1
         for finding in result.findings:
             self.findings_by_rule[finding.rule_id] += 1
             self.findings_by_category[f"{finding.kind}:{finding.category}"] += 1

@@ -113,6 +113,7 @@ def encode_record(result: StageResult) -> StageResult:
     """
     if isinstance(result, Sample):
         result.encoded = orjson.dumps(to_record(result)) + b"\n"
+        result.meta["line_count"] = result.text.count("\n") + (0 if result.text.endswith("\n") else 1)
         result.text = ""
     return result
 

@@ -262,3 +262,17 @@ def test_script_and_module_are_the_same_command(code_tree, tmp_path):
         assert "kept:      19  (positive 18, negative 1)" in done.stdout
         outputs.append((out / "shard_00000.jsonl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_line_histogram_counts_the_kept_files_lines(code_tree, tmp_path):
+    from tritter_data.filters.thresholds import line_count
+    from tritter_data.manifest import LINE_BINS, log2_bin
+
+    out = tmp_path / "out"
+    for workers in ("1", "2"):
+        prepare("--input-dir", str(code_tree), "--output-dir", str(out), "--workers", workers, "--overwrite")
+        expected = [0] * LINE_BINS
+        for row in records(out):
+            expected[log2_bin(line_count(row["text"]), LINE_BINS)] += 1
+        assert manifest(out)["line_histogram"]["kept"] == expected
+        assert expected[0] == 0  # every kept file has at least 5 lines
