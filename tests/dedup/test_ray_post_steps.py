@@ -10,7 +10,7 @@ import pytest
 
 ray = pytest.importorskip("ray")
 
-from dedup_helpers import record, write_shards  # noqa: E402
+from dedup_helpers import write_shards  # noqa: E402
 from test_decontaminate import contaminated_corpus  # noqa: E402
 
 from tritter_data.cli import main  # noqa: E402

@@ -52,7 +52,7 @@ def _run_initialised(shared: tuple[Callable[[Any], Any], Callable[..., None], tu
                      batches: list[Any]) -> list[Any]:
     """Body of a Ray task: set the worker up once per broadcast, then ``func`` per batch."""
     func, initializer, initargs = shared
-    if _INITIALISED != [id(shared)]:  # the executor caches the broadcast object per worker
+    if [id(shared)] != _INITIALISED:  # the executor caches the broadcast object per worker
         initializer(*initargs)
         _INITIALISED[:] = [id(shared)]
     return [func(batch) for batch in batches]
