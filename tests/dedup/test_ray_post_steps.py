@@ -10,7 +10,7 @@ import pytest
 
 ray = pytest.importorskip("ray")
 
-from dedup_helpers import write_shards  # noqa: E402
+from dedup_helpers import record, write_shards  # noqa: E402
 from test_decontaminate import contaminated_corpus  # noqa: E402
 
 from tritter_data.cli import main  # noqa: E402
@@ -55,3 +55,35 @@ def test_decontaminate_on_ray_equals_local(ray_cluster, tmp_path, stdlib_records
     assert (on_ray["input_records"], on_ray["kept"], on_ray["removed"]) == (13, 10, 3)
     sources = [json.loads(line)["source"] for line in (tmp_path / "ray.removed.jsonl").read_text().splitlines()]
     assert sources == ["leak/reindented.py", "leak/edited.py", "leak/docstring.py"]
+
+
+def test_dedup_on_ray_equals_local(ray_cluster, tmp_path, stdlib_records, monkeypatch):
+    from dedup_helpers import fixture_text, reformat
+    from test_near import replace_function
+
+    import tritter_data.commands.dedup as dedup_command
+    from tritter_data.dedup.near import NearDedupConfig
+
+    shlex, colorsys = fixture_text("shlex.py"), fixture_text("colorsys.py")
+    planted = [
+        record("copies/decoder_reformatted.py", reformat(fixture_text("json/decoder.py")), score=0.9),
+        record("copies/colorsys_one_function_changed.py", replace_function(colorsys, "rgb_to_yiq"), score=0.6),
+        record("copies/shlex_a.py", shlex, score=0.8), record("copies/shlex_b.py", shlex, score=0.8),
+        record("blank.py", "  \n\n"), record("blank_too.py", "\n"),  # no shingles: never a candidate
+    ]
+    write_shards(tmp_path / "in", stdlib_records[:5] + planted[:3] + stdlib_records[5:] + planted[3:])
+    # batches of 4 records: several map tasks, each row shuffled to one of 4 partitions (2 workers)
+    monkeypatch.setattr(dedup_command, "NearDedupConfig", lambda **kw: NearDedupConfig(batch_size=4, **kw))
+    local, on_ray = run_both(tmp_path, "dedup")
+    for key in ("input_records", "kept", "removed", "candidate_pairs", "verified_pairs", "clusters",
+                "cluster_size_histogram", "documents_without_shingles", "bytes_in", "bytes_out", "shards"):
+        assert local[key] == on_ray[key], key
+    assert (on_ray["input_records"], on_ray["removed"], on_ray["clusters"]) == (16, 4, 3)
+    assert on_ray["documents_without_shingles"] == 2 and on_ray["parameters"]["executor"] == "ray"
+    removed = [json.loads(line) for line in (tmp_path / "ray.removed.jsonl").read_text().splitlines()]
+    assert [(r["source"], r["kept"], r["cluster_size"]) for r in removed] == [
+        ("json/decoder.py", "copies/decoder_reformatted.py", 2),  # the higher score is kept
+        ("copies/colorsys_one_function_changed.py", "colorsys.py", 2),
+        ("shlex.py", "copies/shlex_a.py", 3),  # a tie: the first source in sorted order is kept
+        ("copies/shlex_b.py", "copies/shlex_a.py", 3),
+    ]
