@@ -50,7 +50,7 @@ def config_from_args(args: argparse.Namespace) -> NearDedupConfig:
         raise UsageError(f"--memory-limit: {error}") from None
     try:
         return NearDedupConfig(threshold=args.threshold, num_perm=args.num_perm, ngram=args.ngram,
-                               seed=args.seed, verify=not args.no_verify, workers=args.workers or 1,
+                               seed=args.seed, verify=not args.no_verify, workers=1 if args.workers is None else args.workers,
                                memory_limit=memory, backend=default_backend())
     except ValueError as error:
         raise UsageError(str(error)) from None
