@@ -31,6 +31,7 @@ import orjson
 from tritter_data import __version__
 from tritter_data.dedup.exact import ExactDedup
 from tritter_data.errors import UsageError
+from tritter_data.executors import Executor
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.manifest import RunStats
 from tritter_data.pipeline import PipelineConfig, build_stages
@@ -117,11 +118,13 @@ class Curation:
 
     def __init__(self, *, output: Path, language: str, source: RowSource, rule: RowFilter,
                  fetcher: BlobFetcher | None, fingerprint: dict[str, Any], max_samples: int | None,
-                 part_size: int, workers: int, min_quality: float, overwrite: bool, progress: Any):
+                 part_size: int, workers: int, min_quality: float, overwrite: bool, progress: Any,
+                 executor: Executor | None = None):
         self.output, self.language, self.source, self.rule = output, language, source, rule
         self.fetcher, self.fingerprint, self.max_samples = fetcher, fingerprint, max_samples
         self.part_size, self.workers, self.min_quality = part_size, workers, min_quality
         self.overwrite, self.progress = overwrite, progress
+        self.executor = executor  # None: a local pool of ``workers``; else e.g. ``RayExecutor`` (same bytes)
         self.final, self.manifest_path, self.parts_dir = output_paths(output, language)
         self.dedup = ExactDedup()
         self.kept = 0
@@ -184,7 +187,7 @@ class Curation:
         items: Iterator[Sample | Reject] = self._feed(start_row, first_part, parts)
         if self.fetcher is not None:
             items = self.fetcher.map(items)
-        results = LocalExecutor(self.workers).map(stages, items)
+        results = (self.executor or LocalExecutor(self.workers)).map(stages, items)
         done: list[dict[str, Any]] = []
         try:
             for result in results:

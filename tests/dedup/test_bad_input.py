@@ -47,6 +47,7 @@ def test_bad_lines_are_counted_named_and_skipped(tmp_path: Path, command: str, c
     (["--workers", "0"], "--workers must be at least 1"),
     (["--memory-limit", "lots"], "--memory-limit: not a size: 'lots'"),
     (["--shard-size", "0"], "--shard-size must be a positive integer"),
+    (["--ray-address", "auto"], "--ray-address needs --executor ray"),
 ])
 def test_dedup_option_errors_are_one_line(tmp_path: Path, capsys, args: list[str], message: str) -> None:
     write_shards(tmp_path / "in", [record("a.py", "x = 1\n")])

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from tritter_data.curate_progress import CurateProgress
 from tritter_data.curation import Curation
 from tritter_data.errors import UsageError
+from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.language import LANGUAGES
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
@@ -58,7 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--repos", type=Path, metavar="FILE", help="restrict to the repositories of this list (data/curated_repos.json)")
     add("--min-edu-score", type=float, metavar="SCORE", help="Stack-Edu: minimum educational score (int_score, else score)")
     add("--min-quality", type=float, metavar="SCORE", default=0.5, help="minimum quality score for positive samples (default 0.5)")
-    add("--workers", type=int, metavar="N", default=1, help="processes running the per-file stages (default 1)")
+    add("--workers", type=int, metavar="N", default=None,
+        help="processes running the per-file stages (default 1; with --executor ray, every CPU of the cluster)")
+    add_executor_arguments(parser)
     add("--fetch-workers", type=int, metavar="N", default=32, help="concurrent S3 fetches (default 32)")
     add("--fetch-attempts", type=int, metavar="N", default=6, help="tries per blob before fetch_failed (default 6)")
     add("--fetch-backoff", type=float, metavar="SECONDS", default=0.2,
@@ -120,6 +124,14 @@ def run(args: argparse.Namespace) -> int:
     if args.from_parquet is None and content_column is None:
         content_column = dataset_spec(args.dataset).get("content_column")
     client = None if content_column else make_s3_client(args.s3_endpoint_url, args.fetch_workers)
+    executor = make_executor(args.executor, args.workers or (1 if args.executor == "local" else None),
+                             address=args.ray_address)  # no Ray or no cluster: one line, before any output
+    with executor if hasattr(executor, "__enter__") else contextlib.nullcontext():  # one Ray session
+        return _curate(args, languages, repos, repos_digest, content_column, client, executor)
+
+
+def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_digest: str | None,
+            content_column: str | None, client: Any, executor: Executor) -> int:
     manifests = []
     for language in languages:
         needs = ColumnNeeds(content_column, stars=args.min_stars is not None and repos is None,
@@ -141,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
             manifest = Curation(
                 output=args.output, language=language, source=source, rule=rule, fetcher=fetcher,
                 fingerprint=fingerprint, max_samples=args.max_samples, part_size=args.part_size,
-                workers=args.workers, min_quality=args.min_quality, overwrite=args.overwrite, progress=progress,
+                workers=args.workers or 1, min_quality=args.min_quality, overwrite=args.overwrite,
+                progress=progress, executor=executor,
             ).run()
         finally:
             progress.close()

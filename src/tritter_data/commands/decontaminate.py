@@ -11,6 +11,7 @@ from tritter_data.dedup.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavail
 from tritter_data.dedup.decontaminate import BenchmarkIndex, decontaminate
 from tritter_data.dedup.post_io import claim_output_dir, open_input
 from tritter_data.errors import UsageError
+from tritter_data.executors import add_executor_arguments, post_step_executor
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
 
@@ -24,7 +25,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--input-dir", required=True, type=Path, help="directory with shard_*.jsonl[.zst]")
     parser.add_argument("--output-dir", required=True, type=Path, help="directory for the clean shards")
     add_benchmark_arguments(parser)
-    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes (default 1; with --executor ray, every CPU of the cluster)")
+    add_executor_arguments(parser)
     parser.add_argument("--shard-size", type=int, help="records per output shard (default: the input's)")
     parser.add_argument("--removed-file", type=Path, help="write one JSON line per removed record and why")
     parser.add_argument("--overwrite", action="store_true", help="replace the shards of an earlier run in --output-dir")
@@ -54,7 +57,7 @@ def items_from_args(benchmarks: str | None, files: list[Path]) -> list[Benchmark
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
     if args.shard_size is not None and args.shard_size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
@@ -62,10 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output_dir.resolve() == args.input_dir.resolve():
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
     items = items_from_args(args.benchmarks, args.benchmark_file)  # before touching the output
+    executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
     manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
-                             compress=shards.compress, workers=args.workers, removed_file=args.removed_file,
-                             quiet=args.quiet)
+                             compress=shards.compress, workers=args.workers or 1, removed_file=args.removed_file,
+                             quiet=args.quiet, executor=executor)
     if not args.quiet:
         print_summary(manifest)
     return 0

@@ -11,6 +11,7 @@ from tritter_data.dedup.minhash import default_backend
 from tritter_data.dedup.near import NearDedupConfig, near_dedup
 from tritter_data.dedup.post_io import claim_output_dir, open_input, parse_size
 from tritter_data.errors import UsageError
+from tritter_data.executors import add_executor_arguments, post_step_executor
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -25,7 +26,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="Jaccard similarity at or above which two records are duplicates (default 0.8)")
     parser.add_argument("--num-perm", type=int, default=256, help="MinHash permutations (default 256)")
     parser.add_argument("--ngram", type=int, default=5, help="tokens per shingle (default 5)")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes for signatures (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes for signatures (default 1; with --executor ray, every CPU "
+                             "of the cluster)")
+    add_executor_arguments(parser)
     parser.add_argument("--memory-limit", default="512M",
                         help="band hashes kept in memory before spilling to disk (default 512M)")
     parser.add_argument("--no-verify", action="store_true",
@@ -46,7 +50,7 @@ def config_from_args(args: argparse.Namespace) -> NearDedupConfig:
         raise UsageError(f"--memory-limit: {error}") from None
     try:
         return NearDedupConfig(threshold=args.threshold, num_perm=args.num_perm, ngram=args.ngram,
-                               seed=args.seed, verify=not args.no_verify, workers=args.workers,
+                               seed=args.seed, verify=not args.no_verify, workers=1 if args.workers is None else args.workers,
                                memory_limit=memory, backend=default_backend())
     except ValueError as error:
         raise UsageError(str(error)) from None
@@ -57,9 +61,11 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_size is not None and args.shard_size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     shards = open_input(args.input_dir, args.shard_size)
+    executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
     manifest = near_dedup(shards, args.output_dir, config, shard_size=shards.shard_size,
-                          compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet)
+                          compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet,
+                          executor=executor)
     if not args.quiet:
         print_summary(manifest)
     return 0

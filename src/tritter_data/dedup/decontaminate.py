@@ -269,8 +269,12 @@ def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[
 
 def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, *, shard_size: int,
                   compress: str, workers: int = 1, removed_file: Path | None = None,
-                  quiet: bool = True, batch_size: int = 256) -> dict[str, Any]:
-    """Copy ``shards`` to ``output_dir`` without contaminated records; returns (and writes) the manifest."""
+                  quiet: bool = True, batch_size: int = 256, executor: Any = None) -> dict[str, Any]:
+    """Copy ``shards`` to ``output_dir`` without contaminated records; returns (and writes) the manifest.
+
+    ``executor``: a ``RayExecutor`` checks the batches as Ray tasks, the index broadcast once;
+    the records are written by this process in input order, so the shards are the same bytes.
+    """
     started, cpu = time.perf_counter(), time.process_time()
     bad = BadLines()
     hits: Counter[str] = Counter()
@@ -280,7 +284,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
     with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
         pending: deque[list[dict[str, Any]]] = deque()
         batches = _batches(shards, bad, batch_size, pending)
-        for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,)):
+        for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,), executor):
             for record, (hit, size) in zip(pending.popleft(), results, strict=True):
                 records += 1
                 bytes_in += size
@@ -304,6 +308,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
         "output_dir": str(output_dir),
         "parameters": {"ngram": NGRAM, "overlap_threshold": OVERLAP_THRESHOLD, "min_matched": MIN_MATCHED,
                        "min_snippet_bytes": MIN_SNIPPET_BYTES, "workers": workers,
+                       "executor": "local" if executor is None else "ray",
                        "shard_size": shard_size, "compress": compress},
         "benchmarks": {name: {"items": loaded[name], "hits": hits.get(name, 0),
                               "snippets_too_short": index.too_short.get(name, 0)} for name in loaded},

@@ -198,35 +198,109 @@ def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     return sorted(np.split(members, cuts), key=lambda group: int(group[0]))
 
 
+# --- phases 1-2, swappable: (pairs, valid, bytes_in, spilled band bytes) -------------------------
+def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, config: NearDedupConfig,
+                      workdir: Path, timings: dict[str, float], quiet: bool, _executor: Any = None
+                      ) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Signatures in the process pool, band hashes in a ``BandStore``, pairs band by band."""
+    started = time.perf_counter()
+    store = BandStore(config.lsh.bands, config.memory_limit, workdir)
+    valid_parts, bytes_in = [], 0
+    progress = Progress("dedup: signatures", quiet=quiet)
+    batches = _text_batches(shards, table, bad, config.batch_size)
+    for hashes, valid, size in ordered_map(_signature_batch, batches, config.workers, _init_worker, (config,)):
+        store.add(hashes)
+        valid_parts.append(valid)
+        bytes_in += size
+        progress.update(len(valid), size)
+    progress.close()
+    valid = np.concatenate(valid_parts) if valid_parts else np.empty(0, dtype=bool)
+    timings["signatures"] = time.perf_counter() - started
+    mark = time.perf_counter()
+    pairs = candidate_pairs(store, valid)
+    spilled = store.spilled_bytes
+    store.cleanup()
+    timings["buckets"] = time.perf_counter() - mark
+    return pairs, valid, bytes_in, spilled
+
+
+@dataclass(frozen=True)
+class RayBandRows:
+    """Map side on Ray: ``_signature_batch`` (same band hashes) as ``[band, hash, doc]`` rows."""
+
+    config: NearDedupConfig
+
+    def __call__(self, batch: list[tuple[int, str]]) -> tuple[np.ndarray, tuple[np.ndarray, int]]:
+        if _WORKER.get("config") != self.config:
+            _init_worker(self.config)
+        hashes, valid, size = _signature_batch([text for _, text in batch])
+        ids = np.array([doc for doc, _ in batch], dtype=np.uint64)[valid]
+        hashes = hashes[valid]
+        bands = hashes.shape[1]
+        rows = np.empty((len(ids) * bands, 3), dtype=np.uint64)
+        rows[:, 0] = np.tile(np.arange(bands, dtype=np.uint64), len(ids))
+        rows[:, 1] = hashes.reshape(-1)
+        rows[:, 2] = np.repeat(ids, bands)
+        return rows, (valid, size)
+
+
+def bucket_pairs_of_rows(*chunks: np.ndarray) -> np.ndarray:
+    """Reduce side on Ray: ``bucket_pairs``' star + chain pairs of each ``(band, hash)`` bucket."""
+    keys = np.concatenate(chunks) if chunks else np.empty((0, 3), np.uint64)
+    if len(keys) < 2:
+        return np.empty((0, 2), np.int64)
+    keys = keys[np.lexsort((keys[:, 2], keys[:, 1], keys[:, 0]))]
+    same = np.concatenate(([False], (keys[1:, 0] == keys[:-1, 0]) & (keys[1:, 1] == keys[:-1, 1])))
+    members = np.flatnonzero(same)
+    first = np.maximum.accumulate(np.where(same, 0, np.arange(len(keys))))
+    ids = keys[:, 2].astype(np.int64)
+    return np.concatenate([np.stack([ids[first[members]], ids[members]], axis=1),
+                           np.stack([ids[members - 1], ids[members]], axis=1)])
+
+
+def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config: NearDedupConfig,
+                    _workdir: Path, timings: dict[str, float], quiet: bool, executor: Any
+                    ) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Signatures in Ray map tasks, band rows shuffled by hash, pairs in one reduce per partition."""
+    from tritter_data.executors.ray_neardup import ray_shuffle
+
+    started = time.perf_counter()
+    progress = Progress("dedup: signatures", quiet=quiet)
+
+    def documents() -> Iterator[tuple[int, str]]:
+        for doc, record in read_records(shards, bad):
+            table.add(record)
+            progress.update(1, len(record["text"]))  # characters: the bar only
+            yield doc, record["text"]
+
+    reduced, extras = ray_shuffle(executor, documents(), RayBandRows(config), bucket_pairs_of_rows,
+                                  config.batch_size)
+    progress.close()
+    valid = np.concatenate([v for v, _ in extras]) if extras else np.empty(0, dtype=bool)
+    found = np.concatenate([np.empty((0, 2), np.int64), *reduced])
+    pairs = np.unique(found, axis=0) if len(found) else found
+    timings["signatures_and_buckets"] = time.perf_counter() - started
+    return pairs, valid, sum(size for _, size in extras), 0
+
+
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
-               compress: str, removed_file: Path | None = None, quiet: bool = True) -> dict[str, Any]:
-    """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest."""
+               compress: str, removed_file: Path | None = None, quiet: bool = True,
+               executor: Any = None) -> dict[str, Any]:
+    """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest.
+
+    ``executor``: a ``RayExecutor`` runs phases 1-2 on Ray (``_candidates_ray``); the same
+    candidate pairs come back, so verification, clusters and shards are the same bytes.
+    """
     started, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
     params = config.lsh
     table, bad = DocTable(), BadLines()
     workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
     try:
-        store = BandStore(params.bands, config.memory_limit, workdir)
-        valid_parts, bytes_in = [], 0
-        progress = Progress("dedup: signatures", quiet=quiet)
-        batches = _text_batches(shards, table, bad, config.batch_size)
-        for hashes, valid, size in ordered_map(_signature_batch, batches, config.workers, _init_worker, (config,)):
-            store.add(hashes)
-            valid_parts.append(valid)
-            bytes_in += size
-            progress.update(len(valid), size)
-        progress.close()
+        find = _candidates_local if executor is None else _candidates_ray
+        pairs, valid, bytes_in, spilled = find(shards, table, bad, config, workdir, timings, quiet, executor)
         n = len(table)
-        valid = np.concatenate(valid_parts) if valid_parts else np.empty(0, dtype=bool)
-        timings["signatures"] = time.perf_counter() - started
-
-        mark = time.perf_counter()
-        pairs = candidate_pairs(store, valid)
-        spilled = store.spilled_bytes
-        store.cleanup()
-        timings["buckets"] = time.perf_counter() - mark
 
         mark = time.perf_counter()
         ids = np.unique(pairs)
@@ -277,7 +351,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         "version": __version__,
         "input_dir": str(shards.directory),
         "output_dir": str(output_dir),
-        "parameters": {**asdict(config), "bands": params.bands, "rows": params.rows,
+        "parameters": {**asdict(config), "executor": "local" if executor is None else "ray", "bands": params.bands, "rows": params.rows,
                        "false_positive_area": round(params.false_positive_area, 6),
                        "false_negative_area": round(params.false_negative_area, 6),
                        "shard_size": shard_size, "compress": compress},

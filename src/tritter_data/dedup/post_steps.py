@@ -11,6 +11,7 @@ starts, so a typo or an unavailable benchmark fails in a second, not after an ho
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -44,6 +45,9 @@ class PostSteps:
     benchmarks: tuple[BenchmarkItem, ...] | None = None
     workers: int = 1
     quiet: bool = False
+    executor: str = "local"  # prepare's --executor: "ray" runs the steps' batches as Ray tasks too
+    ray_address: str | None = None
+    ray_workers: int | None = None  # prepare's --workers as given (None: every CPU of the cluster)
 
     def __bool__(self) -> bool:
         return self.near_dedup is not None or self.benchmarks is not None
@@ -66,25 +70,29 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
         except ValueError as error:
             raise UsageError(str(error)) from None
     items = tuple(items_from_args(args.benchmarks, args.benchmark_file)) if args.decontaminate else None
-    return PostSteps(config, items, max(1, args.workers or 1), bool(getattr(args, "quiet", False)))
+    return PostSteps(config, items, max(1, args.workers or 1), bool(getattr(args, "quiet", False)),
+                     getattr(args, "executor", "local"), getattr(args, "ray_address", None), args.workers)
 
 
 def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
     """Run the requested steps over ``output_dir``'s shards in place; returns the updated manifest."""
     from tritter_data.dedup.decontaminate import BenchmarkIndex, decontaminate
     from tritter_data.dedup.near import near_dedup
+    from tritter_data.executors import post_step_executor
 
     manifest_path = output_dir / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    if steps.near_dedup is not None:
-        manifest["near_dedup"] = _in_place(output_dir, lambda shards, out: near_dedup(
-            shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
-            quiet=steps.quiet))
-    if steps.benchmarks is not None:
-        index = BenchmarkIndex(list(steps.benchmarks))
-        manifest["decontaminate"] = _in_place(output_dir, lambda shards, out: decontaminate(
-            shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
-            workers=steps.workers, quiet=steps.quiet))
+    executor = post_step_executor(steps.executor, steps.ray_workers, steps.ray_address)
+    with executor if executor is not None else contextlib.nullcontext():  # one Ray session for both
+        if steps.near_dedup is not None:
+            manifest["near_dedup"] = _in_place(output_dir, lambda shards, out: near_dedup(
+                shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
+                quiet=steps.quiet, executor=executor))
+        if steps.benchmarks is not None:
+            index = BenchmarkIndex(list(steps.benchmarks))
+            manifest["decontaminate"] = _in_place(output_dir, lambda shards, out: decontaminate(
+                shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
+                workers=steps.workers, quiet=steps.quiet, executor=executor))
     fold_removals(manifest, output_dir)
     manifest["kept_after_post_steps"] = manifest["kept"]
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from tritter_data.errors import UsageError
 from tritter_data.sample import Reject, Sample, StageResult
@@ -42,3 +42,25 @@ def make_executor(name: str, workers: int | None = 1, batch_size: int = 64, addr
         executor.connect()  # no Ray, no cluster: fail now, in one line, before any output is touched
         return executor
     raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, got {name!r}")
+
+
+def add_executor_arguments(parser: Any) -> None:
+    """``--executor`` and ``--ray-address`` for the commands that read shards (dedup, decontaminate)."""
+    parser.add_argument("--executor", choices=EXECUTORS, default="local",
+                        help="where the parallel work runs: local processes (default) or a Ray cluster")
+    parser.add_argument("--ray-address", default=None, metavar="ADDR",
+                        help="with --executor ray: a cluster to join ('auto' or host:port; "
+                             "default: start a local Ray instance)")
+
+
+def post_step_executor(name: str, workers: int | None, address: str | None) -> Any:
+    """``None`` for local (the step's own process pool), else a connected ``RayExecutor``.
+
+    One batch of records per task (``batch_size=1``): the steps batch records themselves.
+    ``workers=None`` on Ray means every CPU of the cluster.
+    """
+    if name == "local":
+        if address is not None:
+            raise UsageError("--ray-address needs --executor ray")
+        return None
+    return make_executor(name, workers, batch_size=1, address=address)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,8 @@ from tritter_data.executors.lsh_shuffle import (
 from tritter_data.executors.ray import RayExecutor, error_summary, worker_get
 
 SignatureFn = Callable[[Sequence[str]], np.ndarray]
+#: ``key_fn(batch) -> ((m, 3) uint64 rows [band, hash, doc], side result)``, run in the map tasks.
+KeyFn = Callable[[list[Any]], tuple[np.ndarray, Any]]
 #: Rows a reduce task should hold at most (24 bytes each: about 1.2 GB).
 ROWS_PER_PARTITION = 50_000_000
 
@@ -50,16 +53,6 @@ def partitions_for(documents: int, bands: int, workers: int, rows_per_partition:
     340
     """
     return max(workers, math.ceil(documents * bands / rows_per_partition))
-
-
-def signature_task(holder: list[Any], batch: list[tuple[int, str]], bands: int, rows: int,
-                   partitions: int) -> Any:
-    """Map: signatures and band keys of one batch, split by partition."""
-    signature_fn: SignatureFn = worker_get(holder)
-    ids = np.array([doc_id for doc_id, _ in batch], dtype=np.uint64)
-    signatures = np.asarray(signature_fn([text for _, text in batch]))
-    parts = split_by_partition(band_keys(ids, signatures, bands, rows), partitions)
-    return parts if partitions > 1 else parts[0]
 
 
 def reduce_task(*chunks: np.ndarray) -> np.ndarray:
@@ -81,28 +74,70 @@ def ray_near_duplicates(
     surfaces through the reducers that need its output): a global step cannot drop
     documents silently.
     """
+    key_fn = BandKeys(signature_fn, bands, rows)
+    reduced, _ = ray_shuffle(executor, documents, key_fn, reduce_task, executor.batch_size, partitions)
+    return merge_partitions(reduced)
+
+
+@dataclass(frozen=True)
+class BandKeys:
+    """A ``KeyFn``: ``band_keys`` of a batch's signatures, no side result."""
+
+    signature_fn: SignatureFn
+    bands: int
+    rows: int
+
+    def __call__(self, batch: list[Any]) -> tuple[np.ndarray, None]:
+        ids = np.array([doc_id for doc_id, _ in batch], dtype=np.uint64)
+        signatures = np.asarray(self.signature_fn([text for _, text in batch]))
+        return band_keys(ids, signatures, self.bands, self.rows), None
+
+
+def shuffle_task(holder: list[Any], batch: list[Any], partitions: int) -> tuple[Any, ...]:
+    """Map: ``key_fn(batch)`` -> ``(band, hash, doc)`` rows split by partition, then the side result."""
+    key_fn: KeyFn = worker_get(holder)
+    keys, extra = key_fn(batch)
+    return (*split_by_partition(keys, partitions), extra)
+
+
+def ray_shuffle(
+    executor: RayExecutor,
+    items: Iterable[Any],
+    key_fn: KeyFn,
+    reducer: Callable[..., Any],
+    batch_size: int,
+    partitions: int | None = None,
+) -> tuple[list[Any], list[Any]]:
+    """Hash-partitioned map/reduce: ``reducer(*chunks)`` per partition, and each batch's side result.
+
+    ``key_fn(batch) -> (rows, extra)`` runs in a map task per batch (broadcast once); rows
+    ``[band, hash, doc]`` meet their equal ``(band, hash)`` in one partition, whose reduce
+    task gets every batch's chunk in batch order. Returns the reducers' results in partition
+    order and the ``extra`` of every batch in input order. A task that fails after Ray's
+    retries raises ``RuntimeError``.
+    """
     with executor:
         ray = executor.connect()
         workers = executor.concurrency(ray)
         partitions = partitions or 2 * workers
         window = executor.window or 2 * workers
-        mapper = ray.remote(signature_task).options(
-            num_cpus=1, num_returns=partitions, max_retries=executor.max_retries, retry_exceptions=True)
-        reducer = ray.remote(reduce_task).options(
-            num_cpus=1, max_retries=executor.max_retries, retry_exceptions=True)
-        holder = [ray.put(signature_fn)]
+        mapper = ray.remote(shuffle_task).options(
+            num_cpus=1, num_returns=partitions + 1, max_retries=executor.max_retries, retry_exceptions=True)
+        reduce = ray.remote(reducer).options(num_cpus=1, max_retries=executor.max_retries, retry_exceptions=True)
+        holder = [ray.put(key_fn)]
         shuffled: list[list[Any]] = [[] for _ in range(partitions)]
+        extras: list[Any] = []
         in_flight: deque[Any] = deque()
-        for batch in batched(documents, executor.batch_size):
-            refs = mapper.remote(holder, batch, bands, rows, partitions)
-            refs = refs if partitions > 1 else [refs]
-            for part, ref in zip(shuffled, refs, strict=True):
+        for batch in batched(items, batch_size):
+            refs = mapper.remote(holder, batch, partitions)
+            for part, ref in zip(shuffled, refs[:partitions], strict=True):
                 part.append(ref)
-            in_flight.append(refs[0])
+            extras.append(refs[partitions])
+            in_flight.append(refs[partitions])
             if len(in_flight) >= window:  # the oldest map task must finish before we read more
                 ray.wait([in_flight.popleft()], num_returns=1, fetch_local=False)
-        reduced = [reducer.remote(*chunks) for chunks in shuffled]
-        return merge_partitions(_wait(ray, ref, "partition") for ref in reduced)
+        reduced = [reduce.remote(*chunks) for chunks in shuffled]
+        return [_wait(ray, ref, "partition") for ref in reduced], [_wait(ray, ref, "map") for ref in extras]
 
 
 def _wait(ray: Any, ref: Any, what: str) -> Any:
