@@ -107,6 +107,21 @@ class ShardWriter:
             self._first_with_key = {}
 
 
+def claim_output_dir(output_dir: Path, overwrite: bool, manifest_name: str = "manifest.json") -> None:
+    """Refuse to mix runs: an output dir with shards needs ``overwrite``, which clears them."""
+    from tritter_data.errors import UsageError
+
+    if output_dir.exists() and not output_dir.is_dir():
+        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
+    old = existing_shards(output_dir) if output_dir.exists() else []
+    manifest = output_dir / manifest_name
+    if (old or manifest.exists()) and not overwrite:
+        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
+    for path in [*old, manifest]:
+        path.unlink(missing_ok=True)
+    output_dir.mkdir(parents=True, exist_ok=True)
+
+
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
     """Write a manifest as indented JSON (humans and the report read it)."""
     path.parent.mkdir(parents=True, exist_ok=True)

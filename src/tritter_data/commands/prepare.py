@@ -37,7 +37,7 @@ from tritter_data.storage import (
 )
 from tritter_data.storage import check_input as check_remote_input
 from tritter_data.storage import claim_output as claim_remote_output
-from tritter_data.writers import ShardWriter, existing_shards, write_manifest
+from tritter_data.writers import ShardWriter, claim_output_dir, write_manifest
 
 logger = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
@@ -171,21 +171,6 @@ def run(args: argparse.Namespace) -> int:
         if not options.quiet:
             print(f"report:    {path}")
     return 0
-
-
-def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
-    """Refuse to mix runs: an output dir with shards needs ``--overwrite``, which clears them."""
-    if output_dir.exists() and not output_dir.is_dir():
-        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
-    old = existing_shards(output_dir) if output_dir.exists() else []
-    manifest = output_dir / MANIFEST
-    if (old or manifest.exists()) and not overwrite:
-        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
-    for path in old:
-        path.unlink()
-    if manifest.exists():
-        manifest.unlink()
-    output_dir.mkdir(parents=True, exist_ok=True)
 
 
 def prepare(options: PrepareOptions) -> dict[str, Any]:

@@ -23,7 +23,7 @@ import orjson
 
 from tritter_data.errors import UsageError
 from tritter_data.shards import BadLine, find_shards, iter_shard_records, open_shard
-from tritter_data.writers import existing_shards
+from tritter_data.writers import claim_output_dir as claim_writer_output_dir
 
 logger = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
@@ -63,17 +63,7 @@ def claim_output_dir(input_dir: Path, output_dir: Path, overwrite: bool = False)
     """The output must be another directory, free of shards unless ``overwrite`` (which clears them)."""
     if output_dir.resolve() == input_dir.resolve():
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
-    if output_dir.exists() and not output_dir.is_dir():
-        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
-    old = existing_shards(output_dir) if output_dir.exists() else []
-    manifest = output_dir / MANIFEST
-    if (old or manifest.exists()) and not overwrite:
-        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
-    for path in old:
-        path.unlink()
-    if manifest.exists():
-        manifest.unlink()
-    output_dir.mkdir(parents=True, exist_ok=True)
+    claim_writer_output_dir(output_dir, overwrite, MANIFEST)
 
 
 @dataclass

@@ -22,7 +22,8 @@ from tritter_data.mix.config import Component, MixConfig
 from tritter_data.mix.inputs import Skip, expand_inputs, iter_component
 from tritter_data.mix.plan import ComponentPlan, component_targets, interleave_order, plan_component
 from tritter_data.tokenizer import TokenizerInfo, count_tokens
-from tritter_data.writers import ShardWriter, existing_shards, write_manifest
+from tritter_data.writers import ShardWriter, write_manifest
+from tritter_data.writers import claim_output_dir as claim_writer_output_dir
 
 MANIFEST = "mix_manifest.json"
 BATCH = 256
@@ -110,15 +111,7 @@ def emitted_tokens(tokens: array, plan: ComponentPlan) -> array:
 
 
 def claim_output_dir(output_dir: Path, overwrite: bool) -> None:
-    if output_dir.exists() and not output_dir.is_dir():
-        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
-    old = existing_shards(output_dir) if output_dir.exists() else []
-    manifest = output_dir / MANIFEST
-    if (old or manifest.exists()) and not overwrite:
-        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
-    for path in [*old, manifest]:
-        path.unlink(missing_ok=True)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    claim_writer_output_dir(output_dir, overwrite, MANIFEST)
 
 
 def run_mix(options: MixOptions, tokenizer: Any, tokenizer_info: TokenizerInfo) -> dict[str, Any]:
