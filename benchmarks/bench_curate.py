@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import stack_support as support  # noqa: E402
-from tritter_data.sample import Sample  # noqa: E402
+from tritter_data.core.sample import Sample  # noqa: E402
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client  # noqa: E402
 from tritter_data.sources.stack import RowFilter, iter_parquet_rows, resolve_columns, row_to_sample  # noqa: E402
 
@@ -39,10 +39,10 @@ def metadata_benchmark(rows: int) -> None:
     rng = random.Random(7)
     table = []
     for i in range(rows):
-        licences = rng.choice(LICENCES)
+        licenses = rng.choice(LICENCES)
         row = support.v2_row(f"owner{i % 5000}/repo{i % 997}", f"src/pkg/module_{i}.py", None,
-                             blob_id=f"{i:040x}", licenses=licences,
-                             license_type="permissive" if licences and "GPL-3.0-only" not in licences else "no_license",
+                             blob_id=f"{i:040x}", licenses=licenses,
+                             license_type="permissive" if licenses and "GPL-3.0-only" not in licenses else "no_license",
                              stars=rng.randint(0, 5000), language=rng.choice(LANGUAGES),
                              length=rng.randint(100, 800_000))
         table.append(row)

@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def build_corpus(source: Path, megabytes: float, out: Path, seed: int = 7) -> list[tuple[str, str, float]]:
     from tritter_data.dedup.shingles import jaccard, shingle_hashes
-    from tritter_data.writers import ShardWriter
+    from tritter_data.io.writers import ShardWriter
 
     texts: list[tuple[str, str]] = []
     total = 0
@@ -110,10 +110,10 @@ def child_datasketch(input_dir: str, output_dir: str, hashing: str) -> dict[str,
     import numpy as np
     from datasketch import MinHash, MinHashLSH
 
-    from tritter_data.dedup.post_io import open_input, read_records
     from tritter_data.dedup.shingles import ngram_hashes, token_hashes
     from tritter_data.dedup.union_find import UnionFind
-    from tritter_data.writers import ShardWriter
+    from tritter_data.io.shard_set import open_input, read_records
+    from tritter_data.io.writers import ShardWriter
 
     started = time.perf_counter()
     shards = open_input(Path(input_dir))
@@ -143,8 +143,8 @@ def child_datasketch(input_dir: str, output_dir: str, hashing: str) -> dict[str,
 
 
 def child_copy(input_dir: str, output_dir: str) -> dict[str, Any]:
-    from tritter_data.dedup.post_io import open_input, read_records
-    from tritter_data.writers import ShardWriter
+    from tritter_data.io.shard_set import open_input, read_records
+    from tritter_data.io.writers import ShardWriter
 
     started = time.perf_counter()
     shards = open_input(Path(input_dir))
@@ -164,8 +164,8 @@ def run_child(*args: str) -> dict[str, Any]:
 
 # --- scoring --------------------------------------------------------------------------------------
 def kept_sources(directory: Path) -> set[str]:
-    from tritter_data.shards import iter_shard_records
-    from tritter_data.writers import existing_shards
+    from tritter_data.io.shards import iter_shard_records
+    from tritter_data.io.writers import existing_shards
 
     return {r["source"] for p in existing_shards(directory) for r in iter_shard_records(p)}  # type: ignore[index]
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def build(out: Path, records: int) -> int:
-    from tritter_data.writers import ShardWriter
+    from tritter_data.io.writers import ShardWriter
 
     rng = random.Random(1)
     names = [f"name{i}" for i in range(5000)]

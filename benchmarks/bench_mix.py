@@ -24,10 +24,10 @@ from pathlib import Path
 import orjson
 
 from tritter_data.cli import main
+from tritter_data.core.tokenizer import load_tokenizer_with_info
 from tritter_data.mix.config import validate_config
 from tritter_data.mix.inputs import expand_inputs
 from tritter_data.mix.run import MixOptions, count_component, run_mix
-from tritter_data.tokenizer import load_tokenizer_with_info
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 PACKAGES = ("email", "json", "asyncio", "http", "xml", "logging", "concurrent", "importlib", "urllib", "unittest")

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tritter_data.commands.prepare import PrepareOptions, prepare
-from tritter_data.sample import Sample
+from tritter_data.core.sample import Sample
+from tritter_data.runs.prepare import PrepareOptions, prepare
 from tritter_data.sources.local import walk_directory
 
 EXCLUDE = ("site-packages", "__pycache__")

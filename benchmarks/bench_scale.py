@@ -37,10 +37,10 @@ from pathlib import Path
 
 import numpy as np
 
-from tritter_data.commands.prepare import PrepareOptions, prepare
 from tritter_data.executors.lsh_shuffle import near_duplicates_local
 from tritter_data.executors.ray import RayExecutor
 from tritter_data.executors.ray_neardup import ray_near_duplicates
+from tritter_data.runs.prepare import PrepareOptions, prepare
 
 BIGCODE = {"gb": 319, "minutes": 40, "vcpus": 160}  # The Stack v2 Java near-dup
 
@@ -123,7 +123,7 @@ def start_ray(workers: int) -> float:
 
     @ray.remote(num_cpus=1)
     def warm() -> int:
-        import tritter_data.pipeline  # noqa: F401
+        import tritter_data.stages.pipeline  # noqa: F401
 
         time.sleep(0.2)  # keep this worker busy so the next warm task lands on another
         return 0

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from tritter_data.language import detect_from_path  # noqa: E402
+from tritter_data.core.languages import detect_from_path  # noqa: E402
 from tritter_data.security.insecure import InsecureCodeAnalyser  # noqa: E402
 from tritter_data.security.secrets import SecretScanner  # noqa: E402
 
@@ -169,8 +169,8 @@ def floor_read_md5(paths) -> tuple[int, float]:
 
 
 def bench_prepare(input_dir: Path, with_security: bool) -> dict:
-    import tritter_data.pipeline as pipeline
-    from tritter_data.commands.prepare import PrepareOptions, prepare
+    import tritter_data.stages.pipeline as pipeline
+    from tritter_data.runs.prepare import PrepareOptions, prepare
 
     original = pipeline.default_analysers
     if not with_security:

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from tritter_data.sample import Reject, Sample, to_record  # noqa: E402
+from tritter_data.core.sample import Reject, Sample, to_record  # noqa: E402
 from tritter_data.security.secrets import scan_secrets, secret_explanation  # noqa: E402
 
 FIBONACCI = '''def fibonacci(n: int) -> int:
@@ -371,8 +371,8 @@ SAMPLES: dict[str, list[tuple[str, str]]] = {
 
 def record_for(source: str, code: str) -> dict:
     """The record the pipeline makes of ``code``; a rejected secret becomes a negative record."""
-    from tritter_data.pipeline import PipelineConfig, build_stages
-    from tritter_data.stage import run_stages
+    from tritter_data.core.stage import run_stages
+    from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
     result = run_stages(build_stages(PipelineConfig()), Sample(source=source, text=code, language="python"))
     if isinstance(result, Reject):

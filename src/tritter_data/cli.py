@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from tritter_data import __version__
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 
 #: Subcommands, in the order ``--help`` lists them; each module has add_parser and run.
 COMMANDS = ("prepare", "dedup", "decontaminate", "curate", "mix", "train", "report")

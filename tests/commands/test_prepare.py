@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from tritter_data.cli import main
-from tritter_data.sample import OUTPUT_FIELDS
+from tritter_data.core.sample import OUTPUT_FIELDS
 
 REPO = Path(__file__).parents[2]
 
@@ -156,10 +156,10 @@ def test_every_per_file_failure_is_a_counted_reject(messy_tree, tmp_path):
 
 
 def test_unreadable_and_vanished_files(code_tree, monkeypatch):
-    from tritter_data import decode
     from tritter_data.executors.local import LocalExecutor
-    from tritter_data.pipeline import PipelineConfig, build_stages
+    from tritter_data.io import decode
     from tritter_data.sources.local import walk_directory
+    from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
     items = list(walk_directory(code_tree))
     (code_tree / "go" / "stack.go").unlink()  # deleted after the walk, before the read
@@ -180,8 +180,8 @@ def test_unreadable_and_vanished_files(code_tree, monkeypatch):
 
 def test_an_exception_in_a_stage_is_a_reject_not_a_crash(code_tree):
     from tritter_data.executors.local import LocalExecutor
-    from tritter_data.pipeline import PipelineConfig, build_stages
     from tritter_data.sources.local import walk_directory
+    from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
     class Broken:
         name = "broken"
@@ -265,8 +265,8 @@ def test_script_and_module_are_the_same_command(code_tree, tmp_path):
 
 
 def test_line_histogram_counts_the_kept_files_lines(code_tree, tmp_path):
-    from tritter_data.filters.thresholds import line_count
-    from tritter_data.manifest import LINE_BINS, log2_bin
+    from tritter_data.runs.stats import LINE_BINS, log2_bin
+    from tritter_data.stages.thresholds import line_count
 
     out = tmp_path / "out"
     for workers in ("1", "2"):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tritter_data.writers import ShardWriter
+from tritter_data.io.writers import ShardWriter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _REFERENCE_TOKEN = re.compile(r"[A-Za-z0-9_\u0080-\U0010ffff]+|[^\sA-Za-z0-9_]")
@@ -51,8 +51,8 @@ def write_shards(directory: Path, records: list[dict[str, Any]], shard_size: int
 
 
 def read_output(directory: Path) -> list[dict[str, Any]]:
-    from tritter_data.shards import iter_shard_records
-    from tritter_data.writers import existing_shards
+    from tritter_data.io.shards import iter_shard_records
+    from tritter_data.io.writers import existing_shards
 
     return [r for path in existing_shards(directory) for r in iter_shard_records(path)]  # type: ignore[misc]
 

@@ -11,9 +11,9 @@ import pytest
 from dedup_helpers import fixture_text, read_output, record, write_shards
 
 from tritter_data.cli import main
-from tritter_data.dedup import benchmarks
-from tritter_data.dedup.benchmarks import load_humaneval
-from tritter_data.dedup.decontaminate import BenchmarkIndex, normalise
+from tritter_data.decontam import benchmarks
+from tritter_data.decontam.benchmarks import load_humaneval
+from tritter_data.decontam.decontaminate import BenchmarkIndex, normalise
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -189,7 +189,7 @@ def test_normalise() -> None:
 
 
 def test_run_filter_finds_every_31_byte_run_at_any_offset() -> None:
-    from tritter_data.dedup.decontaminate import RunFilter
+    from tritter_data.decontam.decontaminate import RunFilter
 
     snippet = fixture_text("bisect.py")[:400]
     runs = RunFilter([snippet])
@@ -204,7 +204,7 @@ def test_run_filter_finds_every_31_byte_run_at_any_offset() -> None:
 
 
 def test_batch_matching_equals_one_at_a_time(stdlib_records, monkeypatch) -> None:
-    from tritter_data.dedup import decontaminate as module
+    from tritter_data.decontam import decontaminate as module
 
     index = BenchmarkIndex(load_humaneval())
     texts = [r["text"] for r in contaminated_corpus(stdlib_records)] + ["", " ", "x = 1"]

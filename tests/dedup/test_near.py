@@ -10,7 +10,7 @@ from dedup_helpers import fixture_text, read_output, record, reference_jaccard, 
 
 from tritter_data.cli import main
 from tritter_data.dedup.near import DocTable
-from tritter_data.writers import existing_shards
+from tritter_data.io.writers import existing_shards
 
 NEW_FUNCTION = "def replaced(values):\n    total = 0\n    for v in values:\n        total += v * v\n    return total\n\n\n"
 
@@ -98,7 +98,7 @@ def test_cluster_keeps_the_best_record(tmp_path: Path) -> None:
     copies = [
         record("z_low_score.py", text, score=0.7),
         record("y_negative.py", reformat(text), score=0.95, quality_label="negative", license="mit", stars=50),
-        record("x_positive_no_licence.py", text, score=0.95),
+        record("x_positive_no_license.py", text, score=0.95),
         record("w_licensed.py", reformat(text), score=0.95, license="apache-2.0", stars=3),
         record("v_licensed_more_stars.py", text, score=0.95, license="mit", stars=40),
         record("u_licensed_more_stars.py", text + "\n", score=0.95, license="mit", stars=40),
@@ -133,7 +133,7 @@ def test_same_bytes_whatever_the_workers_spill_or_compression(tmp_path: Path, st
 
 def test_spilling_to_disk_gives_the_same_result(tmp_path: Path, stdlib_records) -> None:
     from tritter_data.dedup.near import NearDedupConfig, near_dedup
-    from tritter_data.dedup.post_io import open_input
+    from tritter_data.io.shard_set import open_input
 
     write_shards(tmp_path / "in", corpus(stdlib_records))
     shards = open_input(tmp_path / "in")

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tritter_data.cli import main
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.executors import make_executor
 from tritter_data.executors.local import LocalExecutor
 

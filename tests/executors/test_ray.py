@@ -18,13 +18,13 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from tritter_data.cli import main  # noqa: E402
+from tritter_data.core.sample import Reject, Sample  # noqa: E402
 from tritter_data.executors.local import LocalExecutor  # noqa: E402
 from tritter_data.executors.lsh_shuffle import near_duplicates_local  # noqa: E402
 from tritter_data.executors.ray import RayExecutor  # noqa: E402
 from tritter_data.executors.ray_neardup import ray_near_duplicates  # noqa: E402
-from tritter_data.pipeline import PipelineConfig, build_stages  # noqa: E402
-from tritter_data.sample import Reject, Sample  # noqa: E402
 from tritter_data.sources.local import walk_directory  # noqa: E402
+from tritter_data.stages.pipeline import PipelineConfig, build_stages  # noqa: E402
 
 pytestmark = pytest.mark.ray
 STDLIB = Path(sysconfig.get_paths()["stdlib"])

@@ -74,6 +74,6 @@ def chat_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tokenizer():
     pytest.importorskip("tokenizers")
-    from tritter_data.tokenizer import load_tokenizer
+    from tritter_data.core.tokenizer import load_tokenizer
 
     return load_tokenizer()

@@ -8,7 +8,7 @@ import pytest
 
 from tritter_data.cli import main
 from tritter_data.commands.mix import default_config
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.mix.config import load_config, parse_tokens
 
 pytest.importorskip("yaml")

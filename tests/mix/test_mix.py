@@ -11,8 +11,8 @@ import pytest
 
 from tritter_data.cli import main
 from tritter_data.commands.mix import default_config
-from tritter_data.shards import BadLine, iter_shard_records
-from tritter_data.tokenizer import count_tokens
+from tritter_data.core.tokenizer import count_tokens
+from tritter_data.io.shards import BadLine, iter_shard_records
 
 pytest.importorskip("yaml")
 pytest.importorskip("tokenizers")

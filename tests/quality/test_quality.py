@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from tritter_data.pipeline import PipelineConfig, build_stages
+from tritter_data.core.sample import Sample
+from tritter_data.core.stage import run_stages
 from tritter_data.quality.analyser import QualityAnalyser
 from tritter_data.quality.brace_scan import brace_scan
 from tritter_data.quality.lexical import mask_code
 from tritter_data.quality.python_scan import python_scan
 from tritter_data.quality.score import quality_score
-from tritter_data.sample import Sample
-from tritter_data.stage import run_stages
+from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
 CODE = Path(__file__).parents[1] / "fixtures" / "code"
 STAGES = build_stages(PipelineConfig(), analysers=[QualityAnalyser()])
@@ -104,7 +104,7 @@ def test_unclear_variable_names():
 @pytest.mark.parametrize("path", sorted(p for p in CODE.rglob("*") if p.is_file() and p.stem not in
                                         ("legacy_report", "generated_pb2", "tiny")), ids=lambda p: p.name)
 def test_clean_fixture_code_is_positive(path):
-    from tritter_data.language import detect_from_content, detect_from_path
+    from tritter_data.core.languages import detect_from_content, detect_from_path
 
     language = detect_from_path(str(path))
     text = path.read_text()
@@ -117,7 +117,7 @@ def test_clean_fixture_code_is_positive(path):
 
 
 def test_positives_omit_label_and_explanation_in_the_record():
-    from tritter_data.sample import to_record
+    from tritter_data.core.sample import to_record
 
     record = to_record(label((CODE / "python" / "intervals.py").read_text()))
     assert set(record) == {"text", "language", "quality_score", "source"}
@@ -172,7 +172,7 @@ def test_empty_catch_in_javascript_is_a_swallowed_error():
 
 
 def test_score_costs_are_pinned():
-    from tritter_data.findings import Finding
+    from tritter_data.core.findings import Finding
 
     def finding(rule, severity):
         return Finding(rule, "quality", "x", 1, "m", "f", severity)

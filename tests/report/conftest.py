@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from tritter_data import cli, pipeline
-from tritter_data.findings import Finding
+from tritter_data import cli
+from tritter_data.core.findings import Finding
 from tritter_data.quality.analyser import QualityAnalyser
+from tritter_data.stages import pipeline
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 MODULES = ["textwrap.py", "shlex.py", "bisect.py", "colorsys.py", "heapq.py", "fnmatch.py",

@@ -11,13 +11,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from rule_cases import CASES, EXPECTED
 
-from tritter_data.pipeline import PipelineConfig, build_stages, default_analysers
-from tritter_data.sample import Sample
+from tritter_data.core.sample import Sample
+from tritter_data.core.stage import run_stages
 from tritter_data.security import security_analysers
 from tritter_data.security.explain import CATEGORY_WORDS, RULES
 from tritter_data.security.insecure import InsecureCodeAnalyser
 from tritter_data.security.secrets import SecretScanner
-from tritter_data.stage import run_stages
+from tritter_data.stages.pipeline import PipelineConfig, build_stages, default_analysers
 
 EXTENSIONS = {"python": ".py", "javascript": ".js", "typescript": ".ts", "rust": ".rs", "go": ".go",
               "java": ".java", "php": ".php", "ruby": ".rb"}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tritter_data.pipeline import PipelineConfig, build_stages
-from tritter_data.sample import Reject, Sample, validate_record
+from tritter_data.core.sample import Reject, Sample, validate_record
+from tritter_data.core.stage import run_stages
 from tritter_data.security.secrets import scan_secrets, secret_explanation
-from tritter_data.stage import run_stages
+from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = ROOT / "data" / "sample"

@@ -7,11 +7,11 @@ import dataclasses
 
 import pytest
 
-from tritter_data.pipeline import PipelineConfig, build_stages
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.sample import Reject, Sample
+from tritter_data.core.stage import run_stages
 from tritter_data.security.secret_rules import RULES
 from tritter_data.security.secrets import SecretScanner, entropy, scan_secrets
-from tritter_data.stage import run_stages
+from tritter_data.stages.pipeline import PipelineConfig, build_stages
 
 PEM_BODY = (
     "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u\n"

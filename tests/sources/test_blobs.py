@@ -8,8 +8,8 @@ import socket
 import pytest
 
 import stack_support as support
-from tritter_data.errors import UsageError
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import Reject, Sample
 from tritter_data.sources.blobs import (
     BlobError,
     BlobFetcher,

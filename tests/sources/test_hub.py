@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.sources.hub import (
     _card_row_counts,
     dataset_spec,

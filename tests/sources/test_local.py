@@ -1,6 +1,6 @@
 import os
 
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.sample import Reject, Sample
 from tritter_data.sources.local import walk_directory
 
 

@@ -14,11 +14,11 @@ boto3 = pytest.importorskip("boto3")
 moto_server = pytest.importorskip("moto.server")
 
 from tritter_data.cli import main  # noqa: E402
+from tritter_data.core.sample import Reject  # noqa: E402
 from tritter_data.executors.local import LocalExecutor  # noqa: E402
-from tritter_data.pipeline import PipelineConfig, build_stages  # noqa: E402
-from tritter_data.sample import Reject  # noqa: E402
 from tritter_data.sources.local import walk_directory  # noqa: E402
 from tritter_data.sources.remote import walk_remote  # noqa: E402
+from tritter_data.stages.pipeline import PipelineConfig, build_stages  # noqa: E402
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tritter_data.errors import UsageError
-from tritter_data.sources.repos import licence_ok, load_repos
+from tritter_data.core.errors import UsageError
+from tritter_data.sources.repos import license_ok, load_repos
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "curated_repos.json"
 
@@ -18,7 +18,7 @@ def test_shipped_list_has_permissive_repos_for_python_rust_javascript():
     by_language: dict[str, list[str]] = {}
     for entry in entries.values():
         by_language.setdefault(entry.language, []).append(entry.repo)
-        assert licence_ok(entry.license) and entry.stars > 1000 and entry.why
+        assert license_ok(entry.license) and entry.stars > 1000 and entry.why
     assert sorted(by_language) == ["javascript", "python", "rust"]
     assert all(len(repos) == 10 for repos in by_language.values())
     assert entries["psf/requests"].license == "Apache-2.0"
@@ -32,7 +32,7 @@ def test_shipped_list_has_permissive_repos_for_python_rust_javascript():
     ('{"languages": {"python": [{"repo": "nope", "license": "MIT", "stars": 1, "why": "x"}]}}',
      "languages.python[0]: 'repo' must look like 'owner/name', got 'nope'"),
     ('{"languages": {"python": [{"repo": "a/b", "license": "GPL-3.0", "stars": 1, "why": "x"}]}}',
-     "languages.python[0]: a/b licence 'GPL-3.0' is not permissive"),
+     "languages.python[0]: a/b license 'GPL-3.0' is not permissive"),
     ('{"languages": {"python": [{"repo": "a/b", "license": "MIT", "stars": "lots", "why": "x"}]}}',
      "a/b 'stars' must be a non-negative integer"),
 ])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import stack_support as support
-from tritter_data.errors import UsageError
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import Reject, Sample
 from tritter_data.sources.rows import ColumnNeeds, language_directory, local_source
 from tritter_data.sources.stack import (
     RepoEntry,
@@ -54,7 +54,7 @@ def test_a_surviving_row_carries_what_the_stages_and_the_record_need():
     assert sample.size_bytes == row["length_bytes"]
 
 
-def test_licence_rule_all_permissive_or_license_type_permissive():
+def test_license_rule_all_permissive_or_license_type_permissive():
     row = support.v2_row("a/b", "x.py", b"x = 1\n", licenses=["MIT", "GPL-3.0-only"], license_type=None)
     assert row_to_sample(row, V2, PYTHON, 0).detail == "MIT, GPL-3.0-only"
     assert outcome({**row, "license_type": "permissive"}) == "sample"

@@ -60,7 +60,7 @@ def sample_dir(shards_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 @pytest.fixture(scope="session")
 def tokenizer():
     pytest.importorskip("tokenizers")
-    from tritter_data.tokenizer import load_tokenizer
+    from tritter_data.core.tokenizer import load_tokenizer
 
     return load_tokenizer()
 

@@ -66,8 +66,8 @@ def test_unknown_mode_is_rejected(tokenizer) -> None:
 
 def test_a_tokenizer_without_review_markers(tmp_path) -> None:
     tokenizers = pytest.importorskip("tokenizers")
-    from tritter_data.errors import UsageError
-    from tritter_data.tokenizer import load_tokenizer
+    from tritter_data.core.errors import UsageError
+    from tritter_data.core.tokenizer import load_tokenizer
 
     plain = tokenizers.Tokenizer(tokenizers.models.BPE())
     plain.pre_tokenizer = tokenizers.pre_tokenizers.ByteLevel(add_prefix_space=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tritter_data.cli import main
-from tritter_data.errors import UsageError
-from tritter_data.train.models import MODELS, get_model_config, memory_estimate, parameter_count
+from tritter_data.core.errors import UsageError
+from tritter_data.train.model_configs import MODELS, get_model_config, memory_estimate, parameter_count
 
 NOMINAL = {"1B": 1e9, "3B": 3e9}
 EXACT = {"tiny": 1_475_200, "1B": 993_081_344, "3B": 3_034_513_920}
@@ -23,7 +23,7 @@ def test_parameter_counts_match_the_names() -> None:
 @pytest.mark.parametrize("name", list(MODELS))
 def test_the_module_on_the_meta_device_has_exactly_that_many_parameters(name: str) -> None:
     torch = pytest.importorskip("torch")
-    from tritter_data.train.model import Transformer, count_parameters
+    from tritter_data.train.transformer import Transformer, count_parameters
 
     with torch.device("meta"):
         model = Transformer(MODELS[name], vocab_size=8192)

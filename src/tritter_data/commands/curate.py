@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tritter_data.curate_progress import CurateProgress
-from tritter_data.curation import Curation
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
+from tritter_data.core.languages import LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
-from tritter_data.language import LANGUAGES
+from tritter_data.runs.curate import Curation
+from tritter_data.runs.curate_progress import CurateProgress
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
     dataset_spec,

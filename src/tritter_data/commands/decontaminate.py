@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tritter_data.dedup.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
-from tritter_data.dedup.decontaminate import BenchmarkIndex, decontaminate
-from tritter_data.dedup.post_io import claim_output_dir, open_input
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
+from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
+from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
 from tritter_data.executors import add_executor_arguments, post_step_executor
+from tritter_data.io.shard_set import claim_output_dir, open_input
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
 

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tritter_data.core.errors import UsageError
 from tritter_data.dedup.minhash import default_backend
 from tritter_data.dedup.near import NearDedupConfig, near_dedup
-from tritter_data.dedup.post_io import claim_output_dir, open_input, parse_size
-from tritter_data.errors import UsageError
 from tritter_data.executors import add_executor_arguments, post_step_executor
+from tritter_data.io.shard_set import claim_output_dir, open_input, parse_size
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -7,10 +7,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
+from tritter_data.core.tokenizer import load_tokenizer_with_info
 from tritter_data.mix.config import load_config, parse_tokens
 from tritter_data.mix.run import MANIFEST, MixOptions, run_mix
-from tritter_data.tokenizer import load_tokenizer_with_info
 
 
 def default_config() -> Path:

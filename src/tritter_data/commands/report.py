@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

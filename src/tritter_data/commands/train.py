@@ -10,11 +10,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.tokenizer import load_tokenizer
+from tritter_data.core.errors import UsageError
+from tritter_data.core.tokenizer import load_tokenizer
 from tritter_data.train.collate import NEGATIVE_MODES
 from tritter_data.train.data import INSTALL_HINT, find_data_files
-from tritter_data.train.models import MODEL_NAMES, get_model_config
+from tritter_data.train.model_configs import MODEL_NAMES, get_model_config
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ per unique file (plus set overhead), about 1 GB for 10 million files.
 
 from __future__ import annotations
 
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.sample import Reject, Sample
 
 
 class ExactDedup:

@@ -6,13 +6,13 @@ by their text:
 1. signatures: read the shards in order; workers shingle each text (``shingles.py``), take
    MinHash signatures (``minhash.py``) and reduce them to LSH band hashes (``lsh.py``); the
    driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
-   and a few numbers per document (score, label, licence, stars: ``DocTable``).
+   and a few numbers per document (score, label, license, stars: ``DocTable``).
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
 3. verify: one more sequential read parses the candidates' lines only (their source, and with
    ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
    Jaccard similarity are dropped, so LSH false positives never remove anything.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
-   highest ``quality_score``, then positive over negative, then a licence, then stars
+   highest ``quality_score``, then positive over negative, then a license, then stars
    (present, then more), then the first ``source`` in sorted order.
 5. write: a last read writes the kept records with ``ShardWriter``, in input order.
 """
@@ -35,8 +35,9 @@ from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
 from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
 from tritter_data.dedup.minhash import MinHasher
-from tritter_data.dedup.pool import ordered_map
-from tritter_data.dedup.post_io import (
+from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
+from tritter_data.executors.pool import ordered_map
+from tritter_data.io.shard_set import (
     BadLines,
     InputShards,
     RemovedLog,
@@ -44,9 +45,8 @@ from tritter_data.dedup.post_io import (
     read_records,
     read_selected,
 )
-from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
-from tritter_data.progress import Progress
-from tritter_data.writers import ShardWriter, write_manifest
+from tritter_data.io.writers import ShardWriter, write_manifest
+from tritter_data.runs.progress import Progress
 
 logger = logging.getLogger(__name__)
 _JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
@@ -87,13 +87,13 @@ class DocTable:
     def __init__(self) -> None:
         self.score = array("d")
         self.negative = bytearray()
-        self.licence = bytearray()
+        self.license = bytearray()
         self.stars = array("q")  # -1 when absent
 
     def add(self, record: dict[str, Any]) -> None:
         self.score.append(float(record["quality_score"]))
         self.negative.append(record.get("quality_label") == "negative")
-        self.licence.append(bool(record.get("license")))
+        self.license.append(bool(record.get("license")))
         stars = record.get("stars")
         self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
 
@@ -102,7 +102,7 @@ class DocTable:
 
     def rank(self, doc: int, source: str) -> tuple[Any, ...]:
         """Sort key: the smallest is the record to keep."""
-        return (-self.score[doc], self.negative[doc], not self.licence[doc], -self.stars[doc], source, doc)
+        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc], source, doc)
 
 
 # --- phase 1: signatures (runs in workers) ----------------------------------------------------

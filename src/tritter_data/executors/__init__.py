@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from tritter_data.errors import UsageError
-from tritter_data.sample import Reject, Sample, StageResult
-from tritter_data.stage import Stage
+from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import Reject, Sample, StageResult
+from tritter_data.core.stage import Stage
 
 EXECUTORS = ("local", "ray")
 

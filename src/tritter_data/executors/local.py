@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
-from tritter_data.sample import Reject, Sample, StageResult
-from tritter_data.stage import Stage, run_stages
+from tritter_data.core.sample import Reject, Sample, StageResult
+from tritter_data.core.stage import Stage, run_stages
 
 Finalize = Callable[[StageResult], StageResult]
 _WORKER_STAGES: Sequence[Stage] = ()

@@ -28,11 +28,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import Reject, Sample, StageResult
+from tritter_data.core.stage import Stage
 from tritter_data.executors.local import Finalize, batched
 from tritter_data.executors.local import run_batch as local_run_batch
-from tritter_data.sample import Reject, Sample, StageResult
-from tritter_data.stage import Stage
 
 logger = logging.getLogger(__name__)
 

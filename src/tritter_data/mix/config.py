@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.language import LANGUAGES, canonical_language
-from tritter_data.sample import LABELS
+from tritter_data.core.errors import UsageError
+from tritter_data.core.languages import LANGUAGES, canonical_language
+from tritter_data.core.sample import LABELS
 
 KINDS = ("code", "docs", "chat")
 #: Filters each kind accepts, with their defaults (None: no filter).

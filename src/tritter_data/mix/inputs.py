@@ -29,11 +29,11 @@ from typing import Any
 
 import orjson
 
-from tritter_data.errors import UsageError
-from tritter_data.filters.autogen import generated_marker
-from tritter_data.filters.thresholds import alpha_ratio
+from tritter_data.core.errors import UsageError
+from tritter_data.io.shards import BadLine, iter_shard_records, open_shard
 from tritter_data.mix.config import Component
-from tritter_data.shards import BadLine, iter_shard_records, open_shard
+from tritter_data.stages.autogen import generated_marker
+from tritter_data.stages.thresholds import alpha_ratio
 
 DOC_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rst": "restructuredtext"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.zst")

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data import __version__
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
+from tritter_data.core.tokenizer import TokenizerInfo, count_tokens
+from tritter_data.io.writers import ShardWriter, write_manifest
+from tritter_data.io.writers import claim_output_dir as claim_writer_output_dir
 from tritter_data.mix.config import Component, MixConfig
 from tritter_data.mix.inputs import Skip, expand_inputs, iter_component
 from tritter_data.mix.plan import ComponentPlan, component_targets, interleave_order, plan_component
-from tritter_data.tokenizer import TokenizerInfo, count_tokens
-from tritter_data.writers import ShardWriter, write_manifest
-from tritter_data.writers import claim_output_dir as claim_writer_output_dir
 
 MANIFEST = "mix_manifest.json"
 BATCH = 256

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tritter_data.filters.thresholds import line_count
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 from tritter_data.quality.brace_scan import brace_scan
 from tritter_data.quality.lexical import mask_code
 from tritter_data.quality.python_scan import python_scan
 from tritter_data.quality.rules import structure_findings, text_findings
+from tritter_data.stages.thresholds import line_count
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from tritter_data.filters.thresholds import count_long_lines
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 from tritter_data.quality.structure import FileStructure
+from tritter_data.stages.thresholds import count_long_lines
 
 MAX_PARAMS = (5, 7)  # more than 5: medium; more than 7: high
 MAX_NESTING = (4, 5)  # deeper than 4: medium; deeper than 5: high

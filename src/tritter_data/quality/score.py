@@ -3,7 +3,7 @@
 Each rule costs what its worst finding's severity costs, plus a little for each repeat
 (capped), so one bad habit repeated 40 times does not weigh like 40 different problems::
 
-    >>> from tritter_data.findings import Finding
+    >>> from tritter_data.core.findings import Finding
     >>> f = Finding("Q-NESTING", "quality", "maintainability", 3, "deep", "flatten", "medium")
     >>> quality_score([]), quality_score([f]), quality_score([f, f])
     (1.0, 0.75, 0.7)
@@ -11,7 +11,7 @@ Each rule costs what its worst finding's severity costs, plus a little for each 
 
 from __future__ import annotations
 
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 
 SEVERITY_COST = {"low": 0.1, "medium": 0.25, "high": 0.55, "critical": 0.85}
 REPEAT_COST = 0.05

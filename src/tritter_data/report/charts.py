@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 
 INSTALL_HINT = "the report needs matplotlib: pip install 'tritter-data[report]'"
 

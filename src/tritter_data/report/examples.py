@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tritter_data.shards import BadLine, iter_shard_records
+from tritter_data.io.shards import BadLine, iter_shard_records
 
 #: Stop reading shards after this many records: the report must stay fast on a large corpus.
 MAX_SCANNED = 50_000

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 
 KINDS = ("prepare", "dedup", "decontaminate", "curate", "mix")
 _COMMAND_KINDS = {

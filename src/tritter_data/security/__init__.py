@@ -6,9 +6,9 @@ scanner first (a secret ends analysis), then the insecure-code analyser.
 
 from __future__ import annotations
 
-from tritter_data.analysis import Analyser
 from tritter_data.security.insecure import InsecureCodeAnalyser
 from tritter_data.security.secrets import SecretScanner
+from tritter_data.stages.analyse import Analyser
 
 
 def security_analysers() -> list[Analyser]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 
 #: The card's four categories, in the words the explanation uses.
 CATEGORY_WORDS = {

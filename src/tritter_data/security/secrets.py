@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 from tritter_data.security.prefilter import re2_module
 from tritter_data.security.secret_rules import RULES, SEPARATOR, SecretRule
 
@@ -157,7 +157,7 @@ def secret_explanation(findings: list[Finding]) -> tuple[float, str]:
     rejected sample as a labelled example, e.g. ``data/sample/python_negative.jsonl``)."""
     from dataclasses import replace
 
-    from tritter_data.findings import render_explanation
+    from tritter_data.core.findings import render_explanation
     from tritter_data.quality.score import quality_score
 
     shown = [replace(f, kind="security") for f in findings]

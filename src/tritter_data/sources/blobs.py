@@ -27,9 +27,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.sample import Reject, Sample
-from tritter_data.stage import reject
+from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import Reject, Sample
+from tritter_data.core.stage import reject
 
 logger = logging.getLogger(__name__)
 

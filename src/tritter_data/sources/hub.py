@@ -14,7 +14,7 @@ import os
 from importlib import resources
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.sources.blobs import HUB_INSTALL_HINT
 from tritter_data.sources.stack import stack_language
 

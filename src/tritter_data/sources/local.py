@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
 
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.sample import Reject, Sample
 
 
 def _sort_key(entry: os.DirEntry[str]) -> str:

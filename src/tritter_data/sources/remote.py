@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.sample import Reject, Sample
+from tritter_data.io.storage import StorageOptions, list_objects
 from tritter_data.sources.local import is_excluded
-from tritter_data.storage import StorageOptions, list_objects
 
 
 def walk_remote(url: str, exclude: Sequence[str] = (), options: StorageOptions = ()) -> Iterator[Sample | Reject]:

@@ -5,7 +5,7 @@ Rust repository's Python scripts are still from a curated repository) and suppli
 to datasets without a stars column (Stack-Edu). A list must only hold permissively
 licensed repositories; an ``OR`` expression is fine when one side is permissive.
 
-    >>> licence_ok("MIT OR Apache-2.0"), licence_ok("MIT OR Unlicense"), licence_ok("GPL-3.0")
+    >>> license_ok("MIT OR Apache-2.0"), license_ok("MIT OR Unlicense"), license_ok("GPL-3.0")
     (True, True, False)
 """
 
@@ -16,16 +16,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.filters.licence import PERMISSIVE_LICENSES
-from tritter_data.language import canonical_language
+from tritter_data.core.errors import UsageError
+from tritter_data.core.languages import canonical_language
 from tritter_data.sources.stack import RepoEntry
+from tritter_data.stages.license import PERMISSIVE_LICENSES
 
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
 
-def licence_ok(expression: str) -> bool:
-    """True when some ``OR`` alternative of the SPDX expression is all permissive licences."""
+def license_ok(expression: str) -> bool:
+    """True when some ``OR`` alternative of the SPDX expression is all permissive licenses."""
     alternatives = [part.strip() for part in re.split(r"\s+OR\s+", expression.strip()) if part.strip()]
     return bool(alternatives) and any(
         all(name.strip().lower() in PERMISSIVE_LICENSES for name in re.split(r"\s+AND\s+", alt))
@@ -60,13 +60,13 @@ def load_repos(path: Path) -> dict[str, RepoEntry]:
 def _entry(item: Any, language: str, where: str) -> RepoEntry:
     if not isinstance(item, dict):
         raise UsageError(f"{where}: must be an object")
-    repo, licence, stars, why = (item.get(k) for k in ("repo", "license", "stars", "why"))
+    repo, license, stars, why = (item.get(k) for k in ("repo", "license", "stars", "why"))
     if not isinstance(repo, str) or not _REPO.match(repo):
         raise UsageError(f"{where}: 'repo' must look like 'owner/name', got {repo!r}")
-    if not isinstance(licence, str) or not licence_ok(licence):
-        raise UsageError(f"{where}: {repo} licence {licence!r} is not permissive")
+    if not isinstance(license, str) or not license_ok(license):
+        raise UsageError(f"{where}: {repo} license {license!r} is not permissive")
     if isinstance(stars, bool) or not isinstance(stars, int) or stars < 0:
         raise UsageError(f"{where}: {repo} 'stars' must be a non-negative integer")
     if not isinstance(why, str) or not why.strip():
         raise UsageError(f"{where}: {repo} needs a 'why'")
-    return RepoEntry(repo=repo, language=language, license=licence, stars=stars, why=why)
+    return RepoEntry(repo=repo, language=language, license=license, stars=stars, why=why)

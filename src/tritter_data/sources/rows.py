@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.sources.blobs import HUB_INSTALL_HINT
 from tritter_data.sources.stack import (
     Columns,

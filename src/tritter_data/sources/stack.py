@@ -1,6 +1,6 @@
 """Rows of The Stack v2 / Stack-Edu (or any parquet of the same schema) -> samples.
 
-Metadata is filtered first, so that only rows that can survive (language, licence, stars,
+Metadata is filtered first, so that only rows that can survive (language, license, stars,
 educational score, size, repository list) cost a blob fetch. Every row that stops here
 becomes a counted ``Reject`` with a stable reason; a row with unusable fields is
 ``bad_row``, naming the field. Column names of The Stack v1 (``max_stars_repo_name``,
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tritter_data.filters.licence import PERMISSIVE_LICENSES, is_permissive
-from tritter_data.language import canonical_language
-from tritter_data.sample import Reject, Sample
+from tritter_data.core.languages import canonical_language
+from tritter_data.core.sample import Reject, Sample
 from tritter_data.sources.blobs import SWH_BUCKET, SWH_PREFIX
+from tritter_data.stages.license import PERMISSIVE_LICENSES, is_permissive
 
 #: Our name for a field -> the column names that hold it, most recent schema first.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -197,9 +197,9 @@ def row_to_sample(row: Mapping[str, Any], columns: Columns, rule: RowFilter, ind
             return drop("below_min_edu_score", f"{score_column} {score} < {rule.min_edu_score}")
     if length is not None and length > rule.max_bytes:
         return drop("too_large", f"length_bytes {length} > {rule.max_bytes}")
-    licence = " AND ".join(spdx_case(name) for name in licenses) or _text(row, columns.get("gha_license_id"))
+    license = " AND ".join(spdx_case(name) for name in licenses) or _text(row, columns.get("gha_license_id"))
     meta: dict[str, Any] = {"licenses": licenses, "license_type": license_type, "row": index}
-    sample = Sample(source=source, size_bytes=size, language=language, license=licence, stars=stars, meta=meta)
+    sample = Sample(source=source, size_bytes=size, language=language, license=license, stars=stars, meta=meta)
     if columns.content is not None:
         content = row.get(columns.content)
         if not isinstance(content, str):

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.tokenizer import EOS, REVIEW_CLOSE, REVIEW_OPEN, special_token_id
+from tritter_data.core.errors import UsageError
+from tritter_data.core.tokenizer import EOS, REVIEW_CLOSE, REVIEW_OPEN, special_token_id
 from tritter_data.train.data import is_negative
 
 NEGATIVE_MODES = ("include", "exclude", "review")

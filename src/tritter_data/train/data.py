@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
-from tritter_data.writers import existing_shards
+from tritter_data.core.errors import UsageError
+from tritter_data.io.writers import existing_shards
 
 INSTALL_HINT = "pip install 'tritter-data[train]'"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from tritter_data.train.collate import SampleEncoder, collate
 from tritter_data.train.loader import batches, packed_sequences
-from tritter_data.train.models import MemoryEstimate, ModelConfig, memory_estimate, padded_vocab
+from tritter_data.train.model_configs import MemoryEstimate, ModelConfig, memory_estimate, padded_vocab
 
 GIB = 1024**3
 PREVIEW_BATCHES = 3
@@ -42,7 +42,7 @@ def dry_run(config: ModelConfig, files: list[Path], tokenizer: Any, seq_len: int
             grad_accum: int, negatives: str, seed: int) -> DryRunReport:
     import torch
 
-    from tritter_data.train.model import Transformer, count_parameters
+    from tritter_data.train.transformer import Transformer, count_parameters
 
     encoder = SampleEncoder(tokenizer, negatives)
     sequences = sum(1 for _ in packed_sequences(files, encoder, seq_len))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.train.collate import SampleEncoder, pack
 from tritter_data.train.data import stream_records
 

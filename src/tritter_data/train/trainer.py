@@ -14,11 +14,11 @@ from typing import Any
 
 import torch
 
-from tritter_data.errors import UsageError
+from tritter_data.core.errors import UsageError
 from tritter_data.train.collate import collate
 from tritter_data.train.loader import batches
-from tritter_data.train.model import Transformer, count_parameters
-from tritter_data.train.models import ModelConfig, padded_vocab
+from tritter_data.train.model_configs import ModelConfig, padded_vocab
+from tritter_data.train.transformer import Transformer, count_parameters
 
 CHECKPOINTS = "checkpoints"
 LOG = "train_log.jsonl"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 from tritter_data.security.insecure.engine import analyse_insecure
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy
 
-from tritter_data.findings import Finding
+from tritter_data.core.findings import Finding
 from tritter_data.security.explain import finding_for
 from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, parse
 from tritter_data.security.prefilter import rules_for, sink_offsets

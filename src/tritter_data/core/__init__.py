@@ -1,0 +1,1 @@
+"""The record, its findings, labels and the stage contract: what every other module speaks."""

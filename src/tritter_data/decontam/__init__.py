@@ -1,0 +1,1 @@
+"""Benchmark decontamination: the benchmark problems and the n-gram index that finds them."""

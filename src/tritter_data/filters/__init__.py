@@ -1,1 +1,0 @@
-"""Per-sample filters: each rejects with a stable reason id or passes the sample on."""

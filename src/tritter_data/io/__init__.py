@@ -1,0 +1,1 @@
+"""Reading and writing: files, shards and shard sets, local paths and object-store URLs."""

@@ -1,0 +1,128 @@
+"""Sharded JSONL output: ``shard_00000.jsonl`` ... with at most ``shard_size`` records.
+
+Records are validated against the card's schema before they are written, serialised with
+sorted-free, fixed field order (``sample.OUTPUT_FIELDS``) so that the same input always
+gives byte-identical shards. ``compress="zstd"`` writes ``.jsonl.zst`` instead.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tritter_data.core.sample import validate_record
+from tritter_data.io.schema_head import hoist_schema_records, optional_keys
+
+SHARD_GLOB = "shard_*.jsonl*"
+COMPRESSIONS = ("none", "zstd")
+
+
+def shard_name(index: int, compress: str = "none") -> str:
+    suffix = ".jsonl.zst" if compress == "zstd" else ".jsonl"
+    return f"shard_{index:05d}{suffix}"
+
+
+def existing_shards(directory: Path) -> list[Path]:
+    """Shards already in ``directory`` (any compression), sorted by name."""
+    return sorted(p for p in directory.glob(SHARD_GLOB) if p.is_file())
+
+
+class ShardWriter:
+    """Append records, rolling over to a new shard every ``shard_size`` records.
+
+    Use as a context manager; ``paths`` lists the shards written and ``bytes_written``
+    the uncompressed JSONL bytes.
+    """
+
+    def __init__(self, directory: Path, shard_size: int = 10_000, compress: str = "none"):
+        if shard_size < 1:
+            raise ValueError(f"shard_size must be >= 1, got {shard_size}")
+        if compress not in COMPRESSIONS:
+            raise ValueError(f"compress must be one of {COMPRESSIONS}, got {compress!r}")
+        self.directory = directory
+        self.shard_size = shard_size
+        self.compress = compress
+        self.paths: list[Path] = []
+        self.records_written = 0
+        self.bytes_written = 0
+        self._handle: Any = None
+        self._in_shard = 0
+        # For ``datasets``: where each optional field first appears (see schema_head.py).
+        self._head_keys: frozenset[str] | None = None
+        self._first_with_key: dict[str, tuple[int, int]] = {}
+
+    def __enter__(self) -> ShardWriter:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, record: dict[str, Any]) -> None:
+        validate_record(record, where=f"record {record.get('source')!r}")
+        self.write_line(orjson.dumps(record) + b"\n")
+
+    def write_line(self, line: bytes) -> None:
+        """Append one already validated and serialised record (see ``encode_record``)."""
+        if self._handle is None or self._in_shard >= self.shard_size:
+            self._open_next()
+        keys = optional_keys(line)
+        if self._head_keys is None:
+            self._head_keys = keys
+        for key in keys - self._head_keys:
+            self._first_with_key.setdefault(key, (len(self.paths) - 1, self._in_shard))
+        self._handle.write(line)
+        self._in_shard += 1
+        self.records_written += 1
+        self.bytes_written += len(line)
+
+    def _open_next(self) -> None:
+        self._close_current()
+        path = self.directory / shard_name(len(self.paths), self.compress)
+        raw = open(path, "wb")  # noqa: SIM115 - closed in close()
+        if self.compress == "zstd":
+            import zstandard
+
+            # No content size / checksum variation: same bytes in, same bytes out.
+            self._handle = zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=True)
+        else:
+            self._handle = io.BufferedWriter(raw, buffer_size=1 << 20)
+        self.paths.append(path)
+        self._in_shard = 0
+
+    def _close_current(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def close(self) -> None:
+        """Close the last shard, then hoist optional fields to the head (schema_head.py)."""
+        self._close_current()
+        if self._first_with_key:
+            hoist_schema_records(self.paths, sorted(set(self._first_with_key.values())))
+            self._first_with_key = {}
+
+
+def claim_output_dir(output_dir: Path, overwrite: bool, manifest_name: str = "manifest.json") -> None:
+    """Refuse to mix runs: an output dir with shards needs ``overwrite``, which clears them."""
+    from tritter_data.core.errors import UsageError
+
+    if output_dir.exists() and not output_dir.is_dir():
+        raise UsageError(f"--output-dir {output_dir}: exists and is not a directory")
+    old = existing_shards(output_dir) if output_dir.exists() else []
+    manifest = output_dir / manifest_name
+    if (old or manifest.exists()) and not overwrite:
+        raise UsageError(f"--output-dir {output_dir}: holds shards of another run; pass --overwrite to replace them")
+    for path in [*old, manifest]:
+        path.unlink(missing_ok=True)
+    output_dir.mkdir(parents=True, exist_ok=True)
+
+
+def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    """Write a manifest as indented JSON (humans and the report read it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n", encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Whole runs: accounting (``RunStats``), progress, and the resumable curate run."""

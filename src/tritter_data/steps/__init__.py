@@ -1,0 +1,1 @@
+"""Corpus steps: global passes over a whole shard set (near-dedup, decontamination)."""
