@@ -126,17 +126,21 @@ def validate_record(record: dict[str, Any], where: str = "record") -> None:
     for name in REQUIRED_FIELDS:
         if name not in record or record[name] is None:
             raise SchemaError(f"{where}: missing required field {name!r}")
-    if not isinstance(record["text"], str):
-        raise SchemaError(f"{where}: 'text' must be a string")
+    for name in ("text", "language", "source"):
+        if not isinstance(record[name], str):
+            raise SchemaError(f"{where}: {name!r} must be a string, got {type(record[name]).__name__}")
+    for name in ("explanation", "license"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise SchemaError(f"{where}: {name!r} must be a string, got {type(record[name]).__name__}")
     score = record["quality_score"]
-    if not isinstance(score, (int, float)) or not 0.0 <= score <= 1.0:
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= score <= 1.0:
         raise SchemaError(f"{where}: 'quality_score' must be a number in [0, 1], got {score!r}")
     label = record.get("quality_label")
     if label is not None and label not in LABELS:
         raise SchemaError(f"{where}: 'quality_label' must be one of {LABELS}, got {label!r}")
     if label == "negative" and not record.get("explanation"):
         raise SchemaError(f"{where}: a negative sample needs an 'explanation'")
-    if "stars" in record and not isinstance(record["stars"], int):
+    if "stars" in record and (isinstance(record["stars"], bool) or not isinstance(record["stars"], int)):
         raise SchemaError(f"{where}: 'stars' must be an integer")
 
 
