@@ -290,8 +290,9 @@ def test_killed_run_resumes_to_the_same_bytes(tmp_path, mirror, s3_endpoint, aws
     assert (out / "python_curated.jsonl").read_bytes() == (tmp_path / "whole" / "python_curated.jsonl").read_bytes()
     resumed, whole = manifest(out), manifest(tmp_path / "whole")
     assert resumed["resumed_parts"] == len(done)
-    for key in ("rows_read", "kept", "positive", "negative", "rejected", "per_language", "score_histogram",
-                "reject_examples", "parts"):
+    timing = {"elapsed_seconds", "resumed_parts", "fetch"}  # fetch: the proxy's retries differ
+    assert set(resumed) == set(whole)
+    for key in sorted(set(whole) - timing):  # every other field, histograms and bytes included
         assert resumed[key] == whole[key], key
     assert not (out / ".parts").exists()
 

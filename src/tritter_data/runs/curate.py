@@ -35,8 +35,7 @@ from tritter_data.dedup.exact import ExactDedup
 from tritter_data.executors import Executor
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.writers import write_manifest
-from tritter_data.runs.stats import RunStats
-from tritter_data.runs.stats_merge import merge_stats
+from tritter_data.runs.stats import RunStats, add_counts
 from tritter_data.sources.blobs import BlobFetcher
 from tritter_data.sources.rows import RowSource
 from tritter_data.sources.stack import RowFilter, row_to_sample
@@ -254,8 +253,8 @@ class Curation:
                 out.write(data)
                 bytes_out += len(data)
         temporary.replace(self.final)
-        stats = merge_stats([m["stats"] for m in markers]) if markers else RunStats().to_dict()
-        fetch = merge_stats([m["fetch"] for m in markers]) if markers else {}
+        stats = RunStats.merged([m["stats"] for m in markers])
+        fetch = add_counts([m["fetch"] for m in markers])
         manifest = {
             "command": "curate", "version": __version__, "language": self.language,
             "fingerprint": fingerprint_digest(self.fingerprint), "options": self.fingerprint,

@@ -2,11 +2,22 @@
 
 ``RunStats`` is fed each final result in order and renders the manifest, whose counts
 add up to the input count (``check_balanced`` proves it before the manifest is written).
+
+A run done in parts (a resumed curate) keeps each part's ``to_dict()``; ``RunStats.merged``
+rebuilds every part with ``from_dict`` and folds them with ``merge``, so the manifest equals
+an uninterrupted run's field for field: a field added to ``RunStats`` is merged because it
+is part of the object, never because a second module knows its name.
+
+    >>> a, b = RunStats(), RunStats()
+    >>> a.add(Reject("x.py", "too_large", size_bytes=9)); b.add(Reject("y.py", "too_large", size_bytes=1))
+    >>> RunStats.merged([a.to_dict(), b.to_dict()])["rejected_bytes"]
+    {'too_large': 10}
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from tritter_data.core.sample import Reject, Sample
@@ -107,3 +118,67 @@ class RunStats:
             "size_histogram": {"scale": "log2", "all": self.size_all, "kept": self.size_kept},
             "line_histogram": {"scale": "log2", "kept": self.lines_kept},
         }
+
+    # -- parts of one run --------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunStats:
+        """The stats whose ``to_dict()`` is ``data`` (a part's manifest section)."""
+        stats = cls()
+        stats.input_files = data["input_files"]
+        stats.kept_positive, stats.kept_negative = data["positive"], data["negative"]
+        stats.rejected = Counter(data["rejected"])
+        stats.bytes_in = data["bytes_in"]
+        stats.per_language = defaultdict(Counter, {k: Counter(v) for k, v in data["per_language"].items()})
+        stats.findings_by_rule = Counter(data["findings_by_rule"])
+        stats.findings_by_category = Counter(data["findings_by_category"])
+        stats.score_histogram = list(data["score_histogram"]["counts"])
+        stats.examples = defaultdict(list, {k: list(v) for k, v in data["reject_examples"].items()})
+        stats.outcome_bytes = Counter({"positive": data["positive_bytes"], "negative": data["negative_bytes"],
+                                       **data["rejected_bytes"]})
+        stats.findings_by_language = defaultdict(
+            Counter, {k: Counter(v) for k, v in data["findings_by_language"].items()})
+        stats.size_all = list(data["size_histogram"]["all"])
+        stats.size_kept = list(data["size_histogram"]["kept"])
+        stats.lines_kept = list(data["line_histogram"]["kept"])
+        return stats
+
+    def merge(self, other: RunStats) -> None:
+        """Fold ``other`` (the results that came after this one's) into this one."""
+        self.input_files += other.input_files
+        self.kept_positive += other.kept_positive
+        self.kept_negative += other.kept_negative
+        self.bytes_in += other.bytes_in
+        self.bytes_out += other.bytes_out
+        for mine, theirs in ((self.rejected, other.rejected), (self.findings_by_rule, other.findings_by_rule),
+                             (self.findings_by_category, other.findings_by_category),
+                             (self.outcome_bytes, other.outcome_bytes)):
+            mine.update(theirs)  # update, not +=: keeps zero counts as ``add`` does
+        for table, incoming in ((self.per_language, other.per_language),
+                                (self.findings_by_language, other.findings_by_language)):
+            for key, counts in incoming.items():
+                table[key].update(counts)
+        for reason, items in other.examples.items():
+            self.examples[reason] = (self.examples[reason] + items)[:MAX_EXAMPLES]
+        for mine_bins, theirs_bins in ((self.score_histogram, other.score_histogram), (self.size_all, other.size_all),
+                                       (self.size_kept, other.size_kept), (self.lines_kept, other.lines_kept)):
+            mine_bins[:] = [x + y for x, y in zip(mine_bins, theirs_bins, strict=True)]
+
+    @classmethod
+    def merged(cls, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+        """The manifest section of the whole run from its parts' sections, in part order."""
+        total = cls()
+        for part in parts:
+            total.merge(cls.from_dict(part))
+        return total.to_dict()
+
+
+def add_counts(parts: Sequence[dict[str, int]]) -> dict[str, int]:
+    """Key-wise sum of flat count tables (e.g. the blob fetcher's), sorted by key.
+
+    >>> add_counts([{"fetched": 2}, {"fetched": 1, "missing": 1}])
+    {'fetched': 3, 'missing': 1}
+    """
+    total: Counter[str] = Counter()
+    for part in parts:
+        total.update(part)
+    return dict(sorted(total.items()))
