@@ -86,6 +86,7 @@ def test_directory_errors(tmp_path: Path, capsys, command: str) -> None:
 def test_shards_with_only_empty_files_give_an_empty_run(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "shard_00000.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "in" / "manifest.json").write_text('{"shards": ["shard_00000.jsonl"]}')  # a finished run
     assert main(["dedup", "--input-dir", str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"), "--quiet"]) == 0
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert (manifest["input_records"], manifest["kept"], manifest["shards"]) == (0, 0, [])

@@ -122,6 +122,7 @@ def test_bad_records_are_counted_not_fatal(tmp_path: Path, code_shards: Path) ->
     first = sorted(code_shards.glob("shard_*.jsonl"))[0]
     good = first.read_bytes()
     (shards / "shard_00000.jsonl").write_bytes(good + b'{"language": "python", "quality_score": 0.9, "source": "x.py"}\n')
+    (shards / "manifest.json").write_text("{}")  # a finished run's shards
     config = write_config(tmp_path, f"components:\n  - {{name: python, share: 100, inputs: [\"{shards}\"]}}\n")
     manifest = run_mix(config, tmp_path / "out")
     row = manifest["components"][0]
@@ -177,6 +178,7 @@ def test_exact_tokens_for_the_cards_two_examples(tmp_path: Path) -> None:
          "quality_label": "negative", "explanation": "eval() allows arbitrary code execution.", "source": "e.py"},
     ]
     (shards / "shard_00000.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    (shards / "manifest.json").write_text("{}")  # a finished run's shards
     config = write_config(tmp_path, f"components:\n  - {{name: card, tokens: 60, inputs: [\"{shards}\"]}}\n")
     manifest = run_mix(config, tmp_path / "out")
     row = manifest["components"][0]

@@ -191,3 +191,24 @@ def test_prepare_on_ray_reads_and_writes_s3(bucket, tmp_path, s3_endpoint):
     assert sorted(got) == sorted(expected)
     assert {k: v for k, v in got.items() if k != "manifest.json"} == \
            {k: v for k, v in expected.items() if k != "manifest.json"}
+
+
+def test_prepare_to_s3_with_post_steps_equals_the_local_run(bucket, tmp_path, s3_endpoint, monkeypatch):
+    """The defect: ``--output-dir s3://... --near-dedup`` crashed on ``str / str`` after the whole run."""
+    name, client = bucket
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3_endpoint)
+    corpus = make_corpus(tmp_path / "in")
+    shutil.copy(STDLIB / "textwrap.py", corpus / "json" / "textwrap_near.py")
+    with open(corpus / "json" / "textwrap_near.py", "a") as handle:
+        handle.write("\n# a local edit\n")  # a near-duplicate, not an exact one
+    upload_tree(client, name, "code", corpus)
+    post = ["--near-dedup", "--decontaminate", "--benchmarks", "humaneval", "--shard-size", "3"]
+    expected = local_run(tmp_path, corpus, *post)
+    assert main(["prepare", "--input-dir", f"s3://{name}/code", "--output-dir", f"s3://{name}/out", "--quiet",
+                 *post]) == 0
+    got = download(client, name, "out")
+    assert sorted(got) == sorted(expected)
+    assert {k: v for k, v in got.items() if k != "manifest.json"} == \
+           {k: v for k, v in expected.items() if k != "manifest.json"}
+    manifest = json.loads(got["manifest.json"])
+    assert manifest["near_dedup"]["removed"] == 1 and manifest["shards"] == sorted(k for k in got if k != "manifest.json")

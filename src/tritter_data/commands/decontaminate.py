@@ -11,6 +11,7 @@ from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
 from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
 from tritter_data.executors import add_executor_arguments, post_step_executor
+from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
@@ -22,7 +23,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Read shards and drop every record containing a benchmark prompt or solution "
                     "(whitespace-normalised substring or 10-token n-gram overlap >= 0.5).",
     )
-    parser.add_argument("--input-dir", required=True, type=Path, help="directory with shard_*.jsonl[.zst]")
+    parser.add_argument("--input-dir", required=True, type=Path,
+                        help="shard directory (shard_*.jsonl[.zst] + manifest.json), or {language}_curated.jsonl "
+                             "files: a file, a directory or a glob")
     parser.add_argument("--output-dir", required=True, type=Path, help="directory for the clean shards")
     add_benchmark_arguments(parser)
     parser.add_argument("--workers", type=int, default=None,
@@ -66,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
     items = items_from_args(args.benchmarks, args.benchmark_file)  # before touching the output
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
-    claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
-    manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
-                             compress=shards.compress, workers=args.workers or 1, removed_file=args.removed_file,
-                             quiet=args.quiet, executor=executor)
+    with OutputLock(args.output_dir):
+        claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+        manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
+                                 compress=shards.compress, workers=args.workers or 1,
+                                 removed_file=args.removed_file, quiet=args.quiet, executor=executor)
     if not args.quiet:
         print_summary(manifest)
     return 0

@@ -11,6 +11,7 @@ from tritter_data.core.errors import UsageError
 from tritter_data.dedup.minhash import default_backend
 from tritter_data.dedup.near import NearDedupConfig, near_dedup
 from tritter_data.executors import add_executor_arguments, post_step_executor
+from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input, parse_size
 
 
@@ -20,7 +21,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Read the shards of a prepare run, remove near-duplicates (token n-gram MinHash, "
                     "LSH, exact Jaccard check) keeping the best of each cluster, and write new shards.",
     )
-    parser.add_argument("--input-dir", required=True, type=Path, help="directory with shard_*.jsonl[.zst]")
+    parser.add_argument("--input-dir", required=True, type=Path,
+                        help="shard directory (shard_*.jsonl[.zst] + manifest.json), or {language}_curated.jsonl "
+                             "files: a file, a directory or a glob")
     parser.add_argument("--output-dir", required=True, type=Path, help="directory for the deduplicated shards")
     parser.add_argument("--threshold", type=float, default=0.8,
                         help="Jaccard similarity at or above which two records are duplicates (default 0.8)")
@@ -62,10 +65,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     shards = open_input(args.input_dir, args.shard_size)
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
-    claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
-    manifest = near_dedup(shards, args.output_dir, config, shard_size=shards.shard_size,
-                          compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet,
-                          executor=executor)
+    with OutputLock(args.output_dir):
+        claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+        manifest = near_dedup(shards, args.output_dir, config, shard_size=shards.shard_size,
+                              compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet,
+                              executor=executor)
     if not args.quiet:
         print_summary(manifest)
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 from tritter_data.core.errors import UsageError
 from tritter_data.core.languages import LANGUAGES, canonical_language
 from tritter_data.executors import EXECUTORS
+from tritter_data.io.lock import output_lock
 from tritter_data.io.storage import check_input as check_remote_input
 from tritter_data.io.storage import endpoint_options, is_url, parse_location
 from tritter_data.runs.prepare import PrepareOptions, count_languages, prepare
@@ -118,13 +119,16 @@ def run(args: argparse.Namespace) -> int:
 
         report.require_matplotlib()  # fail before the run, not after it
     post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
-    manifest = prepare(options)
-    if not options.quiet:
-        print_summary(manifest)
-    if post:
-        run_post_steps(post, options.output_dir)
+    with output_lock(options.output_dir):  # held until the post steps are done too
+        manifest = prepare(options)
+        if not options.quiet:
+            print_summary(manifest)
+        if post:
+            run_post_steps(post, options.output_dir, options.storage_options)
     if args.report:
-        path = report.write_report(options.output_dir)
+        from tritter_data.commands.report import write_report_at
+
+        path = write_report_at(options.output_dir, options=options.storage_options)
         if not options.quiet:
             print(f"report:    {path}")
     return 0

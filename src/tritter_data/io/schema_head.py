@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tritter_data.io.shards import read_all, zstd_writer
+
 OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars")
 # In JSON an unescaped quote only delimits a string, and a string followed by a colon is
 # a key: these byte patterns cannot occur inside a text value.
@@ -25,25 +27,18 @@ def optional_keys(line: bytes) -> frozenset[str]:
 
 
 def _read_lines(path: Path) -> list[bytes]:
-    if path.name.endswith(".zst"):
-        import zstandard
-
-        with open(path, "rb") as handle:
-            data = zstandard.ZstdDecompressor().stream_reader(handle).read()
-    else:
-        data = path.read_bytes()
-    return data.splitlines(keepends=True)
+    return read_all(path).splitlines(keepends=True)
 
 
 def _write_lines(path: Path, lines: list[bytes]) -> None:
-    data = b"".join(lines)
+    """Rewrite a shard through a temporary file: a crash leaves the old or the new shard."""
+    temporary = path.with_name(path.name + ".tmp")
     if path.name.endswith(".zst"):
-        import zstandard
-
-        with open(path, "wb") as raw, zstandard.ZstdCompressor(level=3).stream_writer(raw) as writer:
-            writer.write(data)
+        with zstd_writer(open(temporary, "wb")) as writer:
+            writer.write(b"".join(lines))
     else:
-        path.write_bytes(data)
+        temporary.write_bytes(b"".join(lines))
+    temporary.replace(path)
 
 
 def hoist_schema_records(paths: list[Path], positions: list[tuple[int, int]]) -> None:

@@ -1,16 +1,24 @@
-"""Shared plumbing of the post-processing steps (near-dup, decontamination) over shards.
+"""A shard set: the one place that lists, checks and reads the shards a step takes as input.
 
-- ``InputShards``: the input's shards plus the layout to keep (shard size and compression,
-  from the input's ``manifest.json`` when it has one, else the defaults / file suffixes).
-- ``read_records``: every record in order with its document id; malformed lines are tallied
-  in ``BadLines`` (file, line and problem) and skipped, never fatal. A second pass over the same
-  shards sees the same ids because bad lines never get one.
-- ``claim_output_dir``: refuses the input dir and foreign shards, so nothing is overwritten by
-  accident; ``RemovedLog``: the opt-in JSONL side file of what was removed and why.
+An input is a ``prepare``/``dedup``/``decontaminate`` output directory (``shard_*.jsonl[.zst]``
+plus ``manifest.json``) or the card's curate output, ``{language}_curated.jsonl`` (a file, a
+directory of them, or a glob). Nothing half-written is ever taken as finished:
+
+- shards are complete only under their ``manifest.json`` (written last, atomically, by the
+  run that wrote them); shards without one, a manifest that does not parse, or one that lists
+  other shards than those present is a ``ShardError`` naming the directory and the problem;
+- a directory still locked by a live run (``io/lock.py``) is refused;
+- a ``{language}_curated.jsonl`` needs its ``{language}_manifest.json`` (curate writes it last);
+- a torn last line or a cut zstd stream is caught while reading (``io/shards.py``).
+
+``read_records`` yields every record in order with its document id; malformed lines are
+tallied in ``BadLines`` (file, line and problem) and skipped. ``claim_output_dir`` refuses the
+input dir and foreign shards; ``RemovedLog`` is the opt-in side file of what was removed.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import re
@@ -22,41 +30,91 @@ from typing import Any
 import orjson
 
 from tritter_data.core.errors import UsageError
-from tritter_data.io.shards import BadLine, find_shards, iter_shard_records, open_shard
+from tritter_data.io.lock import held_by
+from tritter_data.io.shards import BadLine, ShardError, existing_shards, iter_shard_records, shard_lines
 from tritter_data.io.writers import claim_output_dir as claim_writer_output_dir
 
 logger = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+CURATED_SUFFIX = "_curated.jsonl"
 MAX_BAD_EXAMPLES = 20
 DEFAULT_SHARD_SIZE = 10_000
 
 
 @dataclass(frozen=True)
 class InputShards:
-    directory: Path
+    directory: Path  # what was given: a directory, a file or a glob
     paths: tuple[Path, ...]
     shard_size: int
     compress: str
 
 
-def open_input(directory: Path, shard_size: int | None = None) -> InputShards:
-    """The shards of ``directory`` and the layout to reproduce; ``UsageError`` when there are none."""
-    try:
-        paths = find_shards(directory)
-    except FileNotFoundError as error:
-        raise UsageError(f"--input-dir {error}") from None
-    options: dict[str, Any] = {}
-    manifest = directory / MANIFEST
-    if manifest.is_file():
-        try:
-            options = json.loads(manifest.read_text(encoding="utf-8")).get("options") or {}
-        except (json.JSONDecodeError, AttributeError, UnicodeDecodeError):
-            logger.warning("%s: unreadable manifest, using the default shard size", manifest)
+def open_input(location: Path, shard_size: int | None = None) -> InputShards:
+    """The checked input files of ``location`` and the layout to reproduce; ``UsageError`` otherwise."""
+    paths, options = _input_files(location)
     size = shard_size or options.get("shard_size") or DEFAULT_SHARD_SIZE
     if not isinstance(size, int) or size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {size}")
     compress = options.get("compress") or ("zstd" if paths[0].name.endswith(".zst") else "none")
-    return InputShards(directory, tuple(paths), size, compress if compress in ("none", "zstd") else "none")
+    return InputShards(location, tuple(paths), size, compress if compress in ("none", "zstd") else "none")
+
+
+def _input_files(location: Path) -> tuple[list[Path], dict[str, Any]]:
+    if location.is_dir():
+        shards = existing_shards(location)
+        if shards:
+            manifest = check_complete(location, shards)
+            return shards, manifest.get("options") or {}
+        curated = sorted(p for p in location.iterdir() if p.name.endswith((CURATED_SUFFIX, CURATED_SUFFIX + ".zst")))
+        if not curated:
+            raise UsageError(f"--input-dir {location}: no shard_*.jsonl files (nor *{CURATED_SUFFIX})")
+        check_files(curated)
+        return curated, {}
+    if location.is_file():
+        check_files([location])
+        return [location], {}
+    matched = sorted(Path(p) for p in glob.glob(str(location), recursive=True) if Path(p).is_file())
+    if not matched:
+        raise UsageError(f"--input-dir {location}: not a directory, a file or a glob that matches files")
+    check_files(matched)
+    return matched, {}
+
+
+def check_files(files: list[Path]) -> None:
+    """Each file's producer finished: a shard's directory is complete, a curated file has its manifest."""
+    checked: set[Path] = set()
+    for path in files:
+        if path.name.startswith("shard_") and path.parent not in checked:
+            check_complete(path.parent, existing_shards(path.parent))
+            checked.add(path.parent)
+        elif path.name.endswith((CURATED_SUFFIX, CURATED_SUFFIX + ".zst")):
+            language = path.name.split(CURATED_SUFFIX, 1)[0]
+            if not (path.parent / f"{language}_manifest.json").is_file():
+                raise ShardError(f"{path}: incomplete curate output (no {language}_manifest.json: the run "
+                                 "did not finish; rerun curate_datasets.py to resume it)")
+
+
+def check_complete(directory: Path, shards: list[Path]) -> dict[str, Any]:
+    """The manifest of a finished shard set; ``ShardError`` for one still written or cut short."""
+    writer = held_by(directory)
+    if writer is not None:
+        raise ShardError(f"{directory}: still being written by another run (pid {writer})")
+    manifest_path = directory / MANIFEST
+    if not manifest_path.is_file():
+        raise ShardError(f"{directory}: incomplete output: {len(shards)} shard(s) and no {MANIFEST} (the run "
+                         "that wrote them did not finish; rerun it to resume)")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ShardError(f"{manifest_path}: unreadable manifest ({error}); the run that wrote it did not "
+                         "finish") from None
+    if not isinstance(manifest, dict):
+        raise ShardError(f"{manifest_path}: not a manifest (a JSON object)")
+    listed = manifest.get("shards")
+    if isinstance(listed, list) and listed != [p.name for p in shards]:
+        raise ShardError(f"{directory}: {MANIFEST} lists {len(listed)} shard(s) but {len(shards)} are present "
+                         "(shards of another run mixed in?)")
+    return manifest
 
 
 def claim_output_dir(input_dir: Path, output_dir: Path, overwrite: bool = False) -> None:
@@ -111,16 +169,15 @@ def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> 
         if target is None:
             return
         skip = bad.lines.get(str(path), set())
-        with open_shard(path) as handle:
-            for number, line in enumerate(handle, start=1):
-                if number in skip or not line.strip():
-                    continue
-                if doc == target:
-                    yield doc, orjson.loads(line)
-                    target = next(wanted, None)
-                    if target is None:
-                        return
-                doc += 1
+        for number, line in shard_lines(path):
+            if number in skip:
+                continue
+            if doc == target:
+                yield doc, orjson.loads(line)
+                target = next(wanted, None)
+                if target is None:
+                    return
+            doc += 1
 
 
 class RemovedLog:

@@ -17,13 +17,16 @@ carry them stay hashable and picklable; they never hold secrets.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import UsageError
-from tritter_data.io.writers import SHARD_GLOB, ShardWriter
+from tritter_data.io.shards import SHARD_GLOB
+from tritter_data.io.writers import ShardWriter
 
 StorageOptions = tuple[tuple[str, Any], ...]
 INSTALL_HINT = "{scheme}:// locations need fsspec and s3fs: pip install 'tritter-data[s3]'"
@@ -193,3 +196,51 @@ def put_text(url: str, text: str, options: StorageOptions = ()) -> None:
         fs.pipe_file(path, text.encode("utf-8"))
     except Exception as error:
         raise UsageError(f"{url}: upload failed: {describe_error(error)}") from None
+
+
+def _shard_set_names(fs: Any, root: str) -> list[str]:
+    fs.invalidate_cache()
+    names = [key.rsplit("/", 1)[-1] for key in fs.ls(root, detail=False)] if fs.exists(root) else []
+    return sorted(name for name in names if Path(name).match(SHARD_GLOB) or name == "manifest.json")
+
+
+def download_shard_set(url: str, local: Path, options: StorageOptions = ()) -> None:
+    """Copy the shards and manifest under ``url`` into the local directory ``local``."""
+    fs, root = filesystem(url, options)
+    try:
+        for name in _shard_set_names(fs, root):
+            fs.get_file(f"{root}/{name}", str(local / name))
+    except Exception as error:
+        raise UsageError(f"{url}: download failed: {describe_error(error)}") from None
+
+
+def publish_shard_set(local: Path, url: str, options: StorageOptions = ()) -> None:
+    """Replace the shard set under ``url`` by the local one: the old manifest goes first and the
+    new one comes last, so a reader never sees a manifest over shards it does not describe."""
+    fs, root = filesystem(url, options)
+    try:
+        old = _shard_set_names(fs, root)
+        if "manifest.json" in old:
+            fs.rm(f"{root}/manifest.json")
+        stale = [f"{root}/{name}" for name in old if name != "manifest.json"]
+        if stale:
+            fs.rm(stale)
+    except Exception as error:
+        raise UsageError(f"{url}: cannot replace the shards: {describe_error(error)}") from None
+    names = sorted(path.name for path in local.glob(SHARD_GLOB))
+    for name in [*names, "manifest.json"]:
+        upload(local / name, join(url, name), options)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def local_copy(location: Path | str, options: StorageOptions = ()) -> Iterator[Path]:
+    """A local directory holding ``location``'s shard set: itself, or a temporary copy of a URL.
+
+    For readers that need a path (the report): no ``str / str`` anywhere downstream.
+    """
+    if not is_url(location):
+        yield Path(location)
+        return
+    with tempfile.TemporaryDirectory(prefix="tritter-copy-") as staging:
+        download_shard_set(str(location), Path(staging), options)
+        yield Path(staging)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +17,15 @@ import orjson
 
 from tritter_data.core.sample import validate_record
 from tritter_data.io.schema_head import hoist_schema_records, optional_keys
+from tritter_data.io.shards import SHARD_GLOB, existing_shards, zstd_writer
 
-SHARD_GLOB = "shard_*.jsonl*"
+__all__ = ["SHARD_GLOB", "ShardWriter", "claim_output_dir", "existing_shards", "shard_name", "write_manifest"]
 COMPRESSIONS = ("none", "zstd")
 
 
 def shard_name(index: int, compress: str = "none") -> str:
     suffix = ".jsonl.zst" if compress == "zstd" else ".jsonl"
     return f"shard_{index:05d}{suffix}"
-
-
-def existing_shards(directory: Path) -> list[Path]:
-    """Shards already in ``directory`` (any compression), sorted by name."""
-    return sorted(p for p in directory.glob(SHARD_GLOB) if p.is_file())
 
 
 class ShardWriter:
@@ -85,10 +82,7 @@ class ShardWriter:
         path = self.directory / shard_name(len(self.paths), self.compress)
         raw = open(path, "wb")  # noqa: SIM115 - closed in close()
         if self.compress == "zstd":
-            import zstandard
-
-            # No content size / checksum variation: same bytes in, same bytes out.
-            self._handle = zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=True)
+            self._handle = zstd_writer(raw)
         else:
             self._handle = io.BufferedWriter(raw, buffer_size=1 << 20)
         self.paths.append(path)
@@ -123,6 +117,15 @@ def claim_output_dir(output_dir: Path, overwrite: bool, manifest_name: str = "ma
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    """Write a manifest as indented JSON (humans and the report read it)."""
+    """Write a manifest as indented JSON (humans and the report read it), atomically.
+
+    The manifest is the completion marker of a shard set, so it appears whole or not at all:
+    written to a temporary name, flushed to disk, then renamed over the final one.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)

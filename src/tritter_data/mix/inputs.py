@@ -30,6 +30,7 @@ from typing import Any
 import orjson
 
 from tritter_data.core.errors import UsageError
+from tritter_data.io.shard_set import check_files
 from tritter_data.io.shards import BadLine, iter_shard_records, open_shard
 from tritter_data.mix.config import Component
 from tritter_data.stages.autogen import generated_marker
@@ -63,6 +64,8 @@ def expand_inputs(component: Component) -> list[Path]:
             matched = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
         if not matched:
             raise UsageError(f"component {component.name!r}: input {spec!r} matches no files")
+        if component.kind != "docs":
+            check_files(matched)  # a half-written shard set or curate output is never an input
         for file in matched:
             key = file.resolve()
             if key not in seen:

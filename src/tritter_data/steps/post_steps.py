@@ -15,6 +15,7 @@ import contextlib
 import json
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,13 @@ from typing import Any
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import BenchmarkItem
 from tritter_data.dedup.near import NearDedupConfig
-from tritter_data.io.shard_set import MANIFEST, open_input
+from tritter_data.io.shard_set import DEFAULT_SHARD_SIZE, MANIFEST, InputShards
+from tritter_data.io.storage import StorageOptions, download_shard_set, is_url, publish_shard_set
 from tritter_data.io.writers import existing_shards, write_manifest
+
+#: Where prepare's manifest waits while the post steps rewrite the shards: the directory has no
+#: ``manifest.json`` meanwhile, so a run killed here is never read as finished.
+PENDING = ".manifest.pending.json"
 
 
 def add_post_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,29 +80,46 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
                      getattr(args, "executor", "local"), getattr(args, "ray_address", None), args.workers)
 
 
-def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
-    """Run the requested steps over ``output_dir``'s shards in place; returns the updated manifest."""
+def run_post_steps(steps: PostSteps, output: Path | str, storage_options: StorageOptions = ()) -> dict[str, Any]:
+    """Run the requested steps over ``output``'s shards in place; returns the updated manifest.
+
+    An object-store output is staged: its shards come down to a temporary directory, the
+    steps run there, and the result replaces them, manifest last (``storage.publish_shard_set``).
+    """
+    if not is_url(output):
+        return _run_local(steps, Path(output))
+    with tempfile.TemporaryDirectory(prefix="tritter-post-") as staging:
+        download_shard_set(str(output), Path(staging), storage_options)
+        manifest = _run_local(steps, Path(staging))
+        publish_shard_set(Path(staging), str(output), storage_options)
+    return manifest
+
+
+def _run_local(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
     from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
     from tritter_data.dedup.near import near_dedup
     from tritter_data.executors import post_step_executor
 
-    manifest_path = output_dir / MANIFEST
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path, pending = output_dir / MANIFEST, output_dir / PENDING
+    if manifest_path.exists():  # until the steps are done the shards are not final: no manifest
+        manifest_path.replace(pending)
+    manifest = json.loads(pending.read_text(encoding="utf-8"))
     executor = post_step_executor(steps.executor, steps.ray_workers, steps.ray_address)
     with executor if executor is not None else contextlib.nullcontext():  # one Ray session for both
         if steps.near_dedup is not None:
-            manifest["near_dedup"] = _in_place(output_dir, lambda shards, out: near_dedup(
+            manifest["near_dedup"] = _in_place(output_dir, manifest, lambda shards, out: near_dedup(
                 shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
                 quiet=steps.quiet, executor=executor))
         if steps.benchmarks is not None:
             index = BenchmarkIndex(list(steps.benchmarks))
-            manifest["decontaminate"] = _in_place(output_dir, lambda shards, out: decontaminate(
+            manifest["decontaminate"] = _in_place(output_dir, manifest, lambda shards, out: decontaminate(
                 shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
                 workers=steps.workers, quiet=steps.quiet, executor=executor))
     fold_removals(manifest, output_dir)
     manifest["kept_after_post_steps"] = manifest["kept"]
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]
     write_manifest(manifest_path, manifest)
+    pending.unlink()
     if not steps.quiet:
         for key in ("near_dedup", "decontaminate"):
             if key in manifest and "removed" in manifest[key]:
@@ -105,17 +128,20 @@ def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
     return manifest
 
 
-def _in_place(output_dir: Path, step: Any) -> dict[str, Any]:
+def _in_place(output_dir: Path, manifest: dict[str, Any], step: Any) -> dict[str, Any]:
     """Run ``step(shards, temp_dir)`` and swap its shards in for ``output_dir``'s."""
-    if not existing_shards(output_dir):
+    paths = existing_shards(output_dir)
+    if not paths:
         return {"skipped": "no records to process", "kept": 0}
-    shards = open_input(output_dir)
+    options = manifest.get("options") or {}
+    shards = InputShards(output_dir, tuple(paths), options.get("shard_size") or DEFAULT_SHARD_SIZE,
+                         options.get("compress") or "none")
     temp = output_dir / ".post_step"
     shutil.rmtree(temp, ignore_errors=True)
     temp.mkdir()
     try:
         section = step(shards, temp)
-        for path in existing_shards(output_dir):
+        for path in paths:
             path.unlink()
         for path in existing_shards(temp):
             path.replace(output_dir / path.name)
