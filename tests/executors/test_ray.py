@@ -20,9 +20,7 @@ ray = pytest.importorskip("ray")
 from tritter_data.cli import main  # noqa: E402
 from tritter_data.core.sample import Reject, Sample  # noqa: E402
 from tritter_data.executors.local import LocalExecutor  # noqa: E402
-from tritter_data.executors.lsh_shuffle import near_duplicates_local  # noqa: E402
 from tritter_data.executors.ray import RayExecutor  # noqa: E402
-from tritter_data.executors.ray_neardup import ray_near_duplicates  # noqa: E402
 from tritter_data.sources.local import walk_directory  # noqa: E402
 from tritter_data.stages.pipeline import PipelineConfig, build_stages  # noqa: E402
 
@@ -176,19 +174,6 @@ def code_documents(tmp_path: Path) -> list[tuple[int, str]]:
                                                                              for p in paths]
 
 
-def test_near_dup_on_ray_equals_the_local_reference(ray_cluster, tmp_path):
-    documents, names = code_documents(tmp_path)
-    ids = np.array([i for i, _ in documents])
-    signatures = WordMinHash()([text for _, text in documents])
-    expected = near_duplicates_local(ids, signatures, bands=16, rows=4)
-    executor = RayExecutor(workers=2, batch_size=4)
-    result = ray_near_duplicates(executor, iter(documents), WordMinHash(), bands=16, rows=4, partitions=3)
-    assert np.array_equal(result, expected)
-    pairs = [(names[dup], names[kept]) for dup, kept in result.tolist()]
-    assert pairs == [("heapq_edited.py", "heapq.py"), ("textwrap_edited.py", "textwrap.py"),
-                     ("zz_copy_of_shlex.py", "shlex.py")]
-
-
 def benchmark_index(text: str, n: int = 8) -> frozenset[str]:
     words = re.findall(r"\w+", text)
     return frozenset(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
@@ -206,7 +191,8 @@ def test_decontamination_index_is_broadcast_once(ray_cluster, tmp_path, monkeypa
     real_put = ray.put
     monkeypatch.setattr(ray, "put", lambda value, **kw: puts.append(value) or real_put(value, **kw))
     texts = [text for _, text in documents]
-    flags = list(RayExecutor(workers=2, batch_size=3).map_shared(contaminated, index, texts))
+    batches = [texts[i:i + 3] for i in range(0, len(texts), 3)]
+    flags = [flag for batch in RayExecutor(workers=2).map_ordered(contaminated, index, batches) for flag in batch]
     assert flags == contaminated(index, texts)
     assert [name for name, flag in zip(names, flags, strict=True) if flag] == ["textwrap.py", "textwrap_edited.py"]
     assert len(puts) == 1 and puts[0][1] is index  # one broadcast for 9 batches

@@ -10,7 +10,7 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.core.languages import LANGUAGES, canonical_language
-from tritter_data.executors import EXECUTORS
+from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.io.lock import output_lock
 from tritter_data.io.storage import check_input as check_remote_input
 from tritter_data.io.storage import endpoint_options, is_url, parse_location
@@ -119,12 +119,15 @@ def run(args: argparse.Namespace) -> int:
 
         report.require_matplotlib()  # fail before the run, not after it
     post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
-    with output_lock(options.output_dir):  # held until the post steps are done too
-        manifest = prepare(options)
+    # One session for the whole run: Ray starts once for prepare and its post steps, and a
+    # missing Ray or an unreachable cluster fails here, before the output is touched.
+    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
+    with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
+        manifest = prepare(options, executor)
         if not options.quiet:
             print_summary(manifest)
         if post:
-            run_post_steps(post, options.output_dir, options.storage_options)
+            run_post_steps(post, options.output_dir, options.storage_options, executor)
     if args.report:
         from tritter_data.commands.report import write_report_at
 

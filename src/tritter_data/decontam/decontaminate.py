@@ -37,7 +37,8 @@ import numpy as np
 from tritter_data import __version__
 from tritter_data.decontam.benchmarks import BenchmarkItem
 from tritter_data.dedup.shingles import _CLASSES, ngram_hashes, token_hashes
-from tritter_data.executors.pool import ordered_map
+from tritter_data.executors.base import Executor
+from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.shard_set import BadLines, InputShards, RemovedLog, read_records
 from tritter_data.io.writers import ShardWriter, write_manifest
 from tritter_data.runs.progress import Progress
@@ -240,16 +241,9 @@ class BenchmarkIndex:
 
 
 # --- the driver --------------------------------------------------------------------------------
-_WORKER: dict[str, BenchmarkIndex] = {}
-
-
-def _init_worker(index: BenchmarkIndex) -> None:
-    _WORKER["index"] = index
-
-
-def _match_batch(texts: list[str]) -> list[tuple[Hit | None, int]]:
-    """Each text's hit (or None) and its UTF-8 size."""
-    return _WORKER["index"].match_many(texts)
+def _match_batch(index: BenchmarkIndex, texts: list[str]) -> list[tuple[Hit | None, int]]:
+    """Each text's hit (or None) and its UTF-8 size (runs in the workers; the index is shared)."""
+    return index.match_many(texts)
 
 
 def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[dict[str, Any]]]
@@ -269,12 +263,15 @@ def _batches(shards: InputShards, bad: BadLines, size: int, pending: deque[list[
 
 def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, *, shard_size: int,
                   compress: str, workers: int = 1, removed_file: Path | None = None,
-                  quiet: bool = True, batch_size: int = 256, executor: Any = None) -> dict[str, Any]:
+                  quiet: bool = True, batch_size: int = 256, executor: Executor | None = None) -> dict[str, Any]:
     """Copy ``shards`` to ``output_dir`` without contaminated records; returns (and writes) the manifest.
 
-    ``executor``: a ``RayExecutor`` checks the batches as Ray tasks, the index broadcast once;
-    the records are written by this process in input order, so the shards are the same bytes.
+    ``executor`` (default: a local pool of ``workers``) checks the batches, the index broadcast
+    once; the records are written by this process in input order, so the shards are the same
+    bytes on any executor.
     """
+    if executor is None:
+        executor = LocalExecutor(workers, batch_size=1)
     started, cpu = time.perf_counter(), time.process_time()
     bad = BadLines()
     hits: Counter[str] = Counter()
@@ -284,7 +281,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
     with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
         pending: deque[list[dict[str, Any]]] = deque()
         batches = _batches(shards, bad, batch_size, pending)
-        for results in ordered_map(_match_batch, batches, workers, _init_worker, (index,), executor):
+        for results in executor.map_ordered(_match_batch, index, batches):
             for record, (hit, size) in zip(pending.popleft(), results, strict=True):
                 records += 1
                 bytes_in += size
@@ -308,7 +305,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
         "output_dir": str(output_dir),
         "parameters": {"ngram": NGRAM, "overlap_threshold": OVERLAP_THRESHOLD, "min_matched": MIN_MATCHED,
                        "min_snippet_bytes": MIN_SNIPPET_BYTES, "workers": workers,
-                       "executor": "local" if executor is None else "ray",
+                       "executor": getattr(executor, "name", "local"),
                        "shard_size": shard_size, "compress": compress},
         "benchmarks": {name: {"items": loaded[name], "hits": hits.get(name, 0),
                               "snippets_too_short": index.too_short.get(name, 0)} for name in loaded},

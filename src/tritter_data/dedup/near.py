@@ -36,7 +36,8 @@ from tritter_data.dedup.buckets import BandStore, bucket_pairs
 from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
 from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
-from tritter_data.executors.pool import ordered_map
+from tritter_data.executors.base import Executor, batched
+from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.shard_set import (
     BadLines,
     InputShards,
@@ -106,17 +107,18 @@ class DocTable:
 
 
 # --- phase 1: signatures (runs in workers) ----------------------------------------------------
-_WORKER: dict[str, Any] = {}
+_HASHERS: dict[NearDedupConfig, MinHasher] = {}  # per worker process, built once per config
 
 
-def _init_worker(config: NearDedupConfig) -> None:
-    _WORKER["config"] = config
-    _WORKER["hasher"] = MinHasher(config.num_perm, config.seed, config.backend)
+def _hasher(config: NearDedupConfig) -> MinHasher:
+    if config not in _HASHERS:
+        _HASHERS.clear()
+        _HASHERS[config] = MinHasher(config.num_perm, config.seed, config.backend)
+    return _HASHERS[config]
 
 
-def _signature_batch(texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+def _signature_batch(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
     """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
-    config: NearDedupConfig = _WORKER["config"]
     documents = [text.encode("utf-8", "surrogatepass") for text in texts]
     shingles: list[np.ndarray] = []
     group: list[bytes] = []
@@ -128,7 +130,7 @@ def _signature_batch(texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
         group.append(data)
         grouped += len(data)
     shingles += batch_ngram_hashes(group, config.ngram)
-    signatures = _WORKER["hasher"].signatures(shingles)
+    signatures = _hasher(config).signatures(shingles)
     valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
     return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
 
@@ -173,6 +175,11 @@ class CandidateShingles:
         return self.flat[self.offsets[i] : self.offsets[i + 1]]
 
 
+def _shingle_batch(ngram: int, texts: list[str]) -> list[np.ndarray]:
+    """Sorted distinct shingle hashes of each text (runs in the workers)."""
+    return [shingle_hashes(text, ngram) for text in texts]
+
+
 def _fetch_candidates(shards: InputShards, ids: np.ndarray, sources: dict[int, str],
                       bad: BadLines) -> Iterator[str]:
     """Sources of the candidate documents and (yielded) their texts, in id order."""
@@ -200,15 +207,15 @@ def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
 
 # --- phases 1-2, swappable: (pairs, valid, bytes_in, spilled band bytes) -------------------------
 def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, config: NearDedupConfig,
-                      workdir: Path, timings: dict[str, float], quiet: bool, _executor: Any = None
+                      workdir: Path, timings: dict[str, float], quiet: bool, executor: Executor
                       ) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """Signatures in the process pool, band hashes in a ``BandStore``, pairs band by band."""
+    """Signatures in the executor, band hashes in a ``BandStore`` here, pairs band by band."""
     started = time.perf_counter()
     store = BandStore(config.lsh.bands, config.memory_limit, workdir)
     valid_parts, bytes_in = [], 0
     progress = Progress("dedup: signatures", quiet=quiet)
     batches = _text_batches(shards, table, bad, config.batch_size)
-    for hashes, valid, size in ordered_map(_signature_batch, batches, config.workers, _init_worker, (config,)):
+    for hashes, valid, size in executor.map_ordered(_signature_batch, config, batches):
         store.add(hashes)
         valid_parts.append(valid)
         bytes_in += size
@@ -231,9 +238,7 @@ class RayBandRows:
     config: NearDedupConfig
 
     def __call__(self, batch: list[tuple[int, str]]) -> tuple[np.ndarray, tuple[np.ndarray, int]]:
-        if _WORKER.get("config") != self.config:
-            _init_worker(self.config)
-        hashes, valid, size = _signature_batch([text for _, text in batch])
+        hashes, valid, size = _signature_batch(self.config, [text for _, text in batch])
         ids = np.array([doc for doc, _ in batch], dtype=np.uint64)[valid]
         hashes = hashes[valid]
         bands = hashes.shape[1]
@@ -262,8 +267,6 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
                     _workdir: Path, timings: dict[str, float], quiet: bool, executor: Any
                     ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Signatures in Ray map tasks, band rows shuffled by hash, pairs in one reduce per partition."""
-    from tritter_data.executors.ray_neardup import ray_shuffle
-
     started = time.perf_counter()
     progress = Progress("dedup: signatures", quiet=quiet)
 
@@ -273,8 +276,8 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
             progress.update(1, len(record["text"]))  # characters: the bar only
             yield doc, record["text"]
 
-    reduced, extras = ray_shuffle(executor, documents(), RayBandRows(config), bucket_pairs_of_rows,
-                                  config.batch_size)
+    reduced, extras = executor.shuffle(documents(), RayBandRows(config), bucket_pairs_of_rows,
+                                       batch_size=config.batch_size)
     progress.close()
     valid = np.concatenate([v for v, _ in extras]) if extras else np.empty(0, dtype=bool)
     found = np.concatenate([np.empty((0, 2), np.int64), *reduced])
@@ -286,19 +289,23 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True,
-               executor: Any = None) -> dict[str, Any]:
+               executor: Executor | None = None) -> dict[str, Any]:
     """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest.
 
-    ``executor``: a ``RayExecutor`` runs phases 1-2 on Ray (``_candidates_ray``); the same
-    candidate pairs come back, so verification, clusters and shards are the same bytes.
+    ``executor`` (default: a local pool of ``config.workers``) computes the signatures and the
+    candidates' shingle sets. One that offers ``shuffle`` (Ray) also buckets the band hashes
+    (``_candidates_ray``); the same candidate pairs come back, so verification, clusters and
+    shards are the same bytes.
     """
+    if executor is None:
+        executor = LocalExecutor(config.workers, batch_size=1)
     started, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
     params = config.lsh
     table, bad = DocTable(), BadLines()
     workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
     try:
-        find = _candidates_local if executor is None else _candidates_ray
+        find = _candidates_ray if hasattr(executor, "shuffle") else _candidates_local
         pairs, valid, bytes_in, spilled = find(shards, table, bad, config, workdir, timings, quiet, executor)
         n = len(table)
 
@@ -307,7 +314,8 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         sources: dict[int, str] = {}
         texts = _fetch_candidates(shards, ids, sources, bad)
         if config.verify:
-            arrays = (shingle_hashes(text, config.ngram) for text in texts)
+            batches = executor.map_ordered(_shingle_batch, config.ngram, batched(texts, config.batch_size))
+            arrays = (shingles for batch in batches for shingles in batch)
             sets = CandidateShingles(workdir / "candidates.u64", ids, arrays)
             similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
             verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
@@ -351,7 +359,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         "version": __version__,
         "input_dir": str(shards.directory),
         "output_dir": str(output_dir),
-        "parameters": {**asdict(config), "executor": "local" if executor is None else "ray", "bands": params.bands, "rows": params.rows,
+        "parameters": {**asdict(config), "executor": getattr(executor, "name", "local"), "bands": params.bands, "rows": params.rows,
                        "false_positive_area": round(params.false_positive_area, 6),
                        "false_negative_area": round(params.false_negative_area, 6),
                        "shard_size": shard_size, "compress": compress},

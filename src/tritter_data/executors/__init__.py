@@ -9,18 +9,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from tritter_data.core.errors import UsageError
-from tritter_data.core.sample import Reject, Sample, StageResult
-from tritter_data.core.stage import Stage
+from tritter_data.executors.base import BatchLost, Executor
+
+__all__ = ["EXECUTORS", "BatchLost", "Executor", "add_executor_arguments", "make_executor", "post_step_executor"]
 
 EXECUTORS = ("local", "ray")
-
-
-class Executor(Protocol):
-    def map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject]) -> Iterator[StageResult]: ...
 
 
 def make_executor(name: str, workers: int | None = 1, batch_size: int = 64, address: str | None = None) -> Executor:
@@ -53,14 +49,10 @@ def add_executor_arguments(parser: Any) -> None:
                              "default: start a local Ray instance)")
 
 
-def post_step_executor(name: str, workers: int | None, address: str | None) -> Any:
-    """``None`` for local (the step's own process pool), else a connected ``RayExecutor``.
+def post_step_executor(name: str, workers: int | None, address: str | None) -> Executor:
+    """The executor of a corpus step: the local pool of ``workers`` or a connected ``RayExecutor``.
 
     One batch of records per task (``batch_size=1``): the steps batch records themselves.
-    ``workers=None`` on Ray means every CPU of the cluster.
+    ``workers=None`` means one local process, or every CPU of the Ray cluster.
     """
-    if name == "local":
-        if address is not None:
-            raise UsageError("--ray-address needs --executor ray")
-        return None
     return make_executor(name, workers, batch_size=1, address=address)

@@ -1,80 +1,150 @@
 """The default executor: in-process for one worker, a process pool for more.
 
-Batches go out and come back in input order (a bounded window of ``apply_async``), so the driver sees results in
-the same order whatever the number of workers, and the output is byte-identical.
+``map_ordered`` keeps a bounded window of batches in flight and yields their results in
+input order, so the output is byte-identical whatever the number of workers. ``shared`` goes
+to each worker once, through the pool's initializer.
+
+Why ``concurrent.futures`` and not ``multiprocessing.Pool``: a Pool whose worker dies (OOM
+killer, a segfault in a C extension) loses the task and waits for it forever, and a worker
+killed while it holds the result pipe's lock (Ctrl-C reaches the whole process group) blocks
+the pool's shutdown: ``prepare --workers 2`` hung on Ctrl-C about one time in twenty. Here
+the workers ignore SIGINT — only the driver handles it, and it kills the workers outright —
+and a dead worker breaks the pool visibly (``BrokenProcessPool``). The driver then starts a
+new pool and re-runs the batches that were in flight one at a time, so the batch that kills
+its worker is found and reported as lost (``BatchLost`` / ``on_lost``), and only that one.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
-from multiprocessing.pool import AsyncResult
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
-from tritter_data.core.sample import Reject, Sample, StageResult
-from tritter_data.core.stage import Stage, run_stages
+from tritter_data.executors.base import BatchLost, Finalize, OnLost, StageMap, batched
 
-Finalize = Callable[[StageResult], StageResult]
-_WORKER_STAGES: Sequence[Stage] = ()
-_WORKER_FINALIZE: Finalize | None = None
-
-
-def batched(items: Iterable[Sample | Reject], size: int) -> Iterator[list[Sample | Reject]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+__all__ = ["Finalize", "LocalExecutor", "batched"]
+R = TypeVar("R")
+_SHARED: list[Any] = []  # per worker process: the ``shared`` of the current map
 
 
-def _init_worker(stages: Sequence[Stage], finalize: Finalize | None) -> None:
-    global _WORKER_STAGES, _WORKER_FINALIZE
-    _WORKER_STAGES, _WORKER_FINALIZE = stages, finalize
+def _init_worker(shared: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    _SHARED[:] = [shared]
 
 
-def run_batch(stages: Sequence[Stage], batch: list[Sample | Reject], finalize: Finalize | None) -> list[StageResult]:
-    """Run the stages over one batch, then ``finalize`` each result (in the worker)."""
-    results = [run_stages(stages, item) for item in batch]
-    return [finalize(result) for result in results] if finalize else results
+def _call(fn: Callable[[Any, Any], Any], batch: Any) -> Any:
+    return fn(_SHARED[0], batch)
 
 
-def _run_batch(batch: list[Sample | Reject]) -> list[StageResult]:
-    return run_batch(_WORKER_STAGES, batch, _WORKER_FINALIZE)
+class LocalExecutor(StageMap):
+    """Ordered map over batches with ``workers`` processes (in-process for one)."""
 
+    name = "local"
 
-class LocalExecutor:
-    """``map`` stages over items with ``workers`` processes, keeping input order."""
-
-    def __init__(self, workers: int = 1, batch_size: int = 64):
+    def __init__(self, workers: int = 1, batch_size: int = 64, max_retries: int = 1):
         if workers < 1:
             raise ValueError(f"workers must be >= 1, got {workers}")
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
         self.workers = workers
         self.batch_size = batch_size
+        self.max_retries = max_retries
 
-    def map(
-        self, stages: Sequence[Stage], items: Iterable[Sample | Reject], finalize: Finalize | None = None
-    ) -> Iterator[StageResult]:
-        """Results in input order. ``finalize`` runs in the worker on each result, e.g.
-        to serialise the output record there and send back bytes instead of text."""
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map_ordered(self, fn: Callable[[Any, Any], R], shared: Any, batches: Iterable[Any],
+                    on_lost: OnLost | None = None) -> Iterator[R]:
         if self.workers == 1:
-            for item in items:
-                result = run_stages(stages, item)
-                yield finalize(result) if finalize else result
+            for batch in batches:
+                yield fn(shared, batch)
             return
-        context = multiprocessing.get_context("spawn" if _fork_unsafe() else "fork")
-        window = self.workers * 4  # batches in flight: bounded memory, no idle worker
-        with context.Pool(self.workers, initializer=_init_worker, initargs=(stages, finalize)) as pool:
-            pending: deque[AsyncResult[list[StageResult]]] = deque()
-            for batch in batched(items, self.batch_size):
-                pending.append(pool.apply_async(_run_batch, (batch,)))
-                if len(pending) >= window:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+        yield from _PoolMap(self.workers, fn, shared, on_lost, self.max_retries).run(iter(batches))
 
 
-def _fork_unsafe() -> bool:
-    import sys
+class _PoolMap:
+    """One ``map_ordered`` over a process pool, restarted when a worker dies."""
 
-    return sys.platform == "darwin"
+    def __init__(self, workers: int, fn: Callable[[Any, Any], Any], shared: Any, on_lost: OnLost | None,
+                 max_retries: int):
+        self.workers, self.fn, self.shared = workers, fn, shared
+        self.on_lost, self.max_retries = on_lost, max_retries
+        self.window = 4 * workers  # batches in flight: bounded memory, no idle worker
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.shared,))
+
+    def run(self, batches: Iterator[Any]) -> Iterator[Any]:
+        """Results in input order. After a crash the batches that were in flight run again
+        one at a time (``alone``): a crash then names its batch, which is retried
+        ``max_retries`` times and then lost; the others go on unharmed."""
+        self.pool = self._start()
+        pending: deque[tuple[Any, Future[Any], int, bool]] = deque()  # batch, future, tries, alone
+        retry: deque[tuple[Any, int]] = deque()
+        try:
+            while True:
+                isolating = bool(retry) or any(alone for *_, alone in pending)
+                while len(pending) < (1 if isolating else self.window):
+                    if retry:
+                        batch, tries = retry.popleft()
+                    elif (batch := next(batches, None)) is None:
+                        break
+                    else:
+                        tries = 0
+                    pending.append((batch, self._submit(batch), tries, isolating))
+                if not pending:
+                    return
+                batch, future, tries, alone = pending[0]
+                try:
+                    result = future.result()
+                except BrokenProcessPool as error:
+                    self._restart()
+                    if not alone:  # someone in flight killed the pool: find out who
+                        retry.extendleft(reversed([(b, t) for b, _, t, _ in pending]))
+                        pending.clear()
+                        continue
+                    pending.popleft()
+                    if tries < self.max_retries:
+                        retry.appendleft((batch, tries + 1))
+                        continue
+                    if self.on_lost is None:
+                        raise BatchLost(len(batch), error) from None
+                    yield self.on_lost(batch, error)
+                    continue
+                pending.popleft()
+                yield result
+        finally:
+            self._stop(kill=True)
+
+    def _submit(self, batch: Any) -> Future[Any]:
+        assert self.pool is not None
+        return self.pool.submit(_call, self.fn, batch)
+
+    def _restart(self) -> None:
+        self._stop(kill=True)
+        self.pool = self._start()
+
+    def _stop(self, kill: bool) -> None:
+        """Shut the pool down; ``kill`` terminates the workers (early exit, Ctrl-C, a crash)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values()) if kill else []
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+        for process in processes:
+            process.join(timeout=5)
+        pool.shutdown(wait=True)

@@ -1,4 +1,4 @@
-"""Run the stage list on a Ray cluster, with the same ``map`` contract as the local pool.
+"""The executor contract (``executors/base.py``) on a Ray cluster, plus the shuffle only Ray has.
 
 Why tasks and not actors: a batch is a pure function of (stages, files), so any worker can
 run it, Ray retries it where it likes after a crash, and a cluster that grows or shrinks needs
@@ -12,7 +12,8 @@ like ``LocalExecutor``. Hence the output is byte-identical to the local executor
 
 Failures: an exception inside a stage is already a counted ``Reject`` (``run_stages``); a task
 whose worker dies or raises is retried ``max_retries`` times by Ray, and a batch that still
-fails becomes one ``Reject(reason="task_failed")`` per file, so no file is ever lost.
+fails is lost: ``map_ordered`` raises ``BatchLost`` unless the caller's ``on_lost`` stands in
+(for the stages, one ``Reject(reason="task_failed")`` per file: no file is ever lost).
 
 ``ray`` is imported only here, inside functions: without it, ``--executor ray`` says how to
 install it in one line.
@@ -25,19 +26,15 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from tritter_data.core.errors import UsageError
-from tritter_data.core.sample import Reject, Sample, StageResult
-from tritter_data.core.stage import Stage
-from tritter_data.executors.local import Finalize, batched
-from tritter_data.executors.local import run_batch as local_run_batch
+from tritter_data.executors.base import BatchLost, OnLost, StageMap, batched, error_summary
 
 logger = logging.getLogger(__name__)
 
 INSTALL_HINT = "--executor ray needs Ray: pip install 'tritter-data[ray]'"
-TASK_FAILED = "task_failed"
 
 # Per worker process: the stage list last fetched from the object store, by object id.
 _CACHED: dict[str, Any] = {}
@@ -68,31 +65,8 @@ def worker_get(holder: list[Any]) -> Any:
     return _CACHED[key]
 
 
-def run_batch(stages_holder: list[Any], batch: list[Sample | Reject]) -> list[StageResult]:
-    """The body of one Ray task: the stages over one batch, in order, then ``finalize``."""
-    stages, finalize = worker_get(stages_holder)
-    return local_run_batch(stages, batch, finalize)
-
-
-def failed_batch(batch: Sequence[Sample | Reject], error: BaseException) -> list[StageResult]:
-    """One ``task_failed`` reject per file of a batch that failed after its retries."""
-    detail = f"{type(error).__name__}: {error_summary(error)}"[:300]
-    return [
-        item if isinstance(item, Reject)
-        else Reject(item.source, TASK_FAILED, detail, item.size_bytes, item.language)
-        for item in batch
-    ]
-
-
-def error_summary(error: BaseException) -> str:
-    """The line that names the error: Ray's messages end with it, after a traceback."""
-    cause = getattr(error, "cause", None)  # RayTaskError wraps the task's own exception
-    text = str(cause if isinstance(cause, BaseException) else error).strip()
-    return text.splitlines()[-1] if text else ""
-
-
-class RayExecutor:
-    """``map`` stages over items as Ray tasks, keeping input order.
+class RayExecutor(StageMap):
+    """``map_ordered`` (and ``map``, ``shuffle``) as Ray tasks, keeping input order.
 
     ``address``: ``None`` starts a private local instance with ``workers`` CPUs (node address
     127.0.0.1; Ray 2.60 still listens on every interface) or reuses the one this process
@@ -104,6 +78,8 @@ class RayExecutor:
     waits on the oldest batch, and the driver's memory stays bounded.
     Use as a context manager to keep one connection across several ``map`` calls.
     """
+
+    name = "ray"
 
     def __init__(
         self,
@@ -182,37 +158,21 @@ class RayExecutor:
         return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
     # -- the contract ----------------------------------------------------------------
-    def map(
-        self, stages: Sequence[Stage], items: Iterable[Sample | Reject], finalize: Finalize | None = None
-    ) -> Iterator[StageResult]:
-        """Results in input order; ``finalize`` runs in the task (see ``LocalExecutor.map``)."""
-        with self:
-            yield from self._map(stages, items, finalize)
-
-    def _map(
-        self, stages: Sequence[Stage], items: Iterable[Sample | Reject], finalize: Finalize | None
-    ) -> Iterator[StageResult]:
-        ray = self.connect()
-        shared = (list(stages), finalize)
-        for batch, outcome in self._ordered(ray, run_batch, shared, batched(items, self.batch_size)):
-            yield from self._results(batch, outcome)
-
-    def map_shared(self, fn: Callable[[Any, list[Any]], list[Any]], shared: Any,
-                   items: Iterable[Any]) -> Iterator[Any]:
-        """``fn(shared, batch)`` over ordered batches, ``shared`` broadcast once.
-
-        For a global step with a big read-only table, e.g. decontamination: the benchmark
-        n-gram index goes to the object store once and each worker deserialises it once,
-        then checks its batches against it. A batch that fails after retries raises: a
-        global step cannot skip documents silently.
-        """
+    def map_ordered(self, fn: Callable[[Any, Any], Any], shared: Any, batches: Iterable[Any],
+                    on_lost: OnLost | None = None) -> Iterator[Any]:
+        """``fn(shared, batch)`` per batch as Ray tasks, in input order; ``shared`` is put in the
+        object store once and deserialised once per worker. A task that still fails after
+        ``max_retries`` is lost: ``on_lost(batch, error)`` stands in, else ``BatchLost``."""
         with self:
             ray = self.connect()
-            for batch, outcome in self._ordered(ray, _apply_shared, (fn, shared), batched(items, self.batch_size)):
-                if isinstance(outcome, BaseException):
-                    raise RuntimeError(f"batch of {len(batch)} items failed after retries: "
-                                       f"{error_summary(outcome)}") from outcome
-                yield from outcome
+            for batch, outcome in self._ordered(ray, _apply_shared, (fn, shared), batches):
+                if not isinstance(outcome, BaseException):
+                    yield outcome
+                    continue
+                logger.warning("batch of %d items failed after retries: %s", len(batch), error_summary(outcome))
+                if on_lost is None:
+                    raise BatchLost(len(batch), outcome) from outcome
+                yield on_lost(batch, outcome)
 
     def _ordered(self, ray: Any, body: Callable[..., Any], shared: Any,
                  batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], Any]]:
@@ -236,15 +196,58 @@ class RayExecutor:
             for ref, _ in pending:  # the consumer stopped early: do not leave work behind
                 ray.cancel(ref, force=False)
 
-    @staticmethod
-    def _results(batch: list[Sample | Reject], outcome: Any) -> list[StageResult]:
-        if isinstance(outcome, BaseException):
-            logger.warning("batch of %d files starting at %s failed after retries: %s",
-                           len(batch), batch[0].source, error_summary(outcome))
-            return failed_batch(batch, outcome)
-        if len(outcome) != len(batch):  # a task must account for every file it was given
-            return failed_batch(batch, RuntimeError(f"{len(outcome)} results for {len(batch)} files"))
-        return outcome
+    def shuffle(self, items: Iterable[Any], key_fn: Callable[[list[Any]], tuple[Any, Any]],
+                reducer: Callable[..., Any], batch_size: int | None = None,
+                partitions: int | None = None) -> tuple[list[Any], list[Any]]:
+        """Hash-partitioned map/reduce: ``reducer(*chunks)`` per partition, and each batch's side result.
+
+        ``key_fn(batch) -> (rows, extra)`` runs in a map task per batch of ``batch_size`` items
+        (default: the executor's)
+        (broadcast once); ``rows`` is an ``(m, k)`` uint64 array whose column 1 is the key, so
+        equal keys meet in one partition, whose reduce task gets every batch's chunk in batch
+        order. Returns the reducers' results in partition order and every batch's ``extra``
+        in input order. A task that fails after Ray's retries raises ``BatchLost``. Shuffle
+        data lives in Ray's object store, which spills to disk.
+        """
+        with self:
+            ray = self.connect()
+            workers = self.concurrency(ray)
+            partitions = partitions or 2 * workers
+            window = self.window or 2 * workers
+            options = {"num_cpus": 1, "max_retries": self.max_retries, "retry_exceptions": True}
+            mapper = ray.remote(_shuffle_task).options(num_returns=partitions + 1, **options)
+            reduce = ray.remote(reducer).options(**options)
+            holder = [ray.put(key_fn)]
+            shuffled: list[list[Any]] = [[] for _ in range(partitions)]
+            extras: list[Any] = []
+            in_flight: deque[Any] = deque()
+            for batch in batched(items, batch_size or self.batch_size):
+                refs = mapper.remote(holder, batch, partitions)
+                for part, ref in zip(shuffled, refs[:partitions], strict=True):
+                    part.append(ref)
+                extras.append(refs[partitions])
+                in_flight.append(refs[partitions])
+                if len(in_flight) >= window:  # the oldest map task must finish before we read more
+                    ray.wait([in_flight.popleft()], num_returns=1, fetch_local=False)
+            reduced = [reduce.remote(*chunks) for chunks in shuffled]
+            return [_must(ray, ref) for ref in reduced], [_must(ray, ref) for ref in extras]
+
+
+def _shuffle_task(holder: list[Any], batch: list[Any], partitions: int) -> tuple[Any, ...]:
+    """Map side of ``shuffle``: ``key_fn(batch)``'s rows split by partition, then the side result."""
+    key_fn = worker_get(holder)
+    import numpy as np
+
+    rows, extra = key_fn(batch)
+    target = rows[:, 1] % np.uint64(partitions)
+    return (*[rows[target == part] for part in range(partitions)], extra)
+
+
+def _must(ray: Any, ref: Any) -> Any:
+    outcome = _get(ray, ref)
+    if isinstance(outcome, BaseException):
+        raise BatchLost(1, outcome) from outcome
+    return outcome
 
 
 def _get(ray: Any, ref: Any) -> Any:
@@ -255,6 +258,7 @@ def _get(ray: Any, ref: Any) -> Any:
         return error
 
 
-def _apply_shared(holder: list[Any], batch: list[Any]) -> list[Any]:
+def _apply_shared(holder: list[Any], batch: Any) -> Any:
+    """The body of one Ray task: ``fn(shared, batch)`` with ``shared`` cached per worker."""
     fn, shared = worker_get(holder)
-    return list(fn(shared, batch))
+    return fn(shared, batch)

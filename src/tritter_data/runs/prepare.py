@@ -18,7 +18,7 @@ from tritter_data import __version__
 from tritter_data.core.languages import LANGUAGES
 from tritter_data.core.sample import Reject, Sample, encode_record
 from tritter_data.dedup.exact import ExactDedup
-from tritter_data.executors import make_executor
+from tritter_data.executors import Executor, make_executor
 from tritter_data.io.storage import (
     StorageOptions,
     UploadingShardWriter,
@@ -58,9 +58,14 @@ class PrepareOptions:
     storage_options: StorageOptions = ()
 
 
-def prepare(options: PrepareOptions) -> dict[str, Any]:
-    """Run the whole per-file pipeline and write shards plus ``manifest.json``."""
-    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
+def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[str, Any]:
+    """Run the whole per-file pipeline and write shards plus ``manifest.json``.
+
+    ``executor``: the run's session (the command opens one for prepare and its post steps);
+    default: the one ``options`` names.
+    """
+    if executor is None:
+        executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
     if options.ray_address is not None and not is_url(options.input_dir):
         logger.warning("--input-dir %s is a local path: every Ray node must see it at the same path "
                        "(a shared mount), or use s3://", options.input_dir)

@@ -11,7 +11,6 @@ starts, so a typo or an unavailable benchmark fails in a second, not after an ho
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shutil
 import sys
@@ -23,6 +22,7 @@ from typing import Any
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import BenchmarkItem
 from tritter_data.dedup.near import NearDedupConfig
+from tritter_data.executors.base import Executor
 from tritter_data.io.shard_set import DEFAULT_SHARD_SIZE, MANIFEST, InputShards
 from tritter_data.io.storage import StorageOptions, download_shard_set, is_url, publish_shard_set
 from tritter_data.io.writers import existing_shards, write_manifest
@@ -80,41 +80,46 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
                      getattr(args, "executor", "local"), getattr(args, "ray_address", None), args.workers)
 
 
-def run_post_steps(steps: PostSteps, output: Path | str, storage_options: StorageOptions = ()) -> dict[str, Any]:
+def run_post_steps(steps: PostSteps, output: Path | str, storage_options: StorageOptions = (),
+                   executor: Executor | None = None) -> dict[str, Any]:
     """Run the requested steps over ``output``'s shards in place; returns the updated manifest.
 
-    An object-store output is staged: its shards come down to a temporary directory, the
-    steps run there, and the result replaces them, manifest last (``storage.publish_shard_set``).
+    ``executor``: the run's session (prepare's own, so Ray starts once); default: the one
+    ``steps`` names. An object-store output is staged: its shards come down to a temporary
+    directory, the steps run there, and the result replaces them, manifest last
+    (``storage.publish_shard_set``).
     """
-    if not is_url(output):
-        return _run_local(steps, Path(output))
-    with tempfile.TemporaryDirectory(prefix="tritter-post-") as staging:
-        download_shard_set(str(output), Path(staging), storage_options)
-        manifest = _run_local(steps, Path(staging))
-        publish_shard_set(Path(staging), str(output), storage_options)
-    return manifest
+    if executor is None:
+        from tritter_data.executors import post_step_executor
+
+        executor = post_step_executor(steps.executor, steps.ray_workers, steps.ray_address)
+    with executor:
+        if not is_url(output):
+            return _run_local(steps, Path(output), executor)
+        with tempfile.TemporaryDirectory(prefix="tritter-post-") as staging:
+            download_shard_set(str(output), Path(staging), storage_options)
+            manifest = _run_local(steps, Path(staging), executor)
+            publish_shard_set(Path(staging), str(output), storage_options)
+        return manifest
 
 
-def _run_local(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
+def _run_local(steps: PostSteps, output_dir: Path, executor: Executor) -> dict[str, Any]:
     from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
     from tritter_data.dedup.near import near_dedup
-    from tritter_data.executors import post_step_executor
 
     manifest_path, pending = output_dir / MANIFEST, output_dir / PENDING
     if manifest_path.exists():  # until the steps are done the shards are not final: no manifest
         manifest_path.replace(pending)
     manifest = json.loads(pending.read_text(encoding="utf-8"))
-    executor = post_step_executor(steps.executor, steps.ray_workers, steps.ray_address)
-    with executor if executor is not None else contextlib.nullcontext():  # one Ray session for both
-        if steps.near_dedup is not None:
-            manifest["near_dedup"] = _in_place(output_dir, manifest, lambda shards, out: near_dedup(
-                shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
-                quiet=steps.quiet, executor=executor))
-        if steps.benchmarks is not None:
-            index = BenchmarkIndex(list(steps.benchmarks))
-            manifest["decontaminate"] = _in_place(output_dir, manifest, lambda shards, out: decontaminate(
-                shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
-                workers=steps.workers, quiet=steps.quiet, executor=executor))
+    if steps.near_dedup is not None:
+        manifest["near_dedup"] = _in_place(output_dir, manifest, lambda shards, out: near_dedup(
+            shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
+            quiet=steps.quiet, executor=executor))
+    if steps.benchmarks is not None:
+        index = BenchmarkIndex(list(steps.benchmarks))
+        manifest["decontaminate"] = _in_place(output_dir, manifest, lambda shards, out: decontaminate(
+            shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
+            workers=steps.workers, quiet=steps.quiet, executor=executor))
     fold_removals(manifest, output_dir)
     manifest["kept_after_post_steps"] = manifest["kept"]
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]

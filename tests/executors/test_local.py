@@ -1,0 +1,104 @@
+"""The local pool keeps the executor contract: order, one broadcast, a lost batch named, no hang."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import sysconfig
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tritter_data.core.sample import Reject, Sample
+from tritter_data.executors.base import BatchLost
+from tritter_data.executors.local import LocalExecutor
+
+ROOT = Path(__file__).resolve().parents[2]
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
+
+
+def tag(shared: dict[str, int], batch: list[int]) -> list[tuple[int, int, int]]:
+    """Each item with the worker's pid and the identity of its copy of ``shared``."""
+    return [(item * shared["factor"], os.getpid(), id(shared)) for item in batch]
+
+
+def die_on(shared: int, batch: list[int]) -> list[int]:
+    if shared in batch:
+        os._exit(3)  # the worker dies mid-task, as under the OOM killer
+    return [item + 1 for item in batch]
+
+
+def batches(n: int, size: int = 3) -> list[list[int]]:
+    return [list(range(i, min(n, i + size))) for i in range(0, n, size)]
+
+
+def test_results_in_order_and_shared_sent_once_per_worker() -> None:
+    with LocalExecutor(workers=2) as executor:
+        out = [row for result in executor.map_ordered(tag, {"factor": 10}, batches(60)) for row in result]
+    assert [value for value, _, _ in out] == [10 * i for i in range(60)]
+    copies = {(pid, identity) for _, pid, identity in out}
+    assert len({pid for pid, _ in copies}) == len(copies) <= 2  # one copy of ``shared`` per worker
+
+
+def test_a_batch_that_kills_its_worker_is_lost_and_only_that_one() -> None:
+    executor = LocalExecutor(workers=2, max_retries=1)
+    lost: list[list[int]] = []
+
+    def on_lost(batch: list[int], error: BaseException) -> list[str]:
+        lost.append(batch)
+        return ["lost"] * len(batch)
+
+    out = list(executor.map_ordered(die_on, 13, batches(30), on_lost))
+    assert lost == [[12, 13, 14]]
+    expected = [[i + 1 for i in b] if 13 not in b else ["lost"] * 3 for b in batches(30)]
+    assert out == expected
+    with pytest.raises(BatchLost, match="a batch of 3 items was lost after retries"):
+        list(executor.map_ordered(die_on, 13, batches(30)))
+
+
+@dataclass(frozen=True)
+class KillWorkerOn:
+    """A stage that kills its process on one file (a segfault in a parser, say)."""
+
+    source: str
+    name: str = "kill_worker_on"
+
+    def __call__(self, sample: Sample) -> Sample:
+        if sample.source == self.source:
+            os._exit(9)
+        return sample
+
+
+def test_the_runner_turns_a_lost_batch_into_task_failed_rejects() -> None:
+    items = [Sample(source=f"f{i:02d}.py", text=f"x = {i}\n", size_bytes=6) for i in range(10)]
+    results = list(LocalExecutor(workers=2, batch_size=4).map([KillWorkerOn("f05.py")], items))
+    assert [r.source for r in results] == [f"f{i:02d}.py" for i in range(10)]
+    outcome = ["ok" if isinstance(r, Sample) else r.reason for r in results]
+    assert outcome == ["ok"] * 4 + ["task_failed"] * 4 + ["ok"] * 2
+    assert isinstance(results[4], Reject) and "BrokenProcessPool" in results[4].detail
+
+
+@pytest.mark.parametrize("delay", [0.6, 1.0, 1.5, 2.0])
+def test_ctrl_c_with_two_workers_never_hangs(tmp_path: Path, delay: float) -> None:
+    """The defect: the pool's result thread blocked on a worker killed mid-send (1 run in 20)."""
+    corpus = STDLIB  # read in place: ~100 MB of real code, more than the delay lets through
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen([sys.executable, "-m", "tritter_data", "prepare", "--input-dir", str(corpus),
+                                "--output-dir", str(tmp_path / "out"), "--workers", "2", "--batch-size", "2",
+                                "--exclude", "site-packages", "--quiet"], env=env, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(delay)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("prepare --workers 2 hung after Ctrl-C")
+    if process.returncode == 0:
+        pytest.skip("the run finished before the signal")
+    assert process.returncode == 130, stderr.decode()
+    assert stderr.decode().count("\n") == 1 and "Traceback" not in stderr.decode()
