@@ -1,4 +1,4 @@
-"""Scale-out benchmark: prepare (and near-dup) on the local pool vs Ray with 1 and 2 workers.
+"""Scale-out benchmark: prepare and ``dedup`` (near-dup) on the local pool vs Ray, 1 and 2 workers.
 
 All figures come from one run on one corpus, so they are read as ratios. Configurations are
 interleaved across repeats and the best run of each is kept, since the machine is shared.
@@ -11,35 +11,34 @@ Ratios:
 - ``ray2 / local2``: what Ray's scheduling and serialisation cost against the process pool
   (bar: within 25 %, i.e. >= 0.75x);
 - Ray start-up (``ray.init`` plus warming one worker per CPU) is measured apart, since a
-  cluster pays it once, not per corpus.
+  cluster pays it once, not per corpus;
+- near-dup is the real command, ``dedup`` over prepare's shards (MinHash LSH, exact Jaccard
+  verification, union-find), run as ``--workers 1``, ``--workers 2`` and ``--executor ray
+  --workers 2``: ``dedup2 / dedup1`` (bar >= 1.6x) and ``ray / local2`` (bar >= 0.8x); the
+  three outputs must be the same bytes.
 
 The corpus defaults to /tmp/corpus/stdlib if present, else a copy of this interpreter's
 standard library without site-packages (about 100 MB).
 
     python benchmarks/bench_scale.py                 # prepare + near-dup, 2 repeats
     python benchmarks/bench_scale.py --repeats 1 --no-neardup
+    python benchmarks/bench_scale.py --repeats 1 --neardup-only
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import json
 import os
-import re
 import resource
 import shutil
 import sys
 import sysconfig
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from tritter_data.executors.lsh_shuffle import near_duplicates_local
-from tritter_data.executors.ray import RayExecutor
-from tritter_data.executors.ray_neardup import ray_near_duplicates
+from tritter_data.cli import main as cli
 from tritter_data.runs.prepare import PrepareOptions, prepare
 
 BIGCODE = {"gb": 319, "minutes": 40, "vcpus": 160}  # The Stack v2 Java near-dup
@@ -136,38 +135,44 @@ def best(seconds: list[float]) -> float:
     return min(seconds)  # the least disturbed run on a shared machine
 
 
-@dataclass(frozen=True)
-class WordMinHash:
-    """MinHash over word 5-grams with numpy; the dedup step brings its own (rensa) backend."""
-
-    num_perm: int = 128
-    ngram: int = 5
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        rng = np.random.default_rng(7)
-        a = rng.integers(1, 2**63, size=self.num_perm, dtype=np.uint64) | np.uint64(1)
-        b = rng.integers(0, 2**63, size=self.num_perm, dtype=np.uint64)
-        out = np.full((len(texts), self.num_perm), 2**32 - 1, dtype=np.uint32)
-        for i, text in enumerate(texts):
-            words = re.findall(r"\w+", text)
-            grams = {" ".join(words[j:j + self.ngram]) for j in range(len(words) - self.ngram + 1)}
-            if grams:
-                h = np.fromiter((int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little")
-                                 for g in grams), dtype=np.uint64, count=len(grams))
-                with np.errstate(over="ignore"):
-                    out[i] = ((h[:, None] * a + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
-        return out
+def run_dedup(shards: Path, out: Path, *args: str) -> tuple[float, float, dict]:
+    """Wall seconds, CPU seconds and manifest of one ``dedup`` command over ``shards``."""
+    with CpuMeter() as meter:
+        started = time.perf_counter()
+        code = cli(["dedup", "--input-dir", str(shards), "--output-dir", str(out), "--quiet", "--overwrite", *args])
+        wall = time.perf_counter() - started
+    assert code == 0, f"dedup {args} failed"
+    return wall, meter.seconds, json.loads((out / "manifest.json").read_text())
 
 
-def documents(corpus: Path, limit_mb: float) -> list[tuple[int, str]]:
-    docs, total = [], 0
-    for path in sorted(corpus.rglob("*.py")):
-        if "site-packages" in path.parts or total > limit_mb * 1e6:
-            continue
-        text = path.read_text(errors="replace")
-        docs.append((len(docs), text))
-        total += len(text)
-    return docs
+def neardup(corpus: Path, out: Path, repeats: int) -> dict[str, float]:
+    """``dedup`` with 1 and 2 local workers and on Ray (2 workers, warm), interleaved."""
+    import ray
+
+    shards = out / "neardup-input"
+    prepare(PrepareOptions(input_dir=corpus, output_dir=shards, workers=2, overwrite=True, quiet=True,
+                           exclude=("site-packages", "__pycache__")))
+    runs = {"dedup1": ["--workers", "1"], "dedup2": ["--workers", "2"],
+            "dedup_ray2": ["--executor", "ray", "--workers", "2"]}
+    wall: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
+    manifest: dict = {}
+    for _ in range(repeats):
+        for label, args in runs.items():
+            if label == "dedup_ray2":
+                start_ray(2)  # the command joins the running instance: start-up is measured apart
+            seconds, cpu_seconds, manifest = run_dedup(shards, out / label, *args)
+            if label == "dedup_ray2":
+                ray.shutdown()
+            wall[label].append(seconds)
+            cpu[label].append(cpu_seconds)
+    same = {label: {p.name: p.read_bytes() for p in sorted((out / label).glob("shard_*"))} for label in runs}
+    assert same["dedup1"] == same["dedup2"] == same["dedup_ray2"], "dedup outputs differ across engines"
+    mb = manifest["bytes_in"] / 1e6
+    figures = {k: mb / best(v) for k, v in wall.items()}
+    figures.update({f"cpu_{k}": best(v) / mb for k, v in cpu.items()})
+    figures.update(neardup_mb=mb, neardup_docs=manifest["input_records"], neardup_removed=manifest["removed"])
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,12 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="directory of code (default: the stdlib, ~100 MB)")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--no-neardup", action="store_true")
-    parser.add_argument("--neardup-mb", type=float, default=20.0, help="MB of .py text for near-dup")
+    parser.add_argument("--neardup-only", action="store_true", help="only the dedup figures")
     args = parser.parse_args(argv)
     import ray
 
     corpus = corpus_dir(args.corpus)
     out = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    if args.neardup_only:
+        figures = neardup(corpus, out, args.repeats)
+        shutil.rmtree(out, ignore_errors=True)
+        report_neardup(figures)
+        return 0
     wall: dict[str, list[float]] = {k: [] for k in ("local1", "local2", "ray1", "ray2")}
     cpu: dict[str, list[float]] = {k: [] for k in wall}
     startup: dict[int, list[float]] = {1: [], 2: []}
@@ -203,24 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     figures["code_share"] = code_mb / mb
     figures.update({f"cpu_{k}": best(v) / mb for k, v in cpu.items()})
     if not args.no_neardup:
-        start_ray(2)
-        docs = documents(corpus, args.neardup_mb)
-        text_mb = sum(len(t) for _, t in docs) / 1e6
-        with CpuMeter() as meter:
-            started = time.perf_counter()
-            ids = np.array([i for i, _ in docs])
-            local_pairs = near_duplicates_local(ids, WordMinHash()([t for _, t in docs]), bands=16, rows=8)
-            figures["neardup_local1"] = text_mb / (time.perf_counter() - started)
-        figures["cpu_neardup_local1"] = meter.seconds / text_mb
-        with CpuMeter() as meter:
-            started = time.perf_counter()
-            ray_pairs = ray_near_duplicates(RayExecutor(workers=2, batch_size=50), iter(docs), WordMinHash(),
-                                            bands=16, rows=8, partitions=4)
-            figures["neardup_ray2"] = text_mb / (time.perf_counter() - started)
-        figures["cpu_neardup_ray2"] = meter.seconds / text_mb
-        assert np.array_equal(local_pairs, ray_pairs), "Ray near-dup differs from the local reference"
-        figures["neardup_docs"], figures["neardup_pairs"] = len(docs), len(ray_pairs)
-        ray.shutdown()
+        figures.update(neardup(corpus, out, args.repeats))
     for workers in (1, 2):
         same = all((out / f"ray{workers}" / p.name).read_bytes() == p.read_bytes()
                    for p in sorted((out / "local1").glob("shard_*")))
@@ -243,12 +236,8 @@ def report(corpus: Path, size: int, f: dict[str, float], startup: dict[int, floa
     print(f"  Ray's CPU overhead vs local2: {f['cpu_ray2'] / f['cpu_local2']:.2f}x;  "
           f"on 2 dedicated cores ray2 would reach {2 / f['cpu_ray2']:.2f} MB/s, local2 {2 / f['cpu_local2']:.2f}")
     print(f"ray start-up (init + warm workers): 1 CPU {startup[1]:.1f} s, 2 CPUs {startup[2]:.1f} s")
-    if "neardup_ray2" in f:
-        print(f"near-dup MB/s ({int(f['neardup_docs'])} docs, {int(f['neardup_pairs'])} duplicates, same on both):")
-        print(f"  local1 {f['neardup_local1']:.2f}   ray2 {f['neardup_ray2']:.2f}   "
-              f"({f['neardup_ray2'] / f['neardup_local1']:.2f}x)")
-        print(f"  CPU s/MB: local1 {f['cpu_neardup_local1']:.3f}, ray2 {f['cpu_neardup_ray2']:.3f} "
-              f"({f['cpu_neardup_ray2'] / f['cpu_neardup_local1']:.2f}x)")
+    if "dedup1" in f:
+        report_neardup(f)
     per_core = f["code_share"] / f["cpu_ray2"]  # code MB per CPU second on Ray, overhead included
     core_hours = 1e6 / per_core / 3600  # 1 TB = 1e6 MB
     print(f"code is {f['code_share']:.0%} of the input bytes (the rest has no known language and is not read)")
@@ -258,11 +247,19 @@ def report(corpus: Path, size: int, f: dict[str, float], startup: dict[int, floa
     bc = BIGCODE["gb"] * 1e3 / (BIGCODE["minutes"] * 60) / BIGCODE["vcpus"]
     print(f"BigCode near-dup (Stack v2 Java): {BIGCODE['gb']} GB / {BIGCODE['minutes']} min / "
           f"{BIGCODE['vcpus']} vCPUs = {bc:.2f} MB/s per vCPU -> 1 TB on 160 vCPUs {1e6 / bc / 160 / 3600:.1f} h")
-    if "neardup_ray2" in f:
-        nd = 1 / f["cpu_neardup_ray2"]
-        print(f"our near-dup per core on Ray (CPU-s basis, pure-Python blake2b MinHash): {nd:.2f} MB/s "
-              f"-> 1 TB on 160 cores "
-              f"{1e6 / nd / 160 / 3600:.1f} h")
+    if "dedup_ray2" in f:
+        nd = 1 / f["cpu_dedup_ray2"]
+        print(f"our near-dup (dedup --executor ray) per core, CPU-s basis: {nd:.2f} MB/s "
+              f"-> 1 TB on 160 cores {1e6 / nd / 160 / 3600:.1f} h")
+
+
+def report_neardup(f: dict[str, float]) -> None:
+    print(f"near-dup: dedup over prepare's shards, {f['neardup_mb']:.1f} MB, {int(f['neardup_docs'])} records, "
+          f"{int(f['neardup_removed'])} removed (same bytes on every engine); MB/s:")
+    for key in ("dedup1", "dedup2", "dedup_ray2"):
+        print(f"  {key:<11} {f[key]:7.2f}   CPU s/MB {f['cpu_' + key]:.3f}")
+    print(f"  dedup2 / dedup1     = {f['dedup2'] / f['dedup1']:.2f}x   (bar >= 1.60)")
+    print(f"  dedup_ray2 / dedup2 = {f['dedup_ray2'] / f['dedup2']:.2f}x   (bar >= 0.80)")
 
 
 if __name__ == "__main__":
