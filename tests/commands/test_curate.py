@@ -311,3 +311,33 @@ def test_unfinished_or_foreign_output_needs_overwrite(tmp_path, mirror, s3_endpo
         f"--output {out}: javascript_curated.jsonl exists without a manifest; pass --overwrite")
     assert sorted(p.name for p in out.iterdir()) == ["javascript_curated.jsonl", "rust_curated.jsonl",
                                                     "rust_manifest.json"]
+
+
+def test_curate_with_near_dedup_and_decontamination_equals_the_separate_commands(tmp_path, mirror, s3_endpoint,
+                                                                                 aws_env):
+    """One corpus-step contract: curate's steps give what ``dedup`` then ``decontaminate`` give."""
+    plain = tmp_path / "plain"
+    assert curate(plain, mirror, s3_endpoint, "--language", "python", "--quiet") == 0
+    leaked = records(plain / "python_curated.jsonl")[1]["text"]  # a benchmark problem that leaked in
+    bench = tmp_path / "bench.jsonl"
+    bench.write_text(json.dumps({"task_id": "leak/0", "prompt": leaked[: len(leaked) // 2],
+                                 "canonical_solution": leaked[len(leaked) // 2:]}) + "\n")
+    assert main(["dedup", "--input-dir", str(plain / "python_curated.jsonl"), "--output-dir", str(tmp_path / "d"),
+                 "--quiet"]) == 0
+    assert main(["decontaminate", "--input-dir", str(tmp_path / "d"), "--output-dir", str(tmp_path / "c"),
+                 "--benchmark-file", str(bench), "--quiet"]) == 0
+    separate = b"".join(p.read_bytes() for p in sorted((tmp_path / "c").glob("shard_*")))
+
+    out = tmp_path / "stepped"
+    steps = ["--near-dedup", "--decontaminate", "--benchmark-file", str(bench)]
+    assert curate(out, mirror, s3_endpoint, "--language", "python", "--quiet", *steps) == 0
+    assert (out / "python_curated.jsonl").read_bytes() == separate
+    found = manifest(out)
+    assert found["decontaminate"]["removed"] == 1 and found["near_dedup"]["input_records"] == 6
+    assert found["kept"] == len(records(out / "python_curated.jsonl")) == 5
+    assert found["rejected"]["benchmark_contamination"] == 1
+    assert found["kept"] + found["rejected_total"] == found["rows_read"]
+    assert sorted(os.listdir(out)) == ["python_curated.jsonl", "python_manifest.json"]
+    before = (out / "python_curated.jsonl").read_bytes()
+    assert curate(out, mirror, s3_endpoint, "--language", "python", "--quiet", *steps) == 0  # already done
+    assert (out / "python_curated.jsonl").read_bytes() == before and manifest(out) == found

@@ -161,12 +161,12 @@ def test_an_unfinished_curated_file_is_refused(prepared: Path, tmp_path: Path, c
 def test_a_run_killed_during_its_post_steps_is_not_finished(code_tree: Path, tmp_path: Path, capsys,
                                                             monkeypatch) -> None:
     """The defect: killed during --near-dedup, a complete-looking manifest sat over un-deduplicated shards."""
-    import tritter_data.dedup.near as near
+    import tritter_data.steps.corpus as corpus
 
     def killed(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(near, "near_dedup", killed)
+    monkeypatch.setattr(corpus, "near_dedup", killed)
     out = tmp_path / "out"
     assert main(["prepare", "--input-dir", str(code_tree), "--output-dir", str(out), "--quiet", "--near-dedup"]) == 130
     capsys.readouterr()

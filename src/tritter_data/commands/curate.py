@@ -4,6 +4,7 @@
     python scripts/curate_datasets.py --language python --max-samples 1000 --output data/curated
     python scripts/curate_datasets.py --dataset HuggingFaceTB/stack-edu --language python --min-edu-score 3
     python scripts/curate_datasets.py --from-parquet mirror/ --language rust --repos data/curated_repos.json
+    python scripts/curate_datasets.py --language python --max-samples 1000 --near-dedup --decontaminate
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from tritter_data.core.errors import UsageError
 from tritter_data.core.languages import LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
-from tritter_data.runs.curate import Curation
+from tritter_data.runs.curate import Curation, output_paths
 from tritter_data.runs.curate_progress import CurateProgress
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
@@ -32,6 +33,7 @@ from tritter_data.sources.hub import (
 from tritter_data.sources.repos import load_repos
 from tritter_data.sources.rows import ColumnNeeds, RowSource, hub_source, local_source
 from tritter_data.sources.stack import RowFilter, stack_language
+from tritter_data.steps.post_steps import PostSteps, add_post_arguments, post_steps_from_args, run_on_curated
 
 DEFAULT_DATASET = "bigcode/the-stack-v2-dedup"
 EDU_DATASETS = ("HuggingFaceTB/stack-edu",)
@@ -71,6 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--part-size", type=int, metavar="ROWS", default=10_000, help="rows per resumable output part (default 10000)")
     add("--overwrite", action="store_true", help="discard earlier output (finished or not) for these languages")
     add("--quiet", action="store_true", help="no progress bars and no summary")
+    add_post_arguments(parser)
 
 
 def _positive(name: str, value: int | None, allow_zero: bool = False) -> None:
@@ -118,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
         print_subsets()
         return 0
     languages = validate(args)
+    post = post_steps_from_args(args)  # checked (and benchmarks loaded) before any row is read
     repos = load_repos(args.repos) if args.repos else None
     repos_digest = hashlib.sha256(args.repos.read_bytes()).hexdigest()[:16] if args.repos else None
     content_column = args.content_column
@@ -127,11 +131,11 @@ def run(args: argparse.Namespace) -> int:
     executor = make_executor(args.executor, args.workers or (1 if args.executor == "local" else None),
                              address=args.ray_address)  # no Ray or no cluster: one line, before any output
     with executor if hasattr(executor, "__enter__") else contextlib.nullcontext():  # one Ray session
-        return _curate(args, languages, repos, repos_digest, content_column, client, executor)
+        return _curate(args, languages, repos, repos_digest, content_column, client, executor, post)
 
 
 def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_digest: str | None,
-            content_column: str | None, client: Any, executor: Executor) -> int:
+            content_column: str | None, client: Any, executor: Executor, post: PostSteps) -> int:
     manifests = []
     for language in languages:
         needs = ColumnNeeds(content_column, stars=args.min_stars is not None and repos is None,
@@ -158,6 +162,10 @@ def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_di
             ).run()
         finally:
             progress.close()
+        if post:
+            final, manifest_path, _ = output_paths(args.output, language)
+            manifest = {**run_on_curated(post, final, manifest_path, executor),
+                        "already_complete": manifest.get("already_complete", False)}
         manifests.append(manifest)
         if not args.quiet:
             print_summary(manifest, args.output)

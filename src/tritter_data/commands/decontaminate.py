@@ -9,10 +9,11 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
-from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
+from tritter_data.decontam.decontaminate import BenchmarkIndex
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input
+from tritter_data.steps.corpus import DecontaminateStep
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
 
@@ -69,11 +70,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
     items = items_from_args(args.benchmarks, args.benchmark_file)  # before touching the output
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
-    with OutputLock(args.output_dir):
+    step = DecontaminateStep(BenchmarkIndex(items), args.removed_file, args.quiet)
+    with executor, OutputLock(args.output_dir):
         claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
-        manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
-                                 compress=shards.compress, workers=args.workers or 1,
-                                 removed_file=args.removed_file, quiet=args.quiet, executor=executor)
+        manifest = step.run(shards, args.output_dir, executor)
     if not args.quiet:
         print_summary(manifest)
     return 0

@@ -9,10 +9,11 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.dedup.minhash import default_backend
-from tritter_data.dedup.near import NearDedupConfig, near_dedup
+from tritter_data.dedup.near import NearDedupConfig
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input, parse_size
+from tritter_data.steps.corpus import CorpusStep, ExactDedupStep, NearDedupStep
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -35,6 +36,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     add_executor_arguments(parser)
     parser.add_argument("--memory-limit", default="512M",
                         help="band hashes kept in memory before spilling to disk (default 512M)")
+    parser.add_argument("--exact", action="store_true",
+                        help="remove byte-identical texts only (keep the first), no MinHash")
     parser.add_argument("--no-verify", action="store_true",
                         help="trust LSH candidates without the exact Jaccard check (faster, less precise)")
     parser.add_argument("--seed", type=int, default=42, help="MinHash seed (default 42)")
@@ -65,11 +68,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     shards = open_input(args.input_dir, args.shard_size)
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
-    with OutputLock(args.output_dir):
+    step: CorpusStep = (ExactDedupStep(args.removed_file, args.quiet) if args.exact
+                        else NearDedupStep(config, args.removed_file, args.quiet))
+    with executor, OutputLock(args.output_dir):
         claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
-        manifest = near_dedup(shards, args.output_dir, config, shard_size=shards.shard_size,
-                              compress=shards.compress, removed_file=args.removed_file, quiet=args.quiet,
-                              executor=executor)
+        manifest = step.run(shards, args.output_dir, executor)
     if not args.quiet:
         print_summary(manifest)
     return 0
@@ -79,8 +82,11 @@ def print_summary(manifest: dict[str, Any]) -> None:
     p = manifest["parameters"]
     print(f"records in: {manifest['input_records']}  ({manifest['bytes_in'] / 1e6:.1f} MB)", file=sys.stdout)
     print(f"kept:       {manifest['kept']}", file=sys.stdout)
-    print(f"removed:    {manifest['removed']} near-duplicates in {manifest['clusters']} clusters "
-          f"(threshold {p['threshold']}, {p['bands']} bands x {p['rows']} rows)", file=sys.stdout)
+    if p.get("exact"):
+        print(f"removed:    {manifest['removed']} exact duplicates", file=sys.stdout)
+    else:
+        print(f"removed:    {manifest['removed']} near-duplicates in {manifest['clusters']} clusters "
+              f"(threshold {p['threshold']}, {p['bands']} bands x {p['rows']} rows)", file=sys.stdout)
     if manifest["bad_lines"]:
         print(f"bad lines:  {manifest['bad_lines']} skipped (see manifest)", file=sys.stdout)
     print(f"speed:      {manifest['mb_per_second']} MB/s in {manifest['elapsed_seconds']} s", file=sys.stdout)

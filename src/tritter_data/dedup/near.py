@@ -303,6 +303,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     timings: dict[str, float] = {}
     params = config.lsh
     table, bad = DocTable(), BadLines()
+    output_dir.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
     try:
         find = _candidates_ray if hasattr(executor, "shuffle") else _candidates_local

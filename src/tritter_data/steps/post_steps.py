@@ -26,10 +26,12 @@ from tritter_data.executors.base import Executor
 from tritter_data.io.shard_set import DEFAULT_SHARD_SIZE, MANIFEST, InputShards
 from tritter_data.io.storage import StorageOptions, download_shard_set, is_url, publish_shard_set
 from tritter_data.io.writers import existing_shards, write_manifest
+from tritter_data.steps.corpus import CorpusStep, DecontaminateStep, NearDedupStep
 
 #: Where prepare's manifest waits while the post steps rewrite the shards: the directory has no
 #: ``manifest.json`` meanwhile, so a run killed here is never read as finished.
 PENDING = ".manifest.pending.json"
+ONE_SHARD = 1 << 62  # a curated file stays one file through the steps
 
 
 def add_post_arguments(parser: argparse.ArgumentParser) -> None:
@@ -103,38 +105,76 @@ def run_post_steps(steps: PostSteps, output: Path | str, storage_options: Storag
         return manifest
 
 
-def _run_local(steps: PostSteps, output_dir: Path, executor: Executor) -> dict[str, Any]:
-    from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
-    from tritter_data.dedup.near import near_dedup
+def corpus_steps(steps: PostSteps) -> list[CorpusStep]:
+    """The requested steps, in the card's order: near-dedup, then decontamination."""
+    from tritter_data.decontam.decontaminate import BenchmarkIndex
 
+    chosen: list[CorpusStep] = []
+    if steps.near_dedup is not None:
+        chosen.append(NearDedupStep(steps.near_dedup, quiet=steps.quiet))
+    if steps.benchmarks is not None:
+        chosen.append(DecontaminateStep(BenchmarkIndex(list(steps.benchmarks)), quiet=steps.quiet))
+    return chosen
+
+
+def _run_local(steps: PostSteps, output_dir: Path, executor: Executor) -> dict[str, Any]:
     manifest_path, pending = output_dir / MANIFEST, output_dir / PENDING
     if manifest_path.exists():  # until the steps are done the shards are not final: no manifest
         manifest_path.replace(pending)
     manifest = json.loads(pending.read_text(encoding="utf-8"))
-    if steps.near_dedup is not None:
-        manifest["near_dedup"] = _in_place(output_dir, manifest, lambda shards, out: near_dedup(
-            shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
-            quiet=steps.quiet, executor=executor))
-    if steps.benchmarks is not None:
-        index = BenchmarkIndex(list(steps.benchmarks))
-        manifest["decontaminate"] = _in_place(output_dir, manifest, lambda shards, out: decontaminate(
-            shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
-            workers=steps.workers, quiet=steps.quiet, executor=executor))
-    fold_removals(manifest, output_dir)
-    manifest["kept_after_post_steps"] = manifest["kept"]
+    for step in corpus_steps(steps):
+        manifest[step.name] = _in_place(output_dir, manifest, step, executor)
+    fold_removals(manifest, existing_shards(output_dir), str(output_dir))
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]
     write_manifest(manifest_path, manifest)
     pending.unlink()
-    if not steps.quiet:
-        for key in ("near_dedup", "decontaminate"):
-            if key in manifest and "removed" in manifest[key]:
-                print(f"{key + ':':<15}{manifest[key]['removed']} removed", file=sys.stdout)
-        print(f"kept (final):  {manifest['kept_after_post_steps']}", file=sys.stdout)
+    _print(steps, manifest)
     return manifest
 
 
-def _in_place(output_dir: Path, manifest: dict[str, Any], step: Any) -> dict[str, Any]:
-    """Run ``step(shards, temp_dir)`` and swap its shards in for ``output_dir``'s."""
+def run_on_curated(steps: PostSteps, final: Path, manifest_path: Path, executor: Executor) -> dict[str, Any]:
+    """``curate --near-dedup --decontaminate``: the same steps over one ``{language}_curated.jsonl``.
+
+    Its manifest is set aside while the steps run (so a kill leaves a curated file without a
+    manifest, which no later step reads) and comes back with the steps' sections; a finished
+    language whose manifest already has them is left alone.
+    """
+    chosen = corpus_steps(steps)
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if all(step.name in manifest for step in chosen):
+        return manifest
+    pending = manifest_path.with_name(f".{manifest_path.name}.pending")
+    manifest_path.replace(pending)
+    with tempfile.TemporaryDirectory(prefix=".steps-", dir=final.parent) as work:
+        current = InputShards(final, (final,), ONE_SHARD, "none")
+        for step in chosen:
+            out = Path(work) / step.name
+            section = step.run(current, out, executor)
+            manifest[step.name] = {k: v for k, v in section.items() if k not in ("input_dir", "output_dir", "shards")}
+            current = InputShards(out, tuple(existing_shards(out)), ONE_SHARD, "none")
+        temporary = final.with_name(final.name + ".tmp")
+        with open(temporary, "wb") as handle:
+            for path in current.paths:
+                handle.write(path.read_bytes())
+        temporary.replace(final)
+    fold_removals(manifest, [final], str(final))
+    manifest["bytes_out"] = final.stat().st_size
+    write_manifest(manifest_path, manifest)
+    pending.unlink()
+    _print(steps, manifest)
+    return manifest
+
+
+def _print(steps: PostSteps, manifest: dict[str, Any]) -> None:
+    if not steps.quiet:
+        for key in POST_STEP_REASONS:
+            if key in manifest and "removed" in manifest[key]:
+                print(f"{key + ':':<15}{manifest[key]['removed']} removed", file=sys.stdout)
+        print(f"kept (final):  {manifest['kept_after_post_steps']}", file=sys.stdout)
+
+
+def _in_place(output_dir: Path, manifest: dict[str, Any], step: CorpusStep, executor: Executor) -> dict[str, Any]:
+    """Run ``step`` into a temporary directory and swap its shards in for ``output_dir``'s."""
     paths = existing_shards(output_dir)
     if not paths:
         return {"skipped": "no records to process", "kept": 0}
@@ -145,7 +185,7 @@ def _in_place(output_dir: Path, manifest: dict[str, Any], step: Any) -> dict[str
     shutil.rmtree(temp, ignore_errors=True)
     temp.mkdir()
     try:
-        section = step(shards, temp)
+        section = step.run(shards, temp, executor)
         for path in paths:
             path.unlink()
         for path in existing_shards(temp):
@@ -161,7 +201,7 @@ def _in_place(output_dir: Path, manifest: dict[str, Any], step: Any) -> dict[str
 POST_STEP_REASONS = {"near_dedup": "near_duplicate", "decontaminate": "benchmark_contamination"}
 
 
-def fold_removals(manifest: dict[str, Any], output_dir: Path) -> None:
+def fold_removals(manifest: dict[str, Any], paths: list[Path], where: str) -> None:
     """Count the post steps' removals as reject reasons, so the run's totals still add up.
 
     ``kept``, ``positive``, ``negative`` and the per-language counts are recounted from the
@@ -170,7 +210,7 @@ def fold_removals(manifest: dict[str, Any], output_dir: Path) -> None:
     from tritter_data.io.shards import iter_shard_records
 
     labels: dict[str, dict[str, int]] = {}
-    for path in existing_shards(output_dir):
+    for path in paths:
         for record in iter_shard_records(path):
             if isinstance(record, dict):
                 counts = labels.setdefault(record["language"], {"positive": 0, "negative": 0})
@@ -189,4 +229,5 @@ def fold_removals(manifest: dict[str, Any], output_dir: Path) -> None:
     manifest["negative"] = sum(counts["negative"] for counts in labels.values())
     manifest["kept"] = manifest["positive"] + manifest["negative"]
     if manifest["kept"] + manifest["rejected_total"] != manifest["input_files"]:
-        raise RuntimeError(f"accounting error after post steps in {output_dir}")
+        raise RuntimeError(f"accounting error after post steps in {where}")
+    manifest["kept_after_post_steps"] = manifest["kept"]
