@@ -1,7 +1,10 @@
 """``python -m tritter_data <command>``: a thin layer over the command modules.
 
 ``main(argv)`` returns an exit code, so tests call ``main(["prepare", ...])`` directly.
-Configuration problems print one line and return 2; no traceback reaches the user.
+Configuration problems print one line and return 2; no traceback reaches the user. An
+``OSError`` that reaches this boundary (an output under a regular file, a read-only
+directory, ``/proc``, a full disk) is the same: ``error: PATH: strerror``, exit 2. A run
+that finished but cannot be trusted (``RunFailed``) prints one line and returns 3.
 """
 
 from __future__ import annotations
@@ -9,11 +12,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from tritter_data import __version__
-from tritter_data.core.errors import UsageError
+from tritter_data.core.errors import RunFailed, UsageError
 
 #: Subcommands, in the order ``--help`` lists them; each module has add_parser and run.
 COMMANDS = ("prepare", "dedup", "decontaminate", "curate", "mix", "train", "report")
@@ -49,6 +53,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"{parser.prog} {args.command}: error: {error}", file=sys.stderr)
         return 2
+    except RunFailed as error:
+        print(f"{parser.prog} {args.command}: failed: {error}", file=sys.stderr)
+        return RunFailed.exit_code
+    except OSError as error:
+        logging.getLogger(__name__).debug("OSError at the command boundary", exc_info=True)
+        print(f"{parser.prog} {args.command}: error: {describe_os_error(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"{parser.prog} {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def describe_os_error(error: OSError) -> str:
+    """``PATH: strerror`` (both paths for a rename), on one line.
+
+    >>> describe_os_error(NotADirectoryError(20, "Not a directory", "/etc/hosts/out"))
+    '/etc/hosts/out: Not a directory'
+    """
+    reason = error.strerror or str(error) or type(error).__name__
+    paths = [os.fsdecode(p) if isinstance(p, (str, bytes)) else str(p)
+             for p in (error.filename, error.filename2) if p is not None]
+    where = " -> ".join(paths)
+    line = f"{where}: {reason}" if where else reason
+    return line.replace("\n", " ")

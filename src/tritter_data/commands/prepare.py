@@ -8,13 +8,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tritter_data.core.errors import UsageError
+from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import LANGUAGES, canonical_language
 from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.io.lock import output_lock
 from tritter_data.io.storage import check_input as check_remote_input
 from tritter_data.io.storage import endpoint_options, is_url, parse_location
+from tritter_data.runs.guards import check_dependencies, check_workers, internal_error_failure
 from tritter_data.runs.prepare import PrepareOptions, count_languages, prepare
+from tritter_data.runs.space import check_space, prepare_estimate
+from tritter_data.sources.local import walk_directory
+from tritter_data.sources.remote import walk_remote
+from tritter_data.stages.thresholds import QualityThresholds
 from tritter_data.steps.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
 
 __all__ = ["PrepareOptions", "add_parser", "count_languages", "options_from_args", "prepare", "run"]
@@ -41,7 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--languages", nargs="+", metavar="LANG",
                         help=f"languages to include (default all: {' '.join(LANGUAGES)})")
     parser.add_argument("--workers", type=int, default=None,
-                        help="parallel workers (default 1 for local; every CPU of the cluster for ray)")
+                        help="parallel workers (default 1 for local, at most 4 per CPU; every CPU of the "
+                             "cluster for ray)")
     parser.add_argument("--executor", choices=EXECUTORS, default="local",
                         help="local process pool, or a Ray cluster (pip install 'tritter-data[ray]')")
     parser.add_argument("--ray-address", default=None, metavar="ADDR",
@@ -58,6 +64,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--s3-endpoint-url", default=None, metavar="URL",
                         help="S3-compatible endpoint for s3:// locations (default: AWS_ENDPOINT_URL or AWS)")
     parser.add_argument("--report", action="store_true", help="also write OUT/report.html (needs the [report] extra)")
+    parser.add_argument("--skip-space-check", action="store_true",
+                        help="start even if the free space at --output-dir looks too small for the output")
     add_post_arguments(parser)
 
 
@@ -76,8 +84,7 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     if not 0.0 <= args.min_quality <= 1.0:
         raise UsageError(f"--min-quality must be between 0 and 1, got {args.min_quality}")
-    if args.workers is not None and args.workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    check_workers(args.workers, args.executor)
     if args.ray_address is not None and args.executor != "ray":
         raise UsageError("--ray-address needs --executor ray")
     if args.workers is None and args.executor == "local":
@@ -118,7 +125,12 @@ def run(args: argparse.Namespace) -> int:
         from tritter_data import report
 
         report.require_matplotlib()  # fail before the run, not after it
+    check_dependencies(options.languages)  # one line now, not an internal_error per file
     post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
+    if not is_url(options.output_dir):
+        Path(options.output_dir).mkdir(parents=True, exist_ok=True)  # unwritable: one line now, not after the run
+        if not args.skip_space_check:
+            check_prepare_space(options)
     # One session for the whole run: Ray starts once for prepare and its post steps, and a
     # missing Ray or an unreachable cluster fails here, before the output is touched.
     executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
@@ -126,6 +138,9 @@ def run(args: argparse.Namespace) -> int:
         manifest = prepare(options, executor)
         if not options.quiet:
             print_summary(manifest)
+        failure = internal_error_failure(manifest)
+        if failure:
+            raise RunFailed(failure)
         if post:
             run_post_steps(post, options.output_dir, options.storage_options, executor)
     if args.report:
@@ -135,6 +150,16 @@ def run(args: argparse.Namespace) -> int:
         if not options.quiet:
             print(f"report:    {path}")
     return 0
+
+
+def check_prepare_space(options: PrepareOptions) -> None:
+    """Refuse (one line) when 30 % of the readable input does not fit at the output."""
+    if is_url(options.input_dir):
+        items = walk_remote(str(options.input_dir), options.exclude, options.storage_options)
+    else:
+        items = walk_directory(Path(options.input_dir), options.exclude, (Path(options.output_dir),))
+    needed, raw = prepare_estimate(items, QualityThresholds().max_bytes)
+    check_space(Path(options.output_dir), needed, f"30% of {raw / 1e6:.1f} MB of input files")
 
 
 def print_counts(counts: Counter[str]) -> None:

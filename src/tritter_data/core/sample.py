@@ -19,6 +19,7 @@ from typing import Any, Union
 import orjson
 
 from tritter_data.core.findings import Finding
+from tritter_data.core.text import line_count
 
 #: Output fields, in the order they are written (the data card's table).
 OUTPUT_FIELDS = (
@@ -77,6 +78,12 @@ class Reject:
     detail: str = ""
     size_bytes: int = 0
     language: str | None = None
+    #: rejected before its bytes were read: ``size_bytes`` is the listed size, not bytes read
+    unread: bool = False
+
+    @property
+    def bytes_read(self) -> int:
+        return 0 if self.unread else self.size_bytes
 
 
 StageResult = Union[Sample, Reject]
@@ -113,7 +120,7 @@ def encode_record(result: StageResult) -> StageResult:
     """
     if isinstance(result, Sample):
         result.encoded = orjson.dumps(to_record(result)) + b"\n"
-        result.meta["line_count"] = result.text.count("\n") + (0 if result.text.endswith("\n") else 1)
+        result.meta["line_count"] = line_count(result.text)
         result.text = ""
     return result
 

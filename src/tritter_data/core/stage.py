@@ -23,8 +23,14 @@ class Stage(Protocol):
 
 
 def reject(sample: Sample, reason: str, detail: str = "") -> Reject:
-    """A ``Reject`` for ``sample`` that keeps what is known of it for the manifest."""
-    return Reject(sample.source, reason, detail, sample.size_bytes, sample.language)
+    """A ``Reject`` for ``sample`` that keeps what is known of it for the manifest.
+
+    A sample that still points at a file or object (``path`` or ``meta['url']``) was not
+    read: the reject is marked ``unread``, so its listed size (a sparse 1 GB file) does not
+    count in ``bytes_in`` or the MB/s figure.
+    """
+    unread = sample.path is not None or "url" in sample.meta
+    return Reject(sample.source, reason, detail, sample.size_bytes, sample.language, unread)
 
 
 def run_stages(stages: Sequence[Stage], sample: Sample | Reject) -> StageResult:

@@ -15,26 +15,32 @@ import re
 
 # Unrolled-loop patterns ("normal* (special normal*)*"): 3-4x faster in ``re`` than
 # the lazy ``(?:\\.|[^\\])*?`` form, and free of catastrophic backtracking.
-_DQ3 = r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
-_SQ3 = r"'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
-_DQ = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-_SQ = r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
-_DQ_MULTI = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_SQ_MULTI = r"'[^'\\]*(?:\\.[^'\\]*)*'"
-_CHAR = r"'(?:\\.{1,10}|[^'\\\n])'"
+# Every pattern is *total*: from its opening quote it always matches, an unclosed token
+# running to the end of its line (one-line strings) or of the text (multi-line ones and
+# block comments), as a real tokenizer reads it. A token that could fail would be retried
+# from every later quote, each retry rescanning to the end: quadratic (an unclosed
+# ``'\''`` run of 490 KB took 120 s). Total patterns consume what they scan, so one pass
+# is linear. An escape takes any next character (``\\[\s\S]?``), a newline included.
+_DQ3 = r'"""[^"\\]*(?:(?:\\[\s\S]?|"(?!""))[^"\\]*)*(?:"""|\Z)'
+_SQ3 = r"'''[^'\\]*(?:(?:\\[\s\S]?|'(?!''))[^'\\]*)*(?:'''|\Z)"
+_DQ = r'"[^"\\\n]*(?:\\[\s\S]?[^"\\\n]*)*(?:"|(?=\n)|\Z)'
+_SQ = r"'[^'\\\n]*(?:\\[\s\S]?[^'\\\n]*)*(?:'|(?=\n)|\Z)"
+_DQ_MULTI = r'"[^"\\]*(?:\\[\s\S]?[^"\\]*)*(?:"|\Z)'
+_SQ_MULTI = r"'[^'\\]*(?:\\[\s\S]?[^'\\]*)*(?:'|\Z)"
+_CHAR = r"'(?:\\.{1,10}|[^'\\\n])'"  # bounded: at most 13 characters per attempt
 _PY_STRING = f"{_DQ3}|{_SQ3}|{_DQ}|{_SQ}"
 _C_STRING = f"{_DQ}|{_CHAR}"
-_BACKTICK = r"`[^`\\]*(?:\\.[^`\\]*)*`"
-_RAW_RUST = r'r#+"[^"]*(?:"(?!#)[^"]*)*"#+|r"[^"]*"'
+_BACKTICK = r"`[^`\\]*(?:\\[\s\S]?[^`\\]*)*(?:`|\Z)"
+_RAW_RUST = r'r#+"[^"]*(?:"(?!#)[^"]*)*(?:"#+|\Z)|r"[^"]*(?:"|\Z)'
 _TRIPLE = _DQ3
 _LINE_C = r"//[^\n]*"
-_BLOCK_C = r"/\*[^*]*\*+(?:[^/*][^*]*\*+)*/"
+_BLOCK_C = r"/\*[^*]*(?:\*+[^/*][^*]*)*(?:\*+/|\**\Z)"
 _HASH = r"#[^\n]*"
 
 _FAMILIES = {
     "python": (_PY_STRING, _HASH),
     "ruby": (f"{_DQ}|{_SQ}", _HASH),
-    "shell": (f"{_DQ_MULTI}|'[^']*'", r"(?<![\w$])#[^\n]*"),
+    "shell": (f"{_DQ_MULTI}|'[^']*(?:'|\\Z)", r"(?<![\w$])#[^\n]*"),
     "php": (f"{_DQ_MULTI}|{_SQ_MULTI}", f"{_LINE_C}|{_BLOCK_C}|{_HASH}"),
     "javascript": (f"{_DQ}|{_SQ}|{_BACKTICK}", f"{_LINE_C}|{_BLOCK_C}"),
     "go": (f"{_C_STRING}|{_BACKTICK}", f"{_LINE_C}|{_BLOCK_C}"),

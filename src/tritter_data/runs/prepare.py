@@ -116,7 +116,8 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
 def _walk(options: PrepareOptions) -> Iterator[Sample | Reject]:
     if is_url(options.input_dir):
         return walk_remote(str(options.input_dir), options.exclude, options.storage_options)
-    return walk_directory(Path(options.input_dir), options.exclude)
+    skip = () if is_url(options.output_dir) else (Path(options.output_dir),)  # never read our own output
+    return walk_directory(Path(options.input_dir), options.exclude, skip)
 
 
 def _shard_writer(options: PrepareOptions) -> ShardWriter:

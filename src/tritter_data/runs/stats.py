@@ -57,15 +57,16 @@ class RunStats:
 
     def add(self, result: Sample | Reject) -> None:
         self.input_files += 1
-        self.bytes_in += result.size_bytes
+        read = result.bytes_read if isinstance(result, Reject) else result.size_bytes  # honest MB/s
+        self.bytes_in += read
         language = result.language or "unknown"
         bucket = self.per_language[language]
         bucket["files"] += 1
-        bucket["bytes"] += result.size_bytes
+        bucket["bytes"] += read
         self.size_all[log2_bin(result.size_bytes, SIZE_BINS)] += 1
         if isinstance(result, Reject):
             self.rejected[result.reason] += 1
-            self.outcome_bytes[result.reason] += result.size_bytes
+            self.outcome_bytes[result.reason] += read
             bucket["rejected"] += 1
             if len(self.examples[result.reason]) < MAX_EXAMPLES:
                 self.examples[result.reason].append({"source": result.source, "detail": result.detail})

@@ -15,16 +15,12 @@ from dataclasses import dataclass
 
 from tritter_data.core.sample import Sample, StageResult
 from tritter_data.core.stage import reject
+from tritter_data.core.text import line_count, line_lengths
+
+__all__ = ["QualityThresholds", "alpha_ratio", "count_long_lines", "line_count", "long_line_ratio"]
 
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def line_count(text: str) -> int:
-    """Number of lines, counting a last line without a newline."""
-    if not text:
-        return 0
-    return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
 def alpha_ratio(text: str) -> float:
@@ -47,10 +43,10 @@ def long_line_ratio(text: str, limit: int) -> float:
 
 
 def count_long_lines(text: str, limit: int) -> int:
-    """Lines longer than ``limit``; a plain loop over ``split`` beats a regex here."""
+    """Lines longer than ``limit`` (any line end); a plain ``split`` beats a regex here."""
     if len(text) <= limit:
         return 0
-    lengths = list(map(len, text.split("\n")))
+    lengths = line_lengths(text)
     if max(lengths) <= limit:
         return 0
     return sum(map(limit.__lt__, lengths))
