@@ -119,8 +119,11 @@ def prose_share(text: str) -> float:
     """
     prose = total = 0
     fenced = False
+    previous = ""
     for line in text.split("\n"):
-        if _FENCE.match(line):
+        underline = bool(_RST_UNDERLINE.match(line)) and bool(previous.strip())  # rST "Title\n~~~~~"
+        previous = line
+        if _FENCE.match(line) and not underline:
             fenced = not fenced
             continue
         stripped = line.strip()
