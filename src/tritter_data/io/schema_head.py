@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars")
+OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars", "persona")
 # In JSON an unescaped quote only delimits a string, and a string followed by a colon is
 # a key: these byte patterns cannot occur inside a text value.
 _KEY_PATTERNS = {name: f'"{name}":'.encode() for name in OPTIONAL_FIELDS}
