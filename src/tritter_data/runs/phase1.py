@@ -121,14 +121,17 @@ def _format(row: dict[str, Any]) -> str:
 
 
 def run_phase1(out: Path, *, config: Path, workers: int = 2, total_tokens: str = "12M",
-               quiet: bool = False) -> dict[str, Any]:
-    """Every step; returns (and writes) ``OUT/phase1_report.json``."""
+               quiet: bool = False, python_dir: Path | None = None) -> dict[str, Any]:
+    """Every step; returns (and writes) ``OUT/phase1_report.json``.
+
+    ``python_dir`` replaces the standard library as the python component's input (tests).
+    """
     shutil.rmtree(out / "src", ignore_errors=True)
     phase = Phase1(out, workers, quiet)
     started = time.perf_counter()
     docs = collect_package_docs(out / "src" / "package_docs")
     repos = stage_repos(out / "src" / "repos")
-    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    stdlib = python_dir or Path(sysconfig.get_paths()["stdlib"])
     phase.gated("python", stdlib, ["python"], ["site-packages", "__pycache__"])
     phase.gated("rust", ROOT / "tests" / "fixtures" / "code", ["rust"])
     phase.gated("repos", out / "src" / "repos", ["python"], ["__pycache__", "tests"])
