@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STDLIB := $(shell $(PYTHON) -c "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
 PYTEST_ARGS ?= -n 2
 
-.PHONY: venv install dev demo test lint bench clean
+.PHONY: venv install dev demo phase1 test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ demo: install
 	$(BIN)/python scripts/prepare_pretrain_data.py \
 		--input-dir $(STDLIB) --output-dir data/pretrain \
 		--exclude site-packages __pycache__ --workers 2 --overwrite --report
+
+## phase1: the card's Phase 1 mix from local inputs only (stdlib, installed packages' docs and code,
+## data/sample/chat): prepare -> near-dedup -> decontaminate per component, conversations, mix,
+## train --dry-run; every step in data/phase1/phase1_report.json. Offline; run after `make dev`.
+phase1:
+	$(BIN)/python scripts/phase1.py --output-dir data/phase1 --workers 2
 
 ## test: the whole suite, offline, on two cores
 test: dev

@@ -20,7 +20,7 @@ from tritter_data import __version__
 from tritter_data.core.errors import RunFailed, UsageError
 
 #: Subcommands, in the order ``--help`` lists them; each module has add_parser and run.
-COMMANDS = ("prepare", "dedup", "decontaminate", "curate", "mix", "train", "report")
+COMMANDS = ("prepare", "dedup", "decontaminate", "conversations", "curate", "mix", "train", "report")
 
 
 class _Parser(argparse.ArgumentParser):

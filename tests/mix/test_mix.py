@@ -145,7 +145,7 @@ components:
     monkeypatch.chdir(tmp_path)  # the shipped Phase 1 config, where no data exists
     assert main(["mix", "--output-dir", "out"]) == 2
     assert capsys.readouterr().err == (f"tritter_data mix: error: {default_config()}: component 'python': input "
-                                       "'data/curated/python_curated.jsonl' matches no files\n")
+                                       "'data/phase1/python' matches no files\n")
     assert main(["mix", "--output-dir", "out", "--tokenizer", "nope/none"]) == 2
     assert capsys.readouterr().err.startswith("tritter_data mix: error: --tokenizer nope/none: not a file and "
                                               "not an installed model in the HF cache")

