@@ -38,7 +38,9 @@ _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apik
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
-_SEP = rb"['\"\x60\]]{0,2}\s{0,3}(?::=|=>|\?=|=|:|,)\s{0,3}"
+#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
+_SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+        rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
 
 
 def _rule(rule_id: str, description: str, kind: str, pattern: bytes, gate: bytes, group: int = 1) -> SecretRule:
@@ -79,10 +81,10 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth)\s*"
           rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
-    _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment or config line",
+    _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
           + rb"|\s{0,3}[=:]\s{0,3}([^\s'\"\x60,;(){}\[\]<>]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
-          _KEYWORDS + rb"[\w.\-]{0,30}['\"\x60\]]{0,2}\s{0,3}(?::=|=>|\?=|=|:|,)\s{0,3}[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
+          _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
           2),
 )
 
@@ -106,7 +108,11 @@ def _password(value: str) -> bool:
     return not identifier(value) and not value.startswith(("/", "./", "http")) and len(set(value)) >= 4
 
 
-def _generic(name: str, value: str) -> bool:
+def _generic(name: str, value: str, separator: str) -> bool:
+    # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
+    pair = "," in separator and not any(c in separator for c in "=:")
+    if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
+        return False
     if not secret_name(name) or "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
     if hash_or_uuid(value) or _HOST_PORT.match(value) or ("[" in value and "]" in value):
@@ -114,7 +120,7 @@ def _generic(name: str, value: str) -> bool:
     lowered = name.lower()
     if any(w in lowered for w in ("password", "passwd", "pwd", "passphrase")):
         return _password(value) and len(value) >= 6 and looks_random(value, 6, 2.5, 2)
-    return looks_random(value, 12, 3.0, 2) or looks_random(value, 8, 2.8, 3)
+    return looks_random(value, 12, 3.0, 2) or looks_random(value, 10, 2.8, 3)
 
 
 def _header(match_prefix: str, value: str) -> bool:
@@ -128,16 +134,17 @@ def _header(match_prefix: str, value: str) -> bool:
     return looks_random(value, 12, 3.0, 2)
 
 
-def confirm_context(rule: SecretRule, value: str, text: str, other: str = "") -> bool:
+def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", separator: str = "") -> bool:
     """Whether a context rule's candidate is real. ``other`` is a second group (URL user,
-    the name of a generic assignment, the scheme word of a header)."""
+    the name of a generic assignment, the scheme word of a header); ``separator`` the text
+    between a generic name and its value."""
     kind = rule.kind
     if kind == "url":
         return _password(value) and value != other and not looks_like_port(value)
     if kind == "password":
         return _password(value) and (entropy(value) >= 2.0)
     if kind == "generic":
-        return _generic(other, value)
+        return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
     if kind == "bearer":

@@ -127,11 +127,16 @@ def confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
     if rule.kind != "key" and FAKE_LINE.search(line):
         return False
     if rule.kind in ("prefix", "keyed"):
+        if data[match.end(rule.value_group):match.end(rule.value_group) + 3] in (b"...", "…".encode()[:3]):
+            return False  # elided in docs: ``sk-proj-abc...``
         return _format_ok(rule, match, value)
     other = match.group(1) if rule.value_group > 1 and match.group(1) is not None else b""
+    separator = b""
     if rule.kind == "generic":
+        value_start = next(match.start(g) for g in range(2, len(match.groups()) + 1) if match.group(g) is not None)
+        separator = data[match.end(1):value_start]
         other = name_before(data, match.start(1)) + other
-    return confirm_context(rule, value, line, other.decode("utf-8", "replace"))
+    return confirm_context(rule, value, line, other.decode("utf-8", "replace"), separator.decode("utf-8", "replace"))
 
 
 def name_before(data: bytes, start: int, limit: int = 40) -> bytes:

@@ -28,6 +28,7 @@ _PLACEHOLDER = re.compile(
     r"|changeme.*|change_?me.*|secret\w{0,3}|password\w{0,3}|passwd|pass\w{0,3}|token|none|null|nil|undefined"
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
+    r"|^[sr]k_test_|^pk_(?:live|test)_"  # Stripe test-mode and publishable (public by design) keys
     r"|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
 )
@@ -41,7 +42,10 @@ KNOWN_EXAMPLES = frozenset({
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
     ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 })
-_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*(?:\(\)?)?$|^[a-z]+(?:[-_][a-z]+)*$")
+#: Code, not a value: dotted references and calls, and names made of words (snake, kebab, camel, CONST).
+_IDENTIFIER = re.compile(
+    r"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$|^[A-Za-z_]\w*\(\)?$"
+    r"|^_*[a-z]+(?:[_\-][a-z]+)*$|^_*[A-Z]+(?:_[A-Z]+)*$|^_*[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$|^[A-Z][a-z]+(?:_[A-Z][a-z]+)+$")
 _HEX_OR_UUID = re.compile(r"(?i)^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}"
                           r"|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$")
 _CLASSES = (re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"), re.compile(r"[^A-Za-z0-9]"))
@@ -96,14 +100,47 @@ def github_crc32(token: str) -> bool:
     return base62(binascii.crc32(body.encode())) == check
 
 
+def _varint(raw: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = raw[pos]
+        value |= (byte & 0x7F) << shift
+        pos += 1
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def _macaroon_v2(raw: bytes) -> bool:
+    """Parse the v2 binary layout: header section, caveat sections, end, 32-byte signature."""
+    pos, sections = 1, 0
+    while True:
+        kind, pos = _varint(raw, pos)
+        if kind == 0:  # end of a section; an empty section ends the caveats
+            sections += 1
+            if raw[pos] == 0:
+                pos += 1
+                break
+            continue
+        if kind == 6:
+            return False
+        length, pos = _varint(raw, pos)
+        pos += length
+    kind, pos = _varint(raw, pos)
+    length, pos = _varint(raw, pos)
+    return kind == 6 and length == 32 and pos + length == len(raw) and sections >= 1
+
+
 def pypi_macaroon(token: str) -> bool:
     """``pypi-`` + urlsafe base64 of a v2 macaroon whose location is (test.)pypi.org."""
     payload = token.split("-", 1)[1]
     try:
         raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
-    except (binascii.Error, ValueError):
+        if raw[:2] != b"\x02\x01" or raw[3:3 + raw[2]] not in (b"pypi.org", b"test.pypi.org"):
+            return False
+        return _macaroon_v2(raw)
+    except (binascii.Error, ValueError, IndexError):
         return False
-    return raw[:2] == b"\x02\x01" and raw[3:3 + raw[2]] in (b"pypi.org", b"test.pypi.org") and len(raw) >= 40
 
 
 def _b64json(part: str) -> object:
