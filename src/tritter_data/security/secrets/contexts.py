@@ -57,7 +57,7 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-PUTTY-KEY", "PuTTY private key", "key",
           rb"Private-Lines:\s*[0-9]+(?:\\n|\\r|\s|[\"'+,])+([A-Za-z0-9+/=\s\\\"',]{64,})", rb"Private-Lines:"),
     _rule("SECRET-URL-PASSWORD", "URL with a password", "url",
-          rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{1,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
+          rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{0,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
           rb"://[^\s/'\"@]{1,200}@", 2),
     _rule("SECRET-CONNECTION-STRING", "connection string with a password", "password",
           rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
@@ -83,7 +83,7 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
-          + rb"|\s{0,3}[=:]\s{0,3}([^\s'\"\x60,;(){}\[\]<>]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
+          + rb"|\s{0,3}[=:]\s{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
           _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
           2),
 )

@@ -34,6 +34,7 @@ MAX_FINDINGS = 20
 MAX_CANDIDATES = 5_000  # per rule and file: bounds the work on adversarial input
 LINE_CONTEXT = 300  # bytes of the line either side of a match looked at for "fake" markers
 #: Stand-ins inside a formatted value (``ghp_xxxx...``, ``sk-ant-api03-...``, ``hf_YOUR_TOKEN``).
+_URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+")
 _STANDIN = re.compile(r"(?i)example|placeholder|your_?(?:token|key|secret|api)|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{"
                       r"|dummy|fake|redacted|insert_?your|replace_?me|changeme")
 
@@ -124,7 +125,7 @@ def confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
     line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT, 0)
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[line_start:line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
-    if rule.kind != "key" and FAKE_LINE.search(line):
+    if rule.kind != "key" and FAKE_LINE.search(_URL.sub("", line)):  # example.com is a host, not a marker
         return False
     if rule.kind in ("prefix", "keyed"):
         if data[match.end(rule.value_group):match.end(rule.value_group) + 3] in (b"...", "…".encode()[:3]):
