@@ -43,8 +43,9 @@ class SecretRule:
 LEFT = rb"(?:^|[^0-9A-Za-z])"
 RIGHT = rb"(?:[^0-9A-Za-z]|$)"
 #: From a name to its value: ``=``, ``:``, ``:=``, ``=>``, ``,`` (a pair or argument list) or ``(``,
-#: with quotes, brackets and an optional string prefix around them.
-ASSIGN = (rb"[\w.\-]{0,30}?['\"\x60\]]{0,2}\s{0,3}(?::=|=>|\?=|=|:|,|\()\s{0,3}"
+#: with quotes, brackets, an optional type (``: string =``) and an optional string prefix around them.
+ASSIGN = (rb"[\w.\-]{0,30}?['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+          rb"|\s{0,3}(?::=|=>|\?=|=|:|,|\())\s{0,3}"
           rb"(?:[rbuf]?['\"\x60]|\(\s{0,3}['\"])?\s{0,3}")
 
 

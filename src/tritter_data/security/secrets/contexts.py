@@ -103,7 +103,7 @@ def secret_name(name: str) -> bool:
 
 def _password(value: str) -> bool:
     """Passwords may be short and plain, but not stand-ins, references, paths or prompts."""
-    if len(value) < 4 or placeholder(value) or any(c in value for c in "${}<>%") or value.endswith(":"):
+    if len(value) < 4 or placeholder(value) or any(c in value for c in "${}<>") or value.endswith(":"):
         return False
     return not identifier(value) and not value.startswith(("/", "./", "http")) and len(set(value)) >= 4
 

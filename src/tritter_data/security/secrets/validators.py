@@ -44,7 +44,7 @@ KNOWN_EXAMPLES = frozenset({
 })
 #: Code, not a value: dotted references and calls, and names made of words (snake, kebab, camel, CONST).
 _IDENTIFIER = re.compile(
-    r"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$|^[A-Za-z_]\w*\(\)?$"
+    r"^[A-Za-z_$][A-Za-z_$]*\d*(?:(?:\.|::|->)[A-Za-z_$][A-Za-z_$]*\d*)+(?:\(\)?)?$|^[A-Za-z_]\w*\(\)?$"
     r"|^_*[a-z]+(?:[_\-][a-z]+)*$|^_*[A-Z]+(?:_[A-Z]+)*$|^_*[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$|^[A-Z][a-z]+(?:_[A-Z][a-z]+)+$")
 _HEX_OR_UUID = re.compile(r"(?i)^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}"
                           r"|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$")
