@@ -30,6 +30,7 @@ from tritter_data.io.storage import claim_output as claim_remote_output
 from tritter_data.io.writers import ShardWriter, claim_output_dir, write_manifest
 from tritter_data.runs.progress import Progress
 from tritter_data.runs.stats import RunStats
+from tritter_data.security.secrets.paths import screen_path
 from tritter_data.sources.local import walk_directory
 from tritter_data.sources.remote import walk_remote
 from tritter_data.stages.language import DetectLanguageByContent, DetectLanguageByName
@@ -109,9 +110,12 @@ def prepare(options: PrepareOptions) -> dict[str, Any]:
 
 
 def _walk(options: PrepareOptions) -> Iterator[Sample | Reject]:
+    """Every input, its path screened for secrets first (so no output ever holds such a path)."""
     if is_url(options.input_dir):
-        return walk_remote(str(options.input_dir), options.exclude, options.storage_options)
-    return walk_directory(Path(options.input_dir), options.exclude)
+        items = walk_remote(str(options.input_dir), options.exclude, options.storage_options)
+    else:
+        items = walk_directory(Path(options.input_dir), options.exclude)
+    return map(screen_path, items)
 
 
 def _shard_writer(options: PrepareOptions) -> ShardWriter:

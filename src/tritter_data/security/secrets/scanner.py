@@ -116,8 +116,9 @@ def _group(match: Any, rule: SecretRule) -> str:
     return value.decode("utf-8", "replace")
 
 
-def confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
-    """Entropy, checksum and context checks; a placeholder or a marked fake is not a secret."""
+def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -> bool:
+    """Entropy, checksum and context checks; a placeholder or a marked fake is not a secret.
+    ``markers=False`` ignores "example"/"fake" words around it (a path under ``examples/``)."""
     value = _group(match, rule)
     if value in KNOWN_EXAMPLES:
         return False
@@ -125,7 +126,7 @@ def confirmed(rule: SecretRule, match: Any, data: bytes) -> bool:
     line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT, 0)
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[line_start:line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
-    if rule.kind != "key" and FAKE_LINE.search(_URL.sub("", line)):  # example.com is a host, not a marker
+    if markers and rule.kind != "key" and FAKE_LINE.search(_URL.sub("", line)):  # example.com is a host, not a marker
         return False
     if rule.kind in ("prefix", "keyed"):
         if data[match.end(rule.value_group):match.end(rule.value_group) + 3] in (b"...", "…".encode()[:3]):
