@@ -10,7 +10,9 @@ import random
 
 import pytest
 
+from tritter_data.core.sample import Reject, Sample
 from tritter_data.security.secrets import scan_secrets
+from tritter_data.security.secrets.paths import screen_path
 from tritter_data.security.secrets.synth import fake_jwt, fake_key_body
 
 PW = "Xk9#mQ2vL7pR4w"  # a password with a symbol
@@ -106,6 +108,8 @@ QUIET = [
      'DOC = """-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----"""\n'),
     ("login from variables", 'ftp.login(user, password)\nrequests.get(url, auth=(user, password))\n'
      'client.login("user", "password")\nimap.authenticate("CRAM-MD5", self._cram)\n'),
+    ("found on real code", '<assemblyIdentity name="Microsoft.VC90.CRT" publicKeyToken="1fc8b3b9a1e18e3b"/>\n'
+     '"""remaining in their original positions--pass `strict=False`. To produce a"""\n'),
     ("stripe test and public keys", 'stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'
      'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'),
 ]
@@ -129,3 +133,29 @@ def test_multiline_config_and_putty_fire_at_their_line():
 @pytest.mark.parametrize(("context", "code"), QUIET, ids=[c for c, _ in QUIET])
 def test_look_alike_in_context_stays(context, code):
     assert scan_secrets(code) == []
+
+
+GHP = "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"
+PATHS = [
+    (f"keys/a_{GHP}.py", "keys/a_[SECRET-GITHUB-PAT].py", "SECRET-GITHUB-PAT"),
+    (f"examples/{GHP}/main.py", "examples/[SECRET-GITHUB-PAT]/main.py", "SECRET-GITHUB-PAT"),
+    (f"models/{HF}/load.py", "models/[SECRET-HUGGINGFACE-TOKEN]/load.py", "SECRET-HUGGINGFACE-TOKEN"),
+    (f"tokens/{JWT}.js", "tokens/[SECRET-JWT].js", "SECRET-JWT"),
+    ("creds/AKIAZ7Q3X5RT2WBNV4HK.go", "creds/[SECRET-AWS-ACCESS-KEY-ID].go", "SECRET-AWS-ACCESS-KEY-ID"),
+]
+CLEAN_PATHS = ["src/hf_hub_download.py", "tests/ghp_token_test.py", "sklearn/sk-learn.py", "docs/AKIA_prefix.md",
+               "a/b/c.py", "keys/ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.py", "models/hf_model_card_template.py"]
+
+
+@pytest.mark.parametrize(("path", "redacted", "rule_id"), PATHS, ids=[r for _, r, _ in PATHS])
+def test_secret_in_a_path_is_rejected_with_the_path_redacted(path, redacted, rule_id):
+    result = screen_path(Sample(source=path, size_bytes=10))
+    assert result == Reject(redacted, "secret_in_path", f"{rule_id} in path", 10, None)
+
+
+def test_clean_paths_pass_the_screen_unchanged():
+    for path in CLEAN_PATHS:
+        sample = Sample(source=path)
+        assert screen_path(sample) is sample
+    reject = Reject(f"links/{GHP}", "broken_symlink", "No such file")
+    assert screen_path(reject).source == "links/[SECRET-GITHUB-PAT]"

@@ -65,7 +65,8 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
           rb"\bcurl\b[^\n]{0,300}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":@]{1,64}:([^\s'\"]{3,128})", rb"\bcurl\b"),
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
-          rb"(?i)--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token|client-secret)"
+          rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
+          rb"|client-secret)"
           rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})", rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)"),
     _rule("SECRET-CLI-SHORT-PASSWORD", "password after -p (mysql, sshpass, docker login) or -a (redis-cli)", "password",
           rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p([^\s'\"\-][^\s'\"]{3,127})"
@@ -93,6 +94,8 @@ def secret_name(name: str) -> bool:
     """Whether ``name`` (``DB_PASSWORD``, ``apiKey``, ``client-secret``) holds a secret itself."""
     words = [w.lower() for w in NAME_WORDS.findall(name)]
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
+        return False
+    if "public" in words or "publishable" in words:  # publicKeyToken, public_key: public by design
         return False
     joined = "".join(words)
     if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6):
