@@ -18,7 +18,7 @@ from tritter_data.security.secrets.synth import fake_jwt, fake_key_body
 PW = "Xk9#mQ2vL7pR4w"  # a password with a symbol
 PW_URL = "Xk9mQ2vL7pR4wZ"  # URL-safe
 TOK = "q8Zr2vT9pL4xW7mN1cB6yH3k"
-HF = "hf_" + "aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH"
+HF = "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"
 BASIC = base64.b64encode(f"svc:{PW}".encode()).decode()
 JWT = fake_jwt(random.Random(3))
 KEY_LINES = fake_key_body(random.Random(4))
@@ -40,6 +40,14 @@ FIRES = [
     ("curl -u in a list", f'import subprocess\nsubprocess.run(["curl", "-u", "admin:{PW}", url])\n', "SECRET-CURL-USER"),
     ("curl -u in a string", f'import os\nos.system("curl -s -u admin:{PW} https://api.acme.io/v1")\n',
      "SECRET-CURL-USER"),
+    ("curl continued line", f'#!/bin/sh\ncurl -X POST https://api.acme.io/v1 \\\n  -d "x=1" \\\n  -u deploy:{PW_URL}\n', None),
+    ("curl empty user", f'#!/bin/sh\ncurl -u ":{PW_URL}" https://search.acme.io:9200\n', "SECRET-CURL-USER"),
+    ("curl email user", f"#!/bin/sh\ncurl --user ops@acme.io:'{PW_URL}' https://api.acme.io\n", "SECRET-CURL-USER"),
+    ("curl apikey header", f'#!/bin/sh\ncurl -H "apikey: {TOK}" https://api.acme.io\n', "SECRET-AUTH-HEADER"),
+    ("api-token scheme", f'#!/bin/sh\ncurl -H "Authorization: Api-Token {TOK}" https://api.acme.io\n', "SECRET-AUTH-HEADER"),
+    ("hex client secret", 'import json\nCFG = {"client_secret": "' + "6da8912107" * 6 + 'b4c1"}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("env default pair", 'import os\nTOKEN = os.getenv("api_token", "d4fa7817-e246-48f3-91a7-e87653d587b8")\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
     ("--token flag", f'import os\nCMD = "deploy --token {TOK} --env prod"\n', "SECRET-CLI-FLAG"),
     ("--password= flag", f'import sys\nARGS = ["--db-password={PW}", "--verbose"]\n', "SECRET-CLI-FLAG"),
     ("mysql -p", f'import subprocess\nsubprocess.call(["mysql", "-uroot", "-p{PW}", "app"])\n', "SECRET-CLI-SHORT-PASSWORD"),
@@ -110,6 +118,11 @@ QUIET = [
      'client.login("user", "password")\nimap.authenticate("CRAM-MD5", self._cram)\n'),
     ("found on real code", '<assemblyIdentity name="Microsoft.VC90.CRT" publicKeyToken="1fc8b3b9a1e18e3b"/>\n'
      '"""remaining in their original positions--pass `strict=False`. To produce a"""\n'),
+    ("keywords inside other words", 'rookTable = "0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd"\n'
+     'ReactNativeCameraKit = "f15a5a04b0f6dc6073e6db0296e6ef2d8b8d2522"\n'),
+    ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'
+     'FORM = "csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9r"\nKEYS = "GITHUB_API_KEY=\nDYNATRACE_API_KEY="\n'),
+    ("sequences", 'DATABRICKS_TOKEN = "dapi123456789012345678a9bc01234def5"\nKEY = "AIzaSyabcdefghijklmnopqrstuvwxyz1234567"\n'),
     ("stripe test and public keys", 'stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'
      'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'),
 ]
@@ -126,6 +139,8 @@ def test_secret_in_context_fires(context, code, rule_id):
 def test_multiline_config_and_putty_fire_at_their_line():
     yaml = next(code for context, code, _ in FIRES if context == "yaml in a string")
     assert [(f.rule_id, f.line) for f in scan_secrets(yaml)] == [("SECRET-GENERIC-ASSIGNMENT", 3)]
+    continued = next(code for context, code, _ in FIRES if context == "curl continued line")
+    assert [(f.rule_id, f.line) for f in scan_secrets(continued)] == [("SECRET-CURL-USER", 2)]
     putty = next(code for context, code, _ in KEYS if context == "putty")
     assert [f.rule_id for f in scan_secrets(putty)] == ["SECRET-PUTTY-KEY"]
 

@@ -40,7 +40,7 @@ class SecretRule:
 
 
 #: Around a self-identifying value: not inside a longer run of letters and digits.
-LEFT = rb"(?:^|[^0-9A-Za-z])"
+LEFT = rb"(?:^|[^0-9A-Za-z.])"  # not after a dot either: "video_box.ico-7a38..." is a file name
 RIGHT = rb"(?:[^0-9A-Za-z]|$)"
 #: From a name to its value: ``=``, ``:``, ``:=``, ``=>``, ``,`` (a pair or argument list) or ``(``,
 #: with quotes, brackets, an optional type (``: string =``) and an optional string prefix around them.

@@ -18,7 +18,6 @@ import re
 from tritter_data.security.secrets.catalogue import SecretRule
 from tritter_data.security.secrets.validators import (
     entropy,
-    hash_or_uuid,
     identifier,
     jwt_payload,
     looks_random,
@@ -37,6 +36,7 @@ _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apik
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
+_REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]")  # $VAR, ${VAR}, {name}, <value>: not a literal
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
 #: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
 _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
@@ -63,7 +63,8 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
           rb"(?:password|pwd)="),
     _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
-          rb"\bcurl\b[^\n]{0,300}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":@]{1,64}:([^\s'\"]{3,128})", rb"\bcurl\b"),
+          rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":]{0,64}:['\"]?([^\s'\"]{3,128})",
+          rb"\bcurl\b"),
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
           rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
           rb"|client-secret)"
@@ -73,9 +74,11 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"|\b(?:sshpass|docker\s+login|redis-cli)\b[^\n]{0,200}?[\s'\",]-[pa][\s'\",]+([^\s'\"\-][^\s'\"]{3,127})",
           rb"\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|redis-cli)\b"),
     _rule("SECRET-AUTH-HEADER", "credential in an HTTP Authorization or API-key header", "header",
-          rb"(?i)(?:authorization|proxy-authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)"
-          rb"['\"]?\s{0,3}[:=,]\s{0,3}['\"]?\s{0,3}((?:bearer|token|basic|digest|apikey)\s+)?([A-Za-z0-9._~+/\-]{12,}=*)",
-          rb"(?:authorization|api-key|auth-token|private-token|access-token)", 2),
+          rb"(?i)(?:authorization|proxy-authorization|x-[\w-]{0,30}api-?key|api-key|x-auth-token|private-token"
+          rb"|x-access-token|(?:-H|--header)\s+['\"](?:x-[\w-]{0,30})?(?:token|apikey))"
+          rb"['\"]?\s{0,3}[:=,]\s{0,3}['\"]?\s{0,3}((?:bearer|token|basic|digest|apikey|api-token)\s+)?"
+          rb"([A-Za-z0-9._~+/\-]{12,}=*)",
+          rb"(?:authorization|api-?key|auth-token|private-token|access-token|--header|-H\s)", 2),
     _rule("SECRET-BEARER-TOKEN", "bearer token in a string", "bearer",
           rb"(?i)['\"\s]bearer\s+([A-Za-z0-9._~+/\-]{20,}=*)", rb"bearer\s"),
     _rule("SECRET-LOGIN-CALL", "password or token passed to a login or auth call", "password",
@@ -84,7 +87,7 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
-          + rb"|\s{0,3}[=:]\s{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
+          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
           _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
           2),
 )
@@ -95,7 +98,7 @@ def secret_name(name: str) -> bool:
     words = [w.lower() for w in NAME_WORDS.findall(name)]
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
-    if "public" in words or "publishable" in words:  # publicKeyToken, public_key: public by design
+    if {"public", "publishable", "csrf", "xsrf"} & set(words):  # public by design, or per-session forms
         return False
     joined = "".join(words)
     if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6):
@@ -106,7 +109,7 @@ def secret_name(name: str) -> bool:
 
 def _password(value: str) -> bool:
     """Passwords may be short and plain, but not stand-ins, references, paths or prompts."""
-    if len(value) < 4 or placeholder(value) or any(c in value for c in "${}<>") or value.endswith(":"):
+    if len(value) < 4 or placeholder(value) or _REFERENCE.search(value) or value.endswith(":"):
         return False
     return not identifier(value) and not value.startswith(("/", "./", "http")) and len(set(value)) >= 4
 
@@ -118,7 +121,7 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     if not secret_name(name) or "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
-    if hash_or_uuid(value) or _HOST_PORT.match(value) or ("[" in value and "]" in value):
+    if _HOST_PORT.match(value) or ("[" in value and "]" in value):
         return False
     lowered = name.lower()
     if any(w in lowered for w in ("password", "passwd", "pwd", "passphrase")):

@@ -9,7 +9,7 @@ The finding names the rule and the line only: neither message nor snippet ever h
 value, so a secret cannot leak into a shard, the manifest or a log::
 
     >>> [(f.rule_id, f.line, f.snippet) for f in SecretScanner().analyse(
-    ...     'import os\\nTOKEN = "hf_' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH"\\n', "python")]
+    ...     'import os\\nTOKEN = "hf_' + 'UMPMHSejnPJjoqgARBfLyMgYLVUHFjxQie"\\n', "python")]
     [('SECRET-HUGGINGFACE-TOKEN', 2, None)]
 """
 
@@ -35,7 +35,7 @@ MAX_CANDIDATES = 5_000  # per rule and file: bounds the work on adversarial inpu
 LINE_CONTEXT = 300  # bytes of the line either side of a match looked at for "fake" markers
 #: Stand-ins inside a formatted value (``ghp_xxxx...``, ``sk-ant-api03-...``, ``hf_YOUR_TOKEN``).
 _URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+")
-_STANDIN = re.compile(r"(?i)example|placeholder|your_?(?:token|key|secret|api)|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{"
+_STANDIN = re.compile(r"(?i)example|placeholder|123456789|abcdefghij|your_?(?:token|key|secret|api)|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{"
                       r"|dummy|fake|redacted|insert_?your|replace_?me|changeme")
 
 
@@ -155,11 +155,20 @@ def _format_ok(rule: SecretRule, match: Any, value: str) -> bool:
     if rule.check and not CHECKS[rule.check](value):
         return False
     if rule.kind == "keyed":
+        if not _word_start(match.string, match.start()):
+            return False  # "okta" inside "rookTable", "meraki" inside "CameraKit"
         name = match.group(0)[: match.start(1) - match.start(0)].decode("utf-8", "replace")
         keyword = re.match(b"(?i:" + rule.gate_keyword + b")", match.group(0))
         words = [w.lower() for w in NAME_WORDS.findall(name[keyword.end() if keyword else 0:])]
         return not words or words[-1] not in NOT_SECRET_LAST
     return True
+
+
+def _word_start(data: bytes, start: int) -> bool:
+    """The keyword begins a word: after a non-letter, or a capital after a small letter (camelCase)."""
+    if start == 0 or not data[start - 1:start].isalpha():
+        return True
+    return data[start - 1:start].islower() and data[start:start + 1].isupper()
 
 
 def secret_explanation(findings: list[Finding]) -> tuple[float, str]:

@@ -29,7 +29,7 @@ _PLACEHOLDER = re.compile(
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
     r"|^[sr]k_test_|^pk_(?:live|test)_"  # Stripe test-mode and publishable (public by design) keys
-    r"|passw(?:or)?d|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
+    r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
 )
 #: Markers on the same line that say the value is not real.
