@@ -130,7 +130,7 @@ def test_catalogue_has_at_least_150_distinct_types():
 def keyword(rule: SecretRule) -> str:
     """A name carrying the keyed rule's service word: ``ADAFRUIT_KEY``."""
     first = rule.gate_keyword.decode().split("|")[0]
-    return first.replace("[_.-]?", "_").replace("\\", "").replace("?", "").replace("(", "").replace(")", "")
+    return first.replace("[_.-]?", "_").replace("[_.-]*", "__").replace("\\", "").replace("?", "").replace("(", "").replace(")", "")
 
 
 def planted(rule: SecretRule, value: str, name: str = "TOKEN") -> str:

@@ -5,7 +5,7 @@ Assignments (code, ``.env``, YAML, INI, TOML, ``export``), command lines (``curl
 host, connection strings, login calls, private keys of every armour and JWTs. Each rule names a
 ``kind`` whose confirmation lives in ``confirm_context``::
 
-    >>> confirm_context(CONTEXT_RULES[3], "Xk9mQ2vL7p", "postgres://admin:Xk9mQ2vL7p@db/prod", "admin")
+    >>> confirm_context(CONTEXT_RULES[4], "Xk9mQ2vL7p", "postgres://admin:Xk9mQ2vL7p@db/prod", "admin")
     True
 """
 
@@ -56,6 +56,12 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"((?:[A-Za-z0-9+/=:\-\s\\\"',]|Proc-Type|DEK-Info){64,})", rb"PRIVATE KEY"),
     _rule("SECRET-PUTTY-KEY", "PuTTY private key", "key",
           rb"Private-Lines:\s*[0-9]+(?:\\n|\\r|\s|[\"'+,])+([A-Za-z0-9+/=\s\\\"',]{64,})", rb"Private-Lines:"),
+    _rule("SECRET-KUBERNETES-SECRET", "Kubernetes Secret manifest with data values", "k8s",
+          rb"(?i)\bkind:[ \t]*['\"]?secret\b(?s:.){0,400}?\n[ \t]*(?:data|stringData):[ \t]*(?:\\n|\r?\n)"
+          rb"(?:[ \t]*#[^\n]*\n)*[ \t]+['\"]?[\w.\-]+['\"]?:[ \t]*(?:[|>]-?[ \t]*\n[ \t]*)?['\"]?([A-Za-z0-9+/]{12,}={0,2})"
+          rb"|(?i)\n[ \t]*data:[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]+['\"]?[\w.\-]+['\"]?:[ \t]*(?:[|>]-?[ \t]*\n[ \t]*)?"
+          rb"['\"]?([A-Za-z0-9+/]{12,}={0,2})['\"]?[ \t]*\n(?s:.){0,400}?\bkind:[ \t]*['\"]?secret\b",
+          rb"kind:[ \t]*['\"]?secret\b"),
     _rule("SECRET-URL-PASSWORD", "URL with a password", "url",
           rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{0,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
           rb"://[^\s/'\"@]{1,200}@", 2),
@@ -157,10 +163,22 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
         return looks_random(value, 20, 3.5, 2)
     if kind == "jwt":
         return jwt_payload(value)
+    if kind == "k8s":
+        return _k8s_value(value)
     if kind == "key":
         body = re.sub(r"\\[nr]|[\s\"'+,]|Proc-Type:[^\\\n]*|DEK-Info:[^\\\n]*", "", value)
         return len(body) >= 64 and entropy(body) >= 4.0 and "..." not in value and "xxxx" not in body.lower()
     raise ValueError(f"unknown secret rule kind {kind!r} in {rule.rule_id}")
+
+
+def _k8s_value(value: str) -> bool:
+    """A Secret's ``data`` value: base64 of something that is not a stand-in."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    secret = decoded.partition(":")[2] or decoded
+    return len(secret.strip()) >= 4 and not placeholder(secret.strip()) and len(set(decoded)) >= 4
 
 
 def looks_like_port(value: str) -> bool:
