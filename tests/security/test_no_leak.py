@@ -1,4 +1,5 @@
-"""A rejected file's secret never reaches any output: shards, manifest, stdout, stderr, logs."""
+"""A rejected file's secret never reaches any output: shards, manifest, report, removed-file
+lists, stdout, stderr, logs; neither does a secret carried by a file's *path*."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ SECRET_FILES = {
                         'AWS_SECRET_ACCESS_KEY = "u8Zq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2wE8aQ4rT"\n',
                         ["AKIAZ7Q3X5RT2WBNV4HK", "u8Zq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2wE8aQ4rT"]),
     "web/github.js": ('const { Octokit } = require("@octokit/rest");\n\n'
-                      'const octokit = new Octokit({ auth: "ghp_aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6" });\n\n'
-                      'module.exports = { octokit };\n', ["ghp_aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6"]),
+                      'const octokit = new Octokit({ auth: "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" });\n\n'
+                      'module.exports = { octokit };\n', ["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"]),
     "svc/db.go": ('package svc\n\nimport "database/sql"\n\n'
                   'const dsn = "postgres://admin:Xk9mQ2vL7pZ@db.internal:5432/prod?sslmode=disable"\n\n'
                   'func Open() (*sql.DB, error) { return sql.Open("postgres", dsn) }\n', ["Xk9mQ2vL7pZ"]),
@@ -30,6 +31,14 @@ SECRET_FILES = {
                       '        + "-----END RSA PRIVATE KEY-----";\n}\n',
                       ["MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0"]),
 }
+#: Secrets in names: a file named after a token (its copy follows it in walk order, so without
+#: the path screen the copy's exact-duplicate detail would name it) and a directory named after one.
+PATH_GHP = "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"
+PATH_HF = "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"
+DUPLICATE = ('"""Greetings."""\n\n\ndef greet(name: str) -> str:\n    """Say hello."""\n'
+             '    message = f"Hello, {name}!"\n    return message\n')
+PATH_FILES = {f"keys/a_{PATH_GHP}.py": DUPLICATE, "keys/b.py": DUPLICATE,
+              f"models/{PATH_HF}/load.py": 'def load(path):\n    """Open a model file."""\n    return open(path, "rb")\n'}
 CLEAN_FILES = {
     "app/util.py": '"""Helpers."""\n\n\ndef add(left: int, right: int) -> int:\n    """Add two numbers."""\n'
                    '    return left + right\n',
@@ -38,32 +47,45 @@ CLEAN_FILES = {
 }
 
 
-def test_secrets_never_reach_any_output(tmp_path: Path, capsys, caplog):
-    source = tmp_path / "repo"
-    for name, content in {**{k: v[0] for k, v in SECRET_FILES.items()}, **CLEAN_FILES}.items():
-        path = source / name
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for name, content in files.items():
+        path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content)
-    out = tmp_path / "out"
+
+
+def test_secrets_never_reach_any_output(tmp_path: Path, capsys, caplog):
+    source = tmp_path / "repo"
+    write_tree(source, {**{k: v[0] for k, v in SECRET_FILES.items()}, **CLEAN_FILES, **PATH_FILES})
+    out, deduped = tmp_path / "out", tmp_path / "deduped"
     with caplog.at_level(logging.DEBUG):
-        assert main(["-v", "prepare", "--input-dir", str(source), "--output-dir", str(out), "--quiet"]) == 0
+        assert main(["-v", "prepare", "--input-dir", str(source), "--output-dir", str(out), "--quiet",
+                     "--report", "--near-dedup"]) == 0
+        assert main(["-v", "dedup", "--input-dir", str(out), "--output-dir", str(deduped), "--quiet",
+                     "--removed-file", str(tmp_path / "removed.txt")]) == 0
     captured = capsys.readouterr()
 
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["rejected"] == {"secret_detected": len(SECRET_FILES)}
-    assert manifest["kept"] == len(CLEAN_FILES) and manifest["negative"] == 1
+    assert manifest["rejected"] == {"secret_detected": len(SECRET_FILES), "secret_in_path": 2}
+    assert manifest["kept"] == len(CLEAN_FILES) + 1 and manifest["negative"] == 1
     details = {example["detail"] for example in manifest["reject_examples"]["secret_detected"]}
     assert len(details) == 5  # the manifest keeps 5 examples per reason: rule id and line only
-    assert details <= {"SECRET-AWS-ACCESS-KEY at line 6", "SECRET-DATABASE-URL at line 5",
-                       "SECRET-GENERIC-ASSIGNMENT at line 4", "SECRET-GITHUB-TOKEN at line 3",
-                       "SECRET-PRIVATE-KEY at line 2", "SECRET-STRIPE-KEY at line 3"}
+    assert details <= {"SECRET-AWS-ACCESS-KEY-ID at line 6", "SECRET-URL-PASSWORD at line 5",
+                       "SECRET-GENERIC-ASSIGNMENT at line 4", "SECRET-GITHUB-PAT at line 3",
+                       "SECRET-PRIVATE-KEY at line 2", "SECRET-STRIPE-SECRET at line 3"}
+    in_path = manifest["reject_examples"]["secret_in_path"]
+    assert sorted((e["source"], e["detail"]) for e in in_path) == [
+        ("keys/a_[SECRET-GITHUB-PAT].py", "SECRET-GITHUB-PAT in path"),
+        ("models/[SECRET-HUGGINGFACE-TOKEN]/load.py", "SECRET-HUGGINGFACE-TOKEN in path")]
 
-    outputs = [path for path in out.rglob("*") if path.is_file()]
-    assert {path.name for path in outputs} >= {"manifest.json"} and len(outputs) >= 2
+    outputs = [path for path in tmp_path.rglob("*") if path.is_file() and source not in path.parents]
+    names = {path.name for path in outputs}
+    assert {"manifest.json", "report.html", "removed.txt"} <= names and len(outputs) >= 5
     texts = [path.read_bytes().decode("utf-8", "replace") for path in outputs]
+    texts += [str(path) for path in outputs]
     texts += [captured.out, captured.err, caplog.text]
-    for _, values in SECRET_FILES.values():
-        for value in values:
-            for text in texts:
-                assert value not in text
-                assert value[:12] not in text  # not even a prefix
+    values = [value for _, values in SECRET_FILES.values() for value in values] + [PATH_GHP, PATH_HF]
+    for value in values:
+        for text in texts:
+            assert value not in text
+            assert value[:12] not in text  # not even a prefix

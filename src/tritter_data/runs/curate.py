@@ -36,6 +36,7 @@ from tritter_data.executors import Executor
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.stats import RunStats, add_counts
+from tritter_data.security.secrets.paths import screen_path
 from tritter_data.sources.blobs import BlobFetcher
 from tritter_data.sources.rows import RowSource
 from tritter_data.sources.stack import RowFilter, row_to_sample
@@ -169,7 +170,7 @@ class Curation:
             part = Part(number, chunk[0][0], [None] * len(chunk))
             samples = []
             for position, (index, row, columns) in enumerate(chunk):
-                outcome = row_to_sample(row, columns, self.rule, index)
+                outcome = screen_path(row_to_sample(row, columns, self.rule, index))
                 if isinstance(outcome, Sample):
                     part.pending.append(position)
                     samples.append(outcome)

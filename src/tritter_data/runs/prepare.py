@@ -30,6 +30,7 @@ from tritter_data.io.storage import claim_output as claim_remote_output
 from tritter_data.io.writers import ShardWriter, claim_output_dir, write_manifest
 from tritter_data.runs.progress import Progress
 from tritter_data.runs.stats import RunStats
+from tritter_data.security.secrets.paths import screen_path
 from tritter_data.sources.local import walk_directory
 from tritter_data.sources.remote import walk_remote
 from tritter_data.stages.language import DetectLanguageByContent, DetectLanguageByName
@@ -114,10 +115,13 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
 
 
 def _walk(options: PrepareOptions) -> Iterator[Sample | Reject]:
+    """Every input, its path screened for secrets first (so no output ever holds such a path)."""
     if is_url(options.input_dir):
-        return walk_remote(str(options.input_dir), options.exclude, options.storage_options)
-    skip = () if is_url(options.output_dir) else (Path(options.output_dir),)  # never read our own output
-    return walk_directory(Path(options.input_dir), options.exclude, skip)
+        items = walk_remote(str(options.input_dir), options.exclude, options.storage_options)
+    else:
+        skip = () if is_url(options.output_dir) else (Path(options.output_dir),)  # never read our own output
+        items = walk_directory(Path(options.input_dir), options.exclude, skip)
+    return map(screen_path, items)
 
 
 def _shard_writer(options: PrepareOptions) -> ShardWriter:

@@ -1,0 +1,186 @@
+"""Context rules: where a secret has no format of its own, the text around it says what it is.
+
+Assignments (code, ``.env``, YAML, INI, TOML, ``export``), command lines (``curl -u``,
+``--token X``, ``mysql -p...``), HTTP ``Authorization`` headers, URLs with a password on any
+host, connection strings, login calls, private keys of every armour and JWTs. Each rule names a
+``kind`` whose confirmation lives in ``confirm_context``::
+
+    >>> confirm_context(CONTEXT_RULES[4], "Xk9mQ2vL7p", "postgres://admin:Xk9mQ2vL7p@db/prod", "admin")
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from tritter_data.security.secrets.catalogue import SecretRule
+from tritter_data.security.secrets.validators import (
+    entropy,
+    identifier,
+    jwt_payload,
+    looks_random,
+    placeholder,
+)
+
+_Q = rb"['\"\x60]"
+#: Words in a name that make its value a secret; ``key``/``auth`` only with a qualifier.
+STRONG = ("password", "passwd", "passphrase", "pwd", "pass", "secret", "token", "apikey", "credential",
+          "credentials", "creds", "bearer", "privatekey", "secretkey", "accesskey", "authkey", "apitoken")
+NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+#: A name whose last word says it holds something else: a path, a field name, a type, a hash...
+NOT_SECRET_LAST = frozenset(
+    ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
+_KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
+             rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
+#: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
+_NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
+_REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]")  # $VAR, ${VAR}, {name}, <value>: not a literal
+_HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
+#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
+_SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+        rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
+
+
+def _rule(rule_id: str, description: str, kind: str, pattern: bytes, gate: bytes, group: int = 1) -> SecretRule:
+    return SecretRule(rule_id=rule_id, description=description, pattern=pattern, gate=gate, kind=kind,
+                      value_group=group, caseless_gate=True)
+
+
+CONTEXT_RULES: tuple[SecretRule, ...] = (
+    _rule("SECRET-JWT", "JSON Web Token with a real payload", "jwt",
+          rb"(?:^|[^0-9A-Za-z_\-])(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{0,600})", rb"eyJ"),
+    _rule("SECRET-PRIVATE-KEY", "private key block (PEM, OpenSSH, PGP, SSH2)", "key",
+          rb"-----BEGIN[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\n|\\r|\s|[\"'+,])+"
+          rb"((?:[A-Za-z0-9+/=:\-\s\\\"',]|Proc-Type|DEK-Info){64,})", rb"PRIVATE KEY"),
+    _rule("SECRET-PUTTY-KEY", "PuTTY private key", "key",
+          rb"Private-Lines:\s*[0-9]+(?:\\n|\\r|\s|[\"'+,])+([A-Za-z0-9+/=\s\\\"',]{64,})", rb"Private-Lines:"),
+    _rule("SECRET-KUBERNETES-SECRET", "Kubernetes Secret manifest with data values", "k8s",
+          rb"(?i)\bkind:[ \t]*['\"]?secret\b(?s:.){0,400}?\n[ \t]*(?:data|stringData):[ \t]*(?:\\n|\r?\n)"
+          rb"(?:[ \t]*#[^\n]*\n)*[ \t]+['\"]?[\w.\-]+['\"]?:[ \t]*(?:[|>]-?[ \t]*\n[ \t]*)?['\"]?([A-Za-z0-9+/]{12,}={0,2})"
+          rb"|(?i)\n[ \t]*data:[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]+['\"]?[\w.\-]+['\"]?:[ \t]*(?:[|>]-?[ \t]*\n[ \t]*)?"
+          rb"['\"]?([A-Za-z0-9+/]{12,}={0,2})['\"]?[ \t]*\n(?s:.){0,400}?\bkind:[ \t]*['\"]?secret\b",
+          rb"kind:[ \t]*['\"]?secret\b"),
+    _rule("SECRET-URL-PASSWORD", "URL with a password", "url",
+          rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{0,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
+          rb"://[^\s/'\"@]{1,200}@", 2),
+    _rule("SECRET-CONNECTION-STRING", "connection string with a password", "password",
+          rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
+          rb"(?:password|pwd)="),
+    _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
+          rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":]{0,64}:['\"]?([^\s'\"]{3,128})",
+          rb"\bcurl\b"),
+    _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
+          rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
+          rb"|client-secret)"
+          rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})", rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)"),
+    _rule("SECRET-CLI-SHORT-PASSWORD", "password after -p (mysql, sshpass, docker login) or -a (redis-cli)", "password",
+          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p([^\s'\"\-][^\s'\"]{3,127})"
+          rb"|\b(?:sshpass|docker\s+login|redis-cli)\b[^\n]{0,200}?[\s'\",]-[pa][\s'\",]+([^\s'\"\-][^\s'\"]{3,127})",
+          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|redis-cli)\b"),
+    _rule("SECRET-AUTH-HEADER", "credential in an HTTP Authorization or API-key header", "header",
+          rb"(?i)(?:authorization|proxy-authorization|x-[\w-]{0,30}api-?key|api-key|x-auth-token|private-token"
+          rb"|x-access-token|(?:-H|--header)\s+['\"](?:x-[\w-]{0,30})?(?:token|apikey))"
+          rb"['\"]?\s{0,3}[:=,]\s{0,3}['\"]?\s{0,3}((?:bearer|token|basic|digest|apikey|api-token)\s+)?"
+          rb"([A-Za-z0-9._~+/\-]{12,}=*)",
+          rb"(?:authorization|api-?key|auth-token|private-token|access-token|--header|-H\s)", 2),
+    _rule("SECRET-BEARER-TOKEN", "bearer token in a string", "bearer",
+          rb"(?i)['\"\s]bearer\s+([A-Za-z0-9._~+/\-]{20,}=*)", rb"bearer\s"),
+    _rule("SECRET-LOGIN-CALL", "password or token passed to a login or auth call", "password",
+          rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth)\s*"
+          rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
+          rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
+    _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
+          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
+          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
+          _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
+          2),
+)
+
+
+def secret_name(name: str) -> bool:
+    """Whether ``name`` (``DB_PASSWORD``, ``apiKey``, ``client-secret``) holds a secret itself."""
+    words = [w.lower() for w in NAME_WORDS.findall(name)]
+    if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
+        return False
+    if {"public", "publishable", "csrf", "xsrf"} & set(words):  # public by design, or per-session forms
+        return False
+    joined = "".join(words)
+    if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6):
+        return True
+    return "key" in words and any(w in ("api", "access", "private", "secret", "auth", "signing", "encryption",
+                                         "master", "client", "app", "account", "license") for w in words)
+
+
+def _password(value: str) -> bool:
+    """Passwords may be short and plain, but not stand-ins, references, paths or prompts."""
+    if len(value) < 4 or placeholder(value) or _REFERENCE.search(value) or value.endswith(":"):
+        return False
+    return not identifier(value) and not value.startswith(("/", "./", "http")) and len(set(value)) >= 4
+
+
+def _generic(name: str, value: str, separator: str) -> bool:
+    # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
+    pair = "," in separator and not any(c in separator for c in "=:")
+    if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
+        return False
+    if not secret_name(name) or "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
+        return False
+    if _HOST_PORT.match(value) or ("[" in value and "]" in value):
+        return False
+    lowered = name.lower()
+    if any(w in lowered for w in ("password", "passwd", "pwd", "passphrase")):
+        return _password(value) and len(value) >= 6 and looks_random(value, 6, 2.5, 2)
+    return looks_random(value, 12, 3.0, 2) or looks_random(value, 10, 2.8, 3)
+
+
+def _header(match_prefix: str, value: str) -> bool:
+    if match_prefix.strip().lower() == "basic":
+        try:
+            decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, ValueError, UnicodeDecodeError):
+            return False
+        user, _, password = decoded.partition(":")
+        return bool(password) and _password(password) and password != user
+    return looks_random(value, 12, 3.0, 2)
+
+
+def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", separator: str = "") -> bool:
+    """Whether a context rule's candidate is real. ``other`` is a second group (URL user,
+    the name of a generic assignment, the scheme word of a header); ``separator`` the text
+    between a generic name and its value."""
+    kind = rule.kind
+    if kind == "url":
+        return _password(value) and value != other and not looks_like_port(value)
+    if kind == "password":
+        return _password(value) and (entropy(value) >= 2.0)
+    if kind == "generic":
+        return _generic(other, value, separator)
+    if kind == "header":
+        return _header(other, value)
+    if kind == "bearer":
+        return looks_random(value, 20, 3.5, 2)
+    if kind == "jwt":
+        return jwt_payload(value)
+    if kind == "k8s":
+        return _k8s_value(value)
+    if kind == "key":
+        body = re.sub(r"\\[nr]|[\s\"'+,]|Proc-Type:[^\\\n]*|DEK-Info:[^\\\n]*", "", value)
+        return len(body) >= 64 and entropy(body) >= 4.0 and "..." not in value and "xxxx" not in body.lower()
+    raise ValueError(f"unknown secret rule kind {kind!r} in {rule.rule_id}")
+
+
+def _k8s_value(value: str) -> bool:
+    """A Secret's ``data`` value: base64 of something that is not a stand-in."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    secret = decoded.partition(":")[2] or decoded
+    return len(secret.strip()) >= 4 and not placeholder(secret.strip()) and len(set(decoded)) >= 4
+
+
+def looks_like_port(value: str) -> bool:
+    """``host:8080@`` is not a password."""
+    return value.isdigit() and len(value) <= 5

@@ -1,0 +1,180 @@
+"""Secrets in every context: config text inside code, command lines, HTTP headers, URLs with a
+password on any host, login calls, private keys of every armour, JWTs. Each context has
+cases that must fire (with the rule and line) and look-alikes that must not. Values are
+synthetic."""
+
+from __future__ import annotations
+
+import base64
+import random
+
+import pytest
+
+from tritter_data.core.sample import Reject, Sample
+from tritter_data.security.secrets import scan_secrets
+from tritter_data.security.secrets.paths import screen_path
+from tritter_data.security.secrets.synth import fake_jwt, fake_key_body
+
+PW = "Xk9#mQ2vL7pR4w"  # a password with a symbol
+PW_URL = "Xk9mQ2vL7pR4wZ"  # URL-safe
+TOK = "q8Zr2vT9pL4xW7mN1cB6yH3k"
+HF = "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"
+BASIC = base64.b64encode(f"svc:{PW}".encode()).decode()
+JWT = fake_jwt(random.Random(3))
+KEY_LINES = fake_key_body(random.Random(4))
+
+#: (context, code, rule that fires at line 2)
+FIRES = [
+    ("python dict", f'import os\nCONFIG = {{"db_password": "{PW}"}}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("json in a string", f"import json\ncfg = json.loads('{{\"api_key\": \"{TOK}\"}}')\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("yaml in a string", f'CONFIG = """\ndatabase:\n  password: {PW}\n"""\n', None),
+    ("ini in a string", f'INI = """[db]\npassword = {PW}\nhost = db\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("toml in a string", f'TOML = """[service]\napi_token = "{TOK}"\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    (".env in a string", f'ENV = (\n    "DB_PASSWORD={PW}\\nDEBUG=1\\n")\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("shell export", f"#!/bin/sh\nexport SERVICE_TOKEN={TOK}\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("shell export quoted", f"#!/bin/sh\nexport DB_PASSWORD='{PW}'\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("dockerfile env", f"FROM python:3.12\nENV API_KEY={TOK}\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("keyword argument", f'import psycopg2\nconn = psycopg2.connect(host="db", password="{PW}")\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("env pair", f'import os\nos.environ.setdefault("SERVICE_API_KEY", "{TOK}")\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("curl -u in a list", f'import subprocess\nsubprocess.run(["curl", "-u", "admin:{PW}", url])\n', "SECRET-CURL-USER"),
+    ("curl -u in a string", f'import os\nos.system("curl -s -u admin:{PW} https://api.acme.io/v1")\n',
+     "SECRET-CURL-USER"),
+    ("kubernetes secret", 'MANIFEST = """\nkind: Secret\nmetadata:\n  name: db\ndata:\n  dsn: '
+     + base64.b64encode(f"svc:{PW}".encode()).decode() + '\n"""\n', "SECRET-KUBERNETES-SECRET"),
+    ("curl continued line", f'#!/bin/sh\ncurl -X POST https://api.acme.io/v1 \\\n  -d "x=1" \\\n  -u deploy:{PW_URL}\n', None),
+    ("curl empty user", f'#!/bin/sh\ncurl -u ":{PW_URL}" https://search.acme.io:9200\n', "SECRET-CURL-USER"),
+    ("curl email user", f"#!/bin/sh\ncurl --user ops@acme.io:'{PW_URL}' https://api.acme.io\n", "SECRET-CURL-USER"),
+    ("curl apikey header", f'#!/bin/sh\ncurl -H "apikey: {TOK}" https://api.acme.io\n', "SECRET-AUTH-HEADER"),
+    ("api-token scheme", f'#!/bin/sh\ncurl -H "Authorization: Api-Token {TOK}" https://api.acme.io\n', "SECRET-AUTH-HEADER"),
+    ("hex client secret", 'import json\nCFG = {"client_secret": "' + "6da8912107" * 6 + 'b4c1"}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("env default pair", 'import os\nTOKEN = os.getenv("api_token", "d4fa7817-e246-48f3-91a7-e87653d587b8")\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("--token flag", f'import os\nCMD = "deploy --token {TOK} --env prod"\n', "SECRET-CLI-FLAG"),
+    ("--password= flag", f'import sys\nARGS = ["--db-password={PW}", "--verbose"]\n', "SECRET-CLI-FLAG"),
+    ("mysql -p", f'import subprocess\nsubprocess.call(["mysql", "-uroot", "-p{PW}", "app"])\n', "SECRET-CLI-SHORT-PASSWORD"),
+    ("sshpass -p", f'import os\nos.system("sshpass -p {PW_URL} ssh deploy@10.0.0.4")\n', "SECRET-CLI-SHORT-PASSWORD"),
+    ("redis-cli -a", f"#!/bin/sh\nredis-cli -h cache -a {PW_URL} ping\n", "SECRET-CLI-SHORT-PASSWORD"),
+    ("bearer header", f'import requests\nheaders = {{"Authorization": "Bearer {TOK}"}}\n', "SECRET-AUTH-HEADER"),
+    ("basic header", f'import requests\nheaders = {{"Authorization": "Basic {BASIC}"}}\n', "SECRET-AUTH-HEADER"),
+    ("api-key header", f'import os\nos.system(\'curl -H "X-Api-Key: {TOK}" https://api.acme.io\')\n', "SECRET-AUTH-HEADER"),
+    ("token header in curl", f'#!/bin/sh\ncurl -H "Authorization: token {TOK}" https://api.acme.io\n',
+     "SECRET-AUTH-HEADER"),
+    ("bearer hf token", f'import requests\nheaders = {{"Authorization": "Bearer {HF}"}}\n', "SECRET-HUGGINGFACE-TOKEN"),
+    ("login(hf_...)", f'from huggingface_hub import login\nlogin("{HF}")\n', "SECRET-HUGGINGFACE-TOKEN"),
+    ("login(token=...)", f'from huggingface_hub import login\nlogin(token="{TOK}")\n', "SECRET-LOGIN-CALL"),
+    ("login(user, password)", f'import ftplib\nftp.login("deploy", "{PW}")\n', "SECRET-LOGIN-CALL"),
+    ("auth tuple", f'import requests\nrequests.get(url, auth=("svc", "{PW}"))\n', "SECRET-LOGIN-CALL"),
+    ("url on localhost", f'import sqlalchemy\nengine = create_engine("postgresql://app:{PW_URL}@localhost:5432/app")\n',
+     "SECRET-URL-PASSWORD"),
+    ("url on an example host", f'import pika\nURL = "amqp://svc:{PW_URL}@mq.example.com/vhost"\n', "SECRET-URL-PASSWORD"),
+    ("url without user", f'import redis\nr = redis.from_url("redis://:{PW_URL}@cache:6379/0")\n', "SECRET-URL-PASSWORD"),
+    ("url https", f'import git\nREMOTE = "https://deploy:{PW_URL}@git.acme.io/org/repo.git"\n', "SECRET-URL-PASSWORD"),
+    ("jwt", f'import requests\nSESSION = "{JWT}"\n', "SECRET-JWT"),
+    ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
+     + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
+]
+ARMOURS = ["RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "PRIVATE KEY",
+           "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK", "SSH2 ENCRYPTED PRIVATE KEY"]
+KEYS = [(f"pem {armour}", f'import ssl\nKEY = """-----BEGIN {armour}-----\n' + "\n".join(KEY_LINES)
+         + f'\n-----END {armour}-----"""\n', "SECRET-PRIVATE-KEY") for armour in ARMOURS]
+KEYS += [
+    ("pem concatenated in java", 'class K {\n  static final String PEM = "-----BEGIN RSA PRIVATE KEY-----\\n"\n'
+     + "".join(f'    + "{line}\\n"\n' for line in KEY_LINES) + '    + "-----END RSA PRIVATE KEY-----";\n}\n',
+     "SECRET-PRIVATE-KEY"),
+    ("putty", 'PPK = """PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n'
+     + "\n".join(KEY_LINES[:2]) + "\nPrivate-Lines: 4\n" + "\n".join(KEY_LINES[2:]) + '\n"""\n', None),
+]
+
+#: (context, code) that must stay quiet
+QUIET = [
+    ("url placeholders", 'DBS = ["postgres://user:password@localhost/db", "mysql://root:${DB_PASS}@db/app",\n'
+     '       "amqp://guest:guest@localhost//", "https://user:<password>@host", "redis://:changeme@cache",\n'
+     '       "ftp://anonymous:xxx@ftp.host", "postgres://postgres:postgres@localhost/postgres"]\n'),
+    ("url templates", 'URL = f"postgresql://{user}:{password}@{host}/db"\nDSN = "mysql://%s:%s@%s/%s" % args\n'),
+    ("host and port", 'PROXY = "http://proxy.local:3128@gateway"\nADDR = ("http", "user/name", "password", "localhost:22")\n'),
+    ("cli variables", 'import os\nos.system("curl -u $USER:$PASS https://api.acme.io")\n'
+     'os.system("deploy --token $DEPLOY_TOKEN")\nos.system("mysql -u root -p")\nos.system("mysql -p$MYSQL_PWD app")\n'
+     'ARGS = ["--token-file", "/run/secrets/token", "--password", "${PASSWORD}"]\n'),
+    ("headers from variables", 'h = {"Authorization": f"Bearer {token}"}\nh2 = {"Authorization": "Bearer " + token}\n'
+     'DOC = "Authorization: Bearer <token>"\nBASIC = {"Authorization": "Basic dXNlcjpwYXNzd29yZA=="}\n'),
+    ("reads, not values", 'import getpass, os\npassword = getpass.getpass()\ntoken = request.headers["X-Token"]\n'
+     'api_key = settings.API_KEY\nSECRET_KEY = os.environ["SECRET_KEY"]\npassword: str = ""\n'
+     'token_type = "Bearer"\npassword = input("Password: ")\nPASSWORD_FIELD = "password_confirmation"\n'),
+    ("hashes and ids", 'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"\nsha256 = "' + "ab" * 32 + '"\n'
+     'request_id = "123e4567-e89b-12d3-a456-426614174000"\ncommit = "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f"\n'),
+    ("placeholders", 'password = "changeme"\ntoken = "xxxxxxxxxxxxxxxx"\napi_key = "<your-api-key>"\n'
+     'secret = "${SECRET}"\npassword = "password123"\nAPI_TOKEN = "your_token_here"\n'),
+    ("marked fakes", 'api_key = "q8Zr2vT9pL4xW7mN1cB6"  # fake key for tests\n'
+     'token = "Xk9mQ2vL7pR4wZq8Zr2v"  # pragma: allowlist secret\n'),
+    ("names in lists", "__all__ = ['HTTPPasswordMgr', 'HTTPPasswordMgrWithDefaultRealm']\n"
+     "VECTORS = [(b'passwordPASSWORDpassword', b'saltSALTsaltSALTsaltSALTsaltSALTsalt', 4096)]\n"),
+    ("jwt look-alikes", 'EXAMPLE_HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"\n'
+     'JWT_IO = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy'
+     'fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"\nNOT_JSON = "eyJhbGciOiJub25lIn0x.eyJub3RqaXNvbiB0ZXh0.abc"\n'),
+    ("public keys and parsers", 'PUB = """-----BEGIN PUBLIC KEY-----\n' + "\n".join(KEY_LINES)
+     + '\n-----END PUBLIC KEY-----"""\nMARK = "-----BEGIN RSA PRIVATE KEY-----"\n'
+     'if line.startswith("-----BEGIN PRIVATE KEY-----"):\n    pass\n'
+     'DOC = """-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----"""\n'),
+    ("login from variables", 'ftp.login(user, password)\nrequests.get(url, auth=(user, password))\n'
+     'client.login("user", "password")\nimap.authenticate("CRAM-MD5", self._cram)\n'),
+    ("found on real code", '<assemblyIdentity name="Microsoft.VC90.CRT" publicKeyToken="1fc8b3b9a1e18e3b"/>\n'
+     '"""remaining in their original positions--pass `strict=False`. To produce a"""\n'),
+    ("kubernetes look-alikes", 'M1 = """kind: Secret\ndata:\n  extra: YWRtaW46cGFzc3dvcmQ=\n"""\n'
+     'M2 = """kind: ConfigMap\ndata:\n  greeting: aGVsbG8gd29ybGQgZnJvbSBhIGNvbmZpZw==\n"""\n'),
+    ("keywords inside other words", 'rookTable = "0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd"\n'
+     'ReactNativeCameraKit = "f15a5a04b0f6dc6073e6db0296e6ef2d8b8d2522"\n'),
+    ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'
+     'FORM = "csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9r"\nKEYS = "GITHUB_API_KEY=\nDYNATRACE_API_KEY="\n'),
+    ("sequences", 'DATABRICKS_TOKEN = "dapi123456789012345678a9bc01234def5"\nKEY = "AIzaSyabcdefghijklmnopqrstuvwxyz1234567"\n'),
+    ("stripe test and public keys", 'stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'
+     'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'),
+]
+
+
+@pytest.mark.parametrize(("context", "code", "rule_id"), FIRES + KEYS, ids=[c for c, _, _ in FIRES + KEYS])
+def test_secret_in_context_fires(context, code, rule_id):
+    findings = scan_secrets(code)
+    assert len(findings) == 1, findings
+    if rule_id is not None:  # None: the rule is checked apart below (line differs)
+        assert (findings[0].rule_id, findings[0].line) == (rule_id, 2)
+
+
+def test_multiline_config_and_putty_fire_at_their_line():
+    yaml = next(code for context, code, _ in FIRES if context == "yaml in a string")
+    assert [(f.rule_id, f.line) for f in scan_secrets(yaml)] == [("SECRET-GENERIC-ASSIGNMENT", 3)]
+    continued = next(code for context, code, _ in FIRES if context == "curl continued line")
+    assert [(f.rule_id, f.line) for f in scan_secrets(continued)] == [("SECRET-CURL-USER", 2)]
+    putty = next(code for context, code, _ in KEYS if context == "putty")
+    assert [f.rule_id for f in scan_secrets(putty)] == ["SECRET-PUTTY-KEY"]
+
+
+@pytest.mark.parametrize(("context", "code"), QUIET, ids=[c for c, _ in QUIET])
+def test_look_alike_in_context_stays(context, code):
+    assert scan_secrets(code) == []
+
+
+GHP = "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"
+PATHS = [
+    (f"keys/a_{GHP}.py", "keys/a_[SECRET-GITHUB-PAT].py", "SECRET-GITHUB-PAT"),
+    (f"examples/{GHP}/main.py", "examples/[SECRET-GITHUB-PAT]/main.py", "SECRET-GITHUB-PAT"),
+    (f"models/{HF}/load.py", "models/[SECRET-HUGGINGFACE-TOKEN]/load.py", "SECRET-HUGGINGFACE-TOKEN"),
+    (f"tokens/{JWT}.js", "tokens/[SECRET-JWT].js", "SECRET-JWT"),
+    ("creds/AKIAZ7Q3X5RT2WBNV4HK.go", "creds/[SECRET-AWS-ACCESS-KEY-ID].go", "SECRET-AWS-ACCESS-KEY-ID"),
+]
+CLEAN_PATHS = ["src/hf_hub_download.py", "tests/ghp_token_test.py", "sklearn/sk-learn.py", "docs/AKIA_prefix.md",
+               "a/b/c.py", "keys/ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.py", "models/hf_model_card_template.py"]
+
+
+@pytest.mark.parametrize(("path", "redacted", "rule_id"), PATHS, ids=[r for _, r, _ in PATHS])
+def test_secret_in_a_path_is_rejected_with_the_path_redacted(path, redacted, rule_id):
+    result = screen_path(Sample(source=path, size_bytes=10))
+    assert result == Reject(redacted, "secret_in_path", f"{rule_id} in path", 10, None)
+
+
+def test_clean_paths_pass_the_screen_unchanged():
+    for path in CLEAN_PATHS:
+        sample = Sample(source=path)
+        assert screen_path(sample) is sample
+    reject = Reject(f"links/{GHP}", "broken_symlink", "No such file")
+    assert screen_path(reject).source == "links/[SECRET-GITHUB-PAT]"
