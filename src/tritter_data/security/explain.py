@@ -121,12 +121,20 @@ RULES: dict[str, RuleInfo] = {
 }
 
 
-def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str | None = None) -> Finding:
-    """A ``Finding`` for ``rule_id`` at ``line``; ``sink`` is the callee as written (``os.popen``)."""
+def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str | None = None,
+                origin: tuple[str, int, str] | None = None) -> Finding:
+    """A ``Finding`` for ``rule_id`` at ``line``; ``sink`` is the callee as written (``os.popen``).
+
+    With ``origin`` (the source's text, its line, the sink as called) the message names the
+    path first: "SQL injection: `request.args['id']` (line 12) reaches cursor.execute() (line 15); ...".
+    """
     info = RULES[rule_id]
     what = info.what.format(sink=sink)
+    if origin is not None:
+        what = f"`{origin[0]}` (line {origin[1]}) reaches {origin[2]} (line {line}); {what}"
     return Finding(
         rule_id=rule_id, kind="security", category=info.category, line=line,
         message=f"{CATEGORY_WORDS[info.category]}: {what}", fix=info.fix.format(sink=sink),
         severity=severity, cwe=info.cwe_id(), snippet=snippet,
     )
+

@@ -6,24 +6,28 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tritter_data.security.insecure.syntax import IDENT_TYPES, Context, classify, string_text
+from tritter_data.security.insecure.syntax import Context, string_text
+from tritter_data.security.insecure.taint import trace
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
 _SQL = re.compile(
     r"(?is)\bselect\b.{0,400}?\bfrom\b|\binsert\s+(?:or\s+\w+\s+)?into\b|\bupdate\b.{0,200}?\bset\b|\bdelete\s+from\b"
     r"|\b(?:drop|create|alter|truncate)\s+(?:temp\w*\s+)?(?:table|index|view|database|schema)\b"
     r"|\bwhere\b.{0,200}?(?:[=<>]|\blike\b|\bin\b)|\border\s+by\b|\bvalues\s*\("
+    r"|\{\s*call\s|\b(?:create|drop|alter)\s+(?:user|role|login)\b|\battach\s+(?:database\s+)?['\"?]|^\s*show\s+\w+"
+    r"|\bgrant\s+\w+.{0,100}?\bto\b|\bexec(?:ute)?\s+(?:sp_|xp_)\w+|\bpragma\s+\w+|^\s*(?:select|delete|update|insert)\s"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A rule that fired on one call: which rule, how bad, which sink, where."""
+    """A rule that fired on one call: which rule, how bad, which sink, where, and from which source."""
 
     rule_id: str
     severity: str
     sink: str
     node: Any
+    origin: tuple[str, int] | None = None  # the source's text and 0-based row in the parsed text
 
 
 def looks_like_sql(node: Any, ctx: Context) -> bool:
@@ -31,21 +35,29 @@ def looks_like_sql(node: Any, ctx: Context) -> bool:
 
 
 def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any) -> list[Hit]:
-    """SQL injection: the query argument is built from values and reads as SQL."""
-    if node is not None and classify(node, ctx) == "dynamic" and looks_like_sql(node, ctx):
-        return [Hit(rule_id, "high", sink, call)]
-    return []
-
-
-#: Calls that make a value safe to put in a shell command line.
-SHELL_QUOTERS = re.compile(r"\b(?:shlex\.quote|pipes\.quote|escapeshellarg|escapeshellcmd|Shellwords\.escape|shellescape)\b")
+    """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low."""
+    if node is None:
+        return []
+    value = trace(node, ctx)
+    if value.kind not in ("tainted", "unknown") or not value.built or not _SQL.search(value.text[:2000]):
+        return []
+    if value.kind == "tainted":
+        return [Hit(rule_id, "high", sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
 
 
 def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
-    """Code/command sinks: a constant payload is low severity, anything else is ``severity``."""
+    """Code/command/deserialisation sinks: ``severity`` when a source reaches the payload.
+
+    A payload only constants (or values of unknown origin) reach is low severity: the sink is
+    there, the injection is not shown. A sanitised payload (``shlex.quote``, ``int()``, a round
+    trip such as ``pickle.loads(pickle.dumps(x))``) is no finding at all.
+    """
     if node is None:
         return []
-    value = ctx.resolve(node) if node.type in IDENT_TYPES else None
-    if SHELL_QUOTERS.search(ctx.text(node)) or (value is not None and SHELL_QUOTERS.search(ctx.text(value))):
+    value = trace(node, ctx)
+    if value.kind == "safe":
         return []
-    return [Hit(rule_id, "low" if classify(node, ctx) == "const" else severity, sink, call)]
+    if value.kind == "tainted":
+        return [Hit(rule_id, severity, sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
