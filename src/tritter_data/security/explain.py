@@ -97,7 +97,7 @@ RULES: dict[str, RuleInfo] = {
     "JAVA-DESER": RuleInfo("unsafe_deserialization", "{sink}() deserializes untrusted bytes into arbitrary objects",
                            "Exchange data as JSON (e.g. Jackson without default typing), or install an "
                            "ObjectInputFilter that allows only the expected classes."),
-    "JAVA-SCRIPT-EVAL": RuleInfo("code_injection", "ScriptEngine.eval() runs a string as code",
+    "JAVA-SCRIPT-EVAL": RuleInfo("code_injection", "{sink}() runs a string as code",
                                  "Do not evaluate strings; call known methods, or parse data with a real parser."),
     # PHP
     "PHP-EVAL": RuleInfo("code_injection", "{sink}() runs a string as PHP code",

@@ -8,6 +8,7 @@ from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, string_text
 from tritter_data.security.insecure.taint import trace
+from tritter_data.security.insecure.taint_values import Value
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
 _SQL = re.compile(
@@ -43,6 +44,26 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any) -> list
         return []
     if value.kind == "tainted":
         return [Hit(rule_id, "high", sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
+
+
+def worst(nodes: list[Any], ctx: Context) -> Value | None:
+    """The value among several sink arguments that matters most: tainted, else unknown, else constant."""
+    values = [trace(node, ctx) for node in nodes if node is not None]
+    for kind in ("tainted", "unknown", "const", "safe"):
+        for value in values:
+            if value.kind == kind:
+                return value
+    return None
+
+
+def any_hit(rule_id: str, nodes: list[Any], ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
+    """Sinks where every argument matters (``Runtime.exec(cmd, envp, dir)``, ``new ProcessBuilder(a, b)``)."""
+    value = worst(nodes, ctx)
+    if value is None or value.kind == "safe":
+        return []
+    if value.kind == "tainted":
+        return [Hit(rule_id, severity, sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
 

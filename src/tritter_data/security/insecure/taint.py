@@ -205,7 +205,8 @@ class Flow(Expressions):
                 return
             lefts = targets
         value = self.value(right, env)
-        if declared is not None and self.ctx.text(declared).split("::")[-1] in self.rules.numeric_types:
+        if declared is not None and value.kind != "const" and \
+                self.ctx.text(declared).split("::")[-1] in self.rules.numeric_types:
             value = Value("safe", text="?")
         operator = operator_of(node)
         for left in lefts:
