@@ -485,7 +485,7 @@ EXPECTED = {
         'Shell/command injection: `dir` (line 2) reaches Runtime.getRuntime().exec() (line 4); Runtime.exec() runs a command assembled from strings',
         'Use new ProcessBuilder(List.of("ls", dir)) with one element per argument and no shell.'),
     'JAVA-DESER': ('high', 4, 'CWE-502',
-        'Unsafe deserialization: ObjectInputStream.readObject() deserializes untrusted bytes into arbitrary objects',
+        'Unsafe deserialization: `input` (line 2) reaches in.readObject() (line 4); ObjectInputStream.readObject() deserializes untrusted bytes into arbitrary objects',
         'Exchange data as JSON (e.g. Jackson without default typing), or install an ObjectInputFilter that allows only the expected classes.'),
     'JAVA-SCRIPT-EVAL': ('critical', 4, 'CWE-95',
         'Code injection: `rule` (line 2) reaches engine.eval() (line 4); ScriptEngine.eval() runs a string as code',
