@@ -20,11 +20,11 @@ def parse_literal(text):
     """Parse a Python literal safely."""
     return ast.literal_eval(text)
 '''),
-    "PY-EXEC": ("python", '''def run_plugin(source, namespace):
-    """Run a plugin's source in its own namespace."""
-    code = compile(source, "<plugin>", "exec")
-    exec(code, namespace)
-    return namespace
+    "PY-EXEC": ("python", '''def apply_rule(rule_text, record):
+    """Apply a filter rule typed by the user to one record."""
+    code = compile(rule_text, "<rule>", "exec")
+    exec(code, {"record": record})
+    return record
 ''', '''import importlib
 
 
@@ -422,7 +422,7 @@ EXPECTED = {
         'Code injection: `expression` (line 1) reaches eval() (line 3); eval() allows arbitrary code execution',
         'Use ast.literal_eval() for safe evaluation.'),
     'PY-EXEC': ('critical', 4, 'CWE-95',
-        'Code injection: `source` (line 1) reaches exec() (line 4); exec() runs code assembled at run time',
+        'Code injection: `rule_text` (line 1) reaches exec() (line 4); exec() runs code assembled at run time',
         'Do not exec() dynamic strings; dispatch to known functions through a dict, or load plugins with importlib.import_module().'),
     'PY-SHELL': ('critical', 6, 'CWE-78',
         'Shell/command injection: `pattern` (line 4) reaches subprocess.run() (line 6); subprocess.run() with shell=True passes the command to the shell',

@@ -79,6 +79,21 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     value = trace(node, ctx)
     if value.kind == "safe":
         return []
-    if value.kind == "tainted":
+    if value.kind == "tainted" and not (value.param and _interpreter_api(call, node)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
+
+
+def _interpreter_api(call: Any, payload: Any) -> bool:
+    """``exec(code, globals, locals)`` of a parameter in namespaces the caller chose: an interpreter API.
+
+    ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
+    are for, so the finding belongs where a caller hands them untrusted text. Namespaces
+    written as literals (``eval(expr, {}, {})``) are a sandbox attempt and stay findings.
+    """
+    args = call.child_by_field_name("arguments")
+    if args is None or call.type != "call":
+        return False
+    rest = [a for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
+    return bool(rest) and not any(a.type == "dictionary" or (a.type == "keyword_argument" and
+                                  a.named_children and a.named_children[-1].type == "dictionary") for a in rest)

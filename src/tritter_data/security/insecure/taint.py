@@ -340,6 +340,7 @@ def trace(node: Any, ctx: Context) -> Value:
                 env[name] = unknown()
             else:
                 env[name] = tainted(name, row)
+                env[name].param = True
         start = body
     else:
         start = ctx.root

@@ -202,6 +202,8 @@ class Expressions:
             return tainted(self.ctx.text(node), node.start_point.row)
         args = arguments(node)
         values = [self.value(arg, env) for arg in args[:16]]
+        if name == "compile" and values and self.ctx.language == "python":
+            return values[0]  # the same code, compiled: still a pass-through
         helper = self._helper(callee, values)
         if helper is not None:
             return helper
@@ -281,23 +283,34 @@ class Expressions:
         return join([self.value(yes, env), self.value(no, env)])
 
     def _helper(self, callee: str, values: list[Value]) -> Value | None:
-        """A function of this file, evaluated with the argument values bound to its parameters."""
+        """A function of this file, evaluated with the argument values bound to its parameters.
+
+        Only when the arity matches (another overload or a library method of the same name is
+        not this function), and never into a function already being evaluated.
+        """
         if self.depth >= MAX_HELPER_DEPTH:
             return None
-        name = last_name(callee)
-        function = _functions(self.ctx).get(name)
-        if function is None:
+        function = _functions(self.ctx).get(last_name(callee))
+        active = self.ctx.cache.setdefault("active", set())
+        if function is None or function.id in active:
             return None
         names = [n for n, _, _ in parameters(function, self.ctx)]
         if names and names[0] in ("self", "cls") and len(values) < len(names):
             names = names[1:]
-        env = dict(zip(names, values, strict=False))
+        if len(names) != len(values):
+            return None
+        env = dict(zip(names, values, strict=True))
         body = function.child_by_field_name("body") or function
         flow = self.spawn(body.end_byte)
-        flow.walk(body, env)
-        if not flow.returns and body.named_children and self.ctx.language in ("rust", "ruby"):
-            flow.returns.append(flow.value(body.named_children[-1], env))
+        active.add(function.id)
+        try:
+            flow.walk(body, env)
+            if not flow.returns and body.named_children and self.ctx.language in ("rust", "ruby"):
+                flow.returns.append(flow.value(body.named_children[-1], env))
+        finally:
+            active.discard(function.id)
         return join(flow.returns) if flow.returns else None
+
 
 def receiver_of(call: Any) -> Any | None:
     function = call.child_by_field_name("function")

@@ -28,6 +28,7 @@ class Value:
     items: list[Value] | None = None  # elements of a list / array literal, in order
     keys: dict[Any, Value] = field(default_factory=dict)  # map entries put with constant keys
     built: bool = False  # text assembled from literals and values (concatenation, formatting)
+    param: bool = False  # exactly a parameter of the function, passed on unchanged
 
 
 def const(text: str = "", folded: Any = NO_VALUE) -> Value:
