@@ -7,6 +7,38 @@ explanation line by line.
 
 CASES = {
     # ---------------------------------------------------------------- Python
+    "PY-PROCESS": ("python", '''import asyncio
+
+
+async def preview(viewer, path):
+    """Open a file in the viewer the user picked."""
+    process = await asyncio.create_subprocess_exec(viewer, path)
+    return await process.wait()
+''', '''import asyncio
+
+
+async def preview(path):
+    """Open a file in the system viewer."""
+    process = await asyncio.create_subprocess_exec("xdg-open", path)
+    return await process.wait()
+'''),
+    "PY-SSH-EXEC": ("python", '''import paramiko
+
+
+def disk_usage(client: paramiko.SSHClient, directory):
+    """Report the size of a directory on the remote host."""
+    _, stdout, _ = client.exec_command("du -sh " + directory)
+    return stdout.read().decode()
+''', '''import shlex
+
+import paramiko
+
+
+def disk_usage(client: paramiko.SSHClient, directory):
+    """Report the size of a directory on the remote host."""
+    _, stdout, _ = client.exec_command("du -sh " + shlex.quote(directory))
+    return stdout.read().decode()
+'''),
     "PY-EVAL": ("python", '''def calculate(expression):
     """Evaluate what the user typed."""
     value = eval(expression)
@@ -418,6 +450,12 @@ end
 '''),
 }
 EXPECTED = {
+    'PY-PROCESS': ('critical', 6, 'CWE-78',
+        "Shell/command injection: `viewer` (line 4) reaches asyncio.create_subprocess_exec() (line 6); asyncio.create_subprocess_exec() starts a program named by outside input, or passes outside input to a shell's -c",
+        'Start a fixed program and pass the value as one separate argument, after "--": subprocess.run(["tool", "--", value]); never hand it to sh -c.'),
+    'PY-SSH-EXEC': ('critical', 6, 'CWE-78',
+        "Shell/command injection: `directory` (line 4) reaches client.exec_command() (line 6); client.exec_command() runs its argument in the remote host's shell",
+        'Quote every value with shlex.quote() when building the remote command, or run a fixed command and send the data on its stdin.'),
     'PY-EVAL': ('critical', 3, 'CWE-95',
         'Code injection: `expression` (line 1) reaches eval() (line 3); eval() allows arbitrary code execution',
         'Use ast.literal_eval() for safe evaluation.'),

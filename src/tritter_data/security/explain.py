@@ -51,6 +51,13 @@ RULES: dict[str, RuleInfo] = {
                          "if a shell is unavoidable, quote every value with shlex.quote()."),
     "PY-OS-SYSTEM": RuleInfo("command_injection", "{sink}() runs its argument through the shell",
                              "Use subprocess.run([...]) with an argument list instead of {sink}()."),
+    "PY-PROCESS": RuleInfo("command_injection", "{sink}() starts a program named by outside input, or passes "
+                           "outside input to a shell's -c",
+                           "Start a fixed program and pass the value as one separate argument, after \"--\": "
+                           "subprocess.run([\"tool\", \"--\", value]); never hand it to sh -c."),
+    "PY-SSH-EXEC": RuleInfo("command_injection", "{sink}() runs its argument in the remote host's shell",
+                            "Quote every value with shlex.quote() when building the remote command, or run a fixed "
+                            "command and send the data on its stdin."),
     "PY-PICKLE": RuleInfo("unsafe_deserialization", "{sink}() can execute arbitrary code while loading",
                           "Use json or another data-only format for data you did not produce; only unpickle "
                           "data you wrote yourself and authenticated (e.g. with hmac)."),

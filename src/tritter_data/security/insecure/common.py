@@ -35,12 +35,18 @@ def looks_like_sql(node: Any, ctx: Context) -> bool:
     return bool(_SQL.search(string_text(node, ctx)[:2000]))
 
 
-def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any) -> list[Hit]:
-    """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low."""
+def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_sql: bool = False) -> list[Hit]:
+    """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low.
+
+    ``known_sql``: the argument is an SQL fragment by the API's contract (Django's ``extra(where=...)``),
+    so it need not read as a statement.
+    """
     if node is None:
         return []
     value = trace(node, ctx)
-    if value.kind not in ("tainted", "unknown") or not value.built or not _SQL.search(value.text[:2000]):
+    if value.kind not in ("tainted", "unknown") or not value.built:
+        return []
+    if not known_sql and not _SQL.search(value.text[:2000]):
         return []
     if value.kind == "tainted":
         return [Hit(rule_id, "high", sink, call, value.origin)]
@@ -77,9 +83,16 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if node is None:
         return []
     value = trace(node, ctx)
+    if value.kind == "tainted" and value.param and _interpreter_api(call, node):
+        return [Hit(rule_id, "low", sink, call)]
+    return value_hit(rule_id, value, ctx, sink, call, severity)
+
+
+def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
+    """The verdict for a payload whose value is known: tainted ``severity``, sanitised none, else low."""
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and not (value.param and _interpreter_api(call, node)):
+    if value.kind == "tainted":
         return [Hit(rule_id, severity, sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
@@ -92,7 +105,8 @@ def _interpreter_api(call: Any, payload: Any) -> bool:
     written as literals (``eval(expr, {}, {})``) are a sandbox attempt and stay findings.
     """
     args = call.child_by_field_name("arguments")
-    if args is None or call.type != "call":
+    function = call.child_by_field_name("function")
+    if args is None or call.type != "call" or function is None or function.text not in (b"eval", b"exec"):
         return False
     rest = [a for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
     return bool(rest) and not any(a.type == "dictionary" or (a.type == "keyword_argument" and
