@@ -175,6 +175,19 @@ def read_config(stream):
   return value;
 }
 '''),
+    "JS-TIMER": ("javascript", '''const params = new URLSearchParams(location.search);
+
+function schedule() {
+  const step = location.hash.slice(1);
+  setTimeout("render(" + step + ")", 100);
+}
+''', '''const params = new URLSearchParams(location.search);
+
+function schedule() {
+  const step = location.hash.slice(1);
+  setTimeout(() => render(step), 100);
+}
+'''),
     "JS-FUNCTION": ("javascript", '''function compileRule(body) {
   // turn a rule from the admin page into a predicate
   const predicate = new Function("record", body);
@@ -274,6 +287,21 @@ fn archive(dir: &str) -> std::io::Result<()> {
 fn archive(dir: &str) -> std::io::Result<()> {
     Command::new("tar").args(["czf", "backup.tgz", dir]).status()?;
     Ok(())
+}
+'''),
+    "RS-PROCESS": ("rust", '''use std::env;
+use std::process::Command;
+
+fn main() {
+    let tool = env::args().nth(1).expect("tool");
+    Command::new(tool).arg("--version").status().expect("run");
+}
+''', '''use std::env;
+use std::process::Command;
+
+fn main() {
+    let file = env::args().nth(1).expect("file");
+    Command::new("wc").arg("-l").arg(file).status().expect("run");
 }
 '''),
     # -------------------------------------------------------------------- Go
@@ -450,6 +478,12 @@ end
 '''),
 }
 EXPECTED = {
+    'RS-PROCESS': ('critical', 6, 'CWE-78',
+        'Shell/command injection: `env::args().nth(1).expect("tool")` (line 5) reaches Command::new() (line 6); Command::new() starts a program named by outside input',
+        'Start a fixed program, or check the name against an allow-list of programs first; pass values with .arg().'),
+    'JS-TIMER': ('critical', 5, 'CWE-95',
+        'Code injection: `location.hash.slice(1)` (line 4) reaches setTimeout() (line 5); setTimeout() with a string compiles that string as code',
+        'Pass a function instead of a string: setTimeout(() => update(value), 100).'),
     'PY-PROCESS': ('critical', 6, 'CWE-78',
         "Shell/command injection: `viewer` (line 4) reaches asyncio.create_subprocess_exec() (line 6); asyncio.create_subprocess_exec() starts a program named by outside input, or passes outside input to a shell's -c",
         'Start a fixed program and pass the value as one separate argument, after "--": subprocess.run(["tool", "--", value]); never hand it to sh -c.'),
@@ -496,8 +530,8 @@ EXPECTED = {
         'Shell/command injection: `dir` (line 3) reaches exec() (line 4); exec() runs a command string through the shell',
         'Use execFile()/spawn() with an argument array, e.g. execFile("ls", [dir]), and no shell option.'),
     'JS-SPAWN-SHELL': ('critical', 4, 'CWE-78',
-        'Shell/command injection: `target` (line 3) reaches spawn() (line 4); spawn() with shell: true passes the command to the shell',
-        'Drop the shell option and pass the arguments as an array.'),
+        'Shell/command injection: `target` (line 3) reaches spawn() (line 4); spawn() with shell: true, or with a program named by outside input, runs what the input says',
+        'Drop the shell option, start a fixed program and pass the values in the argument array.'),
     'JS-SQL': ('high', 4, 'CWE-89',
         'SQL injection: `name` (line 3) reaches pool.query() (line 4); a query built with string formatting is passed to query()',
         'Use placeholders and pass values separately, e.g. db.query("SELECT * FROM users WHERE id = $1", [id]).'),

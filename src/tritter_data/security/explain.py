@@ -73,14 +73,17 @@ RULES: dict[str, RuleInfo] = {
     # JavaScript / TypeScript
     "JS-EVAL": RuleInfo("code_injection", "eval() allows arbitrary code execution",
                         "Use JSON.parse() for data, or a lookup table of functions instead of evaluating code."),
+    "JS-TIMER": RuleInfo("code_injection", "{sink}() with a string compiles that string as code",
+                         "Pass a function instead of a string: setTimeout(() => update(value), 100)."),
     "JS-FUNCTION": RuleInfo("code_injection", "new Function() compiles a string into code",
                             "Do not build functions from strings; write the function, or pick one from a map."),
     "JS-VM": RuleInfo("code_injection", "{sink}() runs a string as code; the vm module is not a sandbox",
                       "Do not run untrusted code in-process; parse data with JSON.parse() instead."),
     "JS-EXEC": RuleInfo("command_injection", "{sink}() runs a command string through the shell",
                         "Use execFile()/spawn() with an argument array, e.g. execFile(\"ls\", [dir]), and no shell option."),
-    "JS-SPAWN-SHELL": RuleInfo("command_injection", "{sink}() with shell: true passes the command to the shell",
-                               "Drop the shell option and pass the arguments as an array."),
+    "JS-SPAWN-SHELL": RuleInfo("command_injection", "{sink}() with shell: true, or with a program named by "
+                               "outside input, runs what the input says",
+                               "Drop the shell option, start a fixed program and pass the values in the argument array."),
     "JS-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders and pass values separately, e.g. db.query(\"SELECT * FROM users WHERE id = $1\", [id])."),
     "JS-UNSERIALIZE": RuleInfo("unsafe_deserialization", "{sink}() of node-serialize can execute functions in the payload",
@@ -91,6 +94,9 @@ RULES: dict[str, RuleInfo] = {
                        "or sqlx::query(\"... = ?\").bind(id)."),
     "RS-SHELL": RuleInfo("command_injection", "Command::new({sink}) with -c runs a string through the shell",
                          "Run the program directly: Command::new(\"ls\").arg(path), one .arg() per argument."),
+    "RS-PROCESS": RuleInfo("command_injection", "Command::new() starts a program named by outside input",
+                           "Start a fixed program, or check the name against an allow-list of programs first; "
+                           "pass values with .arg()."),
     # Go
     "GO-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders: db.Query(\"SELECT ... WHERE id = $1\", id) (? for MySQL/SQLite)."),

@@ -44,7 +44,10 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     grammar = "tsx" if language == "typescript" and (b"/>" in data or b"</" in data) else language
     findings: list[tuple[int, Finding]] = []
     seen: set[tuple[int, int]] = set()
-    for start, end, first_line, prefix in _windows(data, offsets, language):
+    windows = _windows(data, offsets, language)
+    if language == "php" and b"<?" not in data:  # a PHP file without its opening tag is still PHP
+        windows = [(start, end, first, _PREFIX["php"]) for start, end, first, _ in windows]
+    for start, end, first_line, prefix in windows:
         chunk = prefix + data[start:end]
         tree = parse(chunk, grammar)
         ctx = Context(chunk, language, tree.root_node, data)

@@ -54,7 +54,10 @@ def join(values: list[Value], built: bool = False) -> Value:
         kind = "safe"  # sanitised somewhere: "rm " + shlex.quote(path)
     else:
         kind = "unknown"
-    text = "".join(v.text for v in values) if built else (values[0].text if len(values) == 1 else "?")
+    if built:
+        text = "".join(v.text for v in values)
+    else:  # a list or a merge: keep the literal text of each part for the "reads as SQL" test
+        text = " ".join(v.text for v in values if v.text and v.text != "?") or "?"
     return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values))
 
 
