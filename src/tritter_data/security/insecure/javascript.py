@@ -21,9 +21,7 @@ PREFILTER = (
 #: Sinks whose names are common words elsewhere: scanned for only when the module is mentioned.
 GATED = (
     (b"child_process", rb"\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("),
-    (b"child_process", rb"(?:^|[^.\w$])([\w$]+)\s*\("),  # { exec: run } = require(...): run(cmd)
     (b"node-serialize", rb"\bunserialize\s*\("),
-    (b"eval", rb"(?:^|[^.\w$])([\w$]+)\s*\("),  # var f = eval; f(s): any call may be the alias
 )
 _EVAL_ALIAS = re.compile(rb"([\w$]+)\s*=\s*(?:window\.|globalThis\.|self\.)?eval\s*[;,\n)]")
 _EVALS = frozenset({"eval", "window.eval", "globalThis.eval", "this.eval", "self.eval", "global.eval", "(0, eval)",
@@ -71,6 +69,21 @@ def _shell_option(call: Any) -> bool:
                 if key is not None and value is not None and key.text == b"shell" and value.type == "true":
                     return True
     return False
+
+
+def alias_names(data: bytes) -> list[bytes]:
+    """Local names of sinks in this file (``var f = eval``, ``{ exec: run } = require("child_process")``).
+
+    The prefilter scans for calls of these names too, so ``f(s)`` and ``run(cmd)`` are parsed.
+    """
+    names = set(_EVAL_ALIAS.findall(data)) if b"eval" in data else set()
+    if b"child_process" in data:
+        for match in _DESTRUCTURED.finditer(data):
+            for part in (match.group(1) or match.group(2)).split(b","):
+                bits = re.split(rb"\s*(?::|\bas\b)\s*", part.strip())
+                if len(bits) == 2 and bits[1]:
+                    names.add(bits[1].strip())
+    return sorted(name for name in names if re.fullmatch(rb"[\w$]{1,60}", name))
 
 
 def _eval_aliases(ctx: Context) -> set[bytes]:
