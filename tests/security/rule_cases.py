@@ -304,6 +304,58 @@ fn main() {
     Command::new("wc").arg("-l").arg(file).status().expect("run");
 }
 '''),
+    # ---------------------------------------------------------------- C / C++
+    "C-SHELL": ("c", '''#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[]) {
+    char command[512];
+    snprintf(command, sizeof command, "tar czf backup.tgz %s", argv[1]);
+    return system(command);
+}
+''', '''#include <stdio.h>
+#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    char *const args[] = {"tar", "czf", "backup.tgz", argv[1], NULL};
+    execv("/bin/tar", args);
+    return 1;
+}
+'''),
+    "C-EXEC": ("c", '''#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    /* run the tool named on the command line */
+    execvp(argv[1], argv + 1);
+    return 127;
+}
+''', '''#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    /* run ls on the directory named on the command line */
+    execlp("ls", "ls", "-l", argv[1], (char *)NULL);
+    return 127;
+}
+'''),
+    "C-SQL": ("cpp", '''#include <sqlite3.h>
+#include <string>
+
+int remove_user(sqlite3 *db, const std::string &name) {
+    std::string sql = "DELETE FROM users WHERE name = '" + name + "'";
+    return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+}
+''', '''#include <sqlite3.h>
+#include <string>
+
+int remove_user(sqlite3 *db, const std::string &name) {
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "DELETE FROM users WHERE name = ?", -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+'''),
     # -------------------------------------------------------------------- Go
     "GO-SQL": ("go", '''package store
 
@@ -478,6 +530,15 @@ end
 '''),
 }
 EXPECTED = {
+    'C-SHELL': ('critical', 7, 'CWE-78',
+        'Shell/command injection: `argv[1]` (line 6) reaches system() (line 7); system() runs a command string through /bin/sh',
+        'Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value as its own argv element.'),
+    'C-EXEC': ('critical', 5, 'CWE-78',
+        'Shell/command injection: `argv[1]` (line 5) reaches execvp() (line 5); execvp() starts a program named by outside input',
+        'Start a fixed program (an absolute path), or check the name against an allow-list first.'),
+    'C-SQL': ('high', 6, 'CWE-89',
+        'SQL injection: `name` (line 4) reaches sqlite3_exec() (line 6); SQL text built with sprintf/strcat/concatenation is passed to sqlite3_exec()',
+        'Prepare the statement with ? placeholders and bind the values: sqlite3_prepare_v2() then sqlite3_bind_text(); PQexecParams() for libpq; mysql_stmt_prepare() for MySQL.'),
     'RS-PROCESS': ('critical', 6, 'CWE-78',
         'Shell/command injection: `env::args().nth(1).expect("tool")` (line 5) reaches Command::new() (line 6); Command::new() starts a program named by outside input',
         'Start a fixed program, or check the name against an allow-list of programs first; pass values with .arg().'),

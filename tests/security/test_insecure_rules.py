@@ -20,7 +20,7 @@ from tritter_data.security.secrets import SecretScanner
 from tritter_data.stages.pipeline import PipelineConfig, build_stages, default_analysers
 
 EXTENSIONS = {"python": ".py", "javascript": ".js", "typescript": ".ts", "rust": ".rs", "go": ".go",
-              "java": ".java", "php": ".php", "ruby": ".rb"}
+              "java": ".java", "php": ".php", "ruby": ".rb", "c": ".c", "cpp": ".cpp"}
 
 
 def analyse(code: str, language: str):
@@ -35,7 +35,7 @@ def run_security_pipeline(code: str, language: str):
 def test_every_rule_has_a_case_and_languages_are_covered():
     assert set(CASES) == set(RULES)
     languages = {language for language, _, _ in CASES.values()}
-    assert languages == {"python", "javascript", "typescript", "rust", "go", "java", "php", "ruby"}
+    assert languages == {"python", "javascript", "typescript", "rust", "go", "java", "php", "ruby", "c", "cpp"}
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
@@ -148,7 +148,7 @@ def test_large_file_is_analysed_in_windows_with_exact_lines():
 
 
 def test_unsupported_language_has_no_insecure_findings():
-    assert analyse('system(argv[1]);\nexecve("/bin/sh", args, env);\n', "c") == []
+    assert analyse('Process.Start(args[0]);\nnew SqlCommand("SELECT " + name);\n', "csharp") == []
 
 
 def test_python_sinks_imported_by_name_or_alias():

@@ -112,6 +112,15 @@ RULES: dict[str, RuleInfo] = {
                            "ObjectInputFilter that allows only the expected classes."),
     "JAVA-SCRIPT-EVAL": RuleInfo("code_injection", "{sink}() runs a string as code",
                                  "Do not evaluate strings; call known methods, or parse data with a real parser."),
+    # C / C++
+    "C-SHELL": RuleInfo("command_injection", "{sink} runs a command string through /bin/sh",
+                        "Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value "
+                        "as its own argv element."),
+    "C-EXEC": RuleInfo("command_injection", "{sink} starts a program named by outside input",
+                       "Start a fixed program (an absolute path), or check the name against an allow-list first."),
+    "C-SQL": RuleInfo("sql_injection", "SQL text built with sprintf/strcat/concatenation is passed to {sink}()",
+                      "Prepare the statement with ? placeholders and bind the values: sqlite3_prepare_v2() then "
+                      "sqlite3_bind_text(); PQexecParams() for libpq; mysql_stmt_prepare() for MySQL."),
     # PHP
     "PHP-EVAL": RuleInfo("code_injection", "{sink}() runs a string as PHP code",
                          "Remove eval(); use a closure or a lookup array of callables, json_decode() for data."),

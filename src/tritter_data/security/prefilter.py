@@ -20,7 +20,7 @@ from typing import Any
 #: language -> module holding its ``PREFILTER`` pattern and ``check`` rules.
 RULE_MODULES = {
     "python": "python", "javascript": "javascript", "typescript": "javascript", "rust": "rust",
-    "go": "go", "java": "java", "php": "php", "ruby": "ruby",
+    "go": "go", "java": "java", "php": "php", "ruby": "ruby", "c": "c_cpp", "cpp": "c_cpp",
 }
 
 

@@ -29,6 +29,8 @@ GRAMMARS = {
     "java": ("tree_sitter_java", "language"),
     "php": ("tree_sitter_php", "language_php"),
     "ruby": ("tree_sitter_ruby", "language"),
+    "c": ("tree_sitter_c", "language"),
+    "cpp": ("tree_sitter_cpp", "language"),
 }
 
 CALL_TYPES = frozenset({

@@ -205,7 +205,8 @@ class Flow(Expressions):
                 return
             lefts = targets
         value = self.value(right, env)
-        if declared is not None and value.kind != "const" and \
+        pointer = any(left.type in ("pointer_declarator", "array_declarator", "reference_declarator") for left in lefts)
+        if declared is not None and value.kind != "const" and not pointer and \
                 self.ctx.text(declared).split("::")[-1] in self.rules.numeric_types:
             value = Value("safe", text="?")
         operator = operator_of(node)
@@ -253,12 +254,14 @@ class Flow(Expressions):
         out = self.rules.out_params.get(callee) or self.rules.out_params.get(name)
         if out is not None and len(args) > out[0]:
             index, first, is_source = out
-            dest = self.ctx.text(args[index])
+            dest = self.ctx.text(args[index]).lstrip("&*(").rstrip(")")
             if is_source:
                 env[dest] = tainted(self.ctx.text(call), call.start_point.row)
-            else:
-                env[dest] = join([self.value(a, env) for a in args[first:]], built=True) \
-                    if args[first:] else const()
+            elif name in ("sprintf", "snprintf", "vsprintf", "vsnprintf", "asprintf", "sqlite3_snprintf"):
+                env[dest] = self._format("sprintf", None, [self.value(a, env) for a in args[first:]])
+            else:  # strcat appends to what the buffer held; strcpy replaces it
+                old = [env[dest]] if name in ("strcat", "strncat", "strlcat") and dest in env else []
+                env[dest] = join(old + [self.value(a, env) for a in args[first:first + 1]], built=True)
             return
         receiver = receiver_of(call)
         if receiver is None:
@@ -334,7 +337,7 @@ def trace(node: Any, ctx: Context) -> Value:
         for name, declared, row in parameters(function, ctx):
             if name in ("self", "cls", "this", "$this"):
                 continue
-            if declared and declared.split("::")[-1].strip("&* ") in rules.numeric_types:
+            if declared and declared.split("::")[-1].strip("& ") in rules.numeric_types:
                 env[name] = Value("safe", text="?")
             elif private:
                 env[name] = unknown()

@@ -183,6 +183,10 @@ def parameters(node: Any, ctx: Context) -> list[tuple[str, str, int]]:
             continue
         kind = param.child_by_field_name("type")
         declared = ctx.text(kind) if kind is not None else ""
+        declarator = param.child_by_field_name("declarator")
+        if declarator is not None and declarator.type in ("pointer_declarator", "array_declarator",
+                                                          "abstract_pointer_declarator"):
+            declared += "*"  # char *name is text, not a number
         names = param.children_by_field_name("name") if param.type == "parameter_declaration" and \
             ctx.language == "go" else []
         if names:
