@@ -31,6 +31,11 @@ class RuleInfo:
     what: str  # the message after "<Category>: "; may use {sink}
     fix: str
     cwe: str = ""
+    needs_input: bool | None = None  # a parameter is not enough (common.value_hit); default: deserialisation
+
+    def __post_init__(self) -> None:
+        if self.needs_input is None:
+            object.__setattr__(self, "needs_input", self.category == "unsafe_deserialization")
 
     def cwe_id(self) -> str:
         return self.cwe or CWES[self.category]
@@ -54,7 +59,7 @@ RULES: dict[str, RuleInfo] = {
     "PY-PROCESS": RuleInfo("command_injection", "{sink}() starts a program named by outside input, or passes "
                            "outside input to a shell's -c",
                            "Start a fixed program and pass the value as one separate argument, after \"--\": "
-                           "subprocess.run([\"tool\", \"--\", value]); never hand it to sh -c."),
+                           "subprocess.run([\"tool\", \"--\", value]); never hand it to sh -c.", needs_input=True),
     "PY-SSH-EXEC": RuleInfo("command_injection", "{sink}() runs its argument in the remote host's shell",
                             "Quote every value with shlex.quote() when building the remote command, or run a fixed "
                             "command and send the data on its stdin."),
@@ -66,7 +71,8 @@ RULES: dict[str, RuleInfo] = {
     "PY-SHELVE": RuleInfo("unsafe_deserialization", "shelve.open() unpickles whatever the file contains",
                           "Use json or sqlite3 to store data that may come from outside."),
     "PY-YAML": RuleInfo("unsafe_deserialization", "{sink}() without a safe Loader can construct arbitrary Python objects",
-                        "Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader)."),
+                        "Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader).",
+                        needs_input=False),
     "PY-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use a parameterised query: cursor.execute(\"SELECT ... WHERE id = %s\", (user_id,)) "
                        "(placeholder ? for sqlite3) and let the driver quote the values."),
@@ -96,7 +102,7 @@ RULES: dict[str, RuleInfo] = {
                          "Run the program directly: Command::new(\"ls\").arg(path), one .arg() per argument."),
     "RS-PROCESS": RuleInfo("command_injection", "Command::new() starts a program named by outside input",
                            "Start a fixed program, or check the name against an allow-list of programs first; "
-                           "pass values with .arg()."),
+                           "pass values with .arg().", needs_input=True),
     # Go
     "GO-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders: db.Query(\"SELECT ... WHERE id = $1\", id) (? for MySQL/SQLite)."),
@@ -117,7 +123,7 @@ RULES: dict[str, RuleInfo] = {
                         "Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value "
                         "as its own argv element."),
     "C-EXEC": RuleInfo("command_injection", "{sink} starts a program named by outside input",
-                       "Start a fixed program (an absolute path), or check the name against an allow-list first."),
+                       "Start a fixed program (an absolute path), or check the name against an allow-list first.", needs_input=True),
     "C-SQL": RuleInfo("sql_injection", "SQL text built with sprintf/strcat/concatenation is passed to {sink}()",
                       "Prepare the statement with ? placeholders and bind the values: sqlite3_prepare_v2() then "
                       "sqlite3_bind_text(); PQexecParams() for libpq; mysql_stmt_prepare() for MySQL."),

@@ -63,5 +63,5 @@ def _exec_hit(callee: str, args: list[Any], ctx: Context, call: Any) -> list[Hit
         flag = next((i for i, v in enumerate(values[:-1]) if v.folded == "-c"), None)
         return value_hit("C-SHELL", values[flag + 1], ctx, f"{callee}()", call) if flag is not None else []
     if program.kind == "tainted":
-        return value_hit("C-EXEC", program, ctx, f"{callee}()", call)
+        return value_hit("C-EXEC", program, ctx, f"{callee}()", call, needs_input=True)
     return []

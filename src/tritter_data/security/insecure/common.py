@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.syntax import Context, string_text
 from tritter_data.security.insecure.taint import trace
+from tritter_data.security.insecure.taint_nodes import FUNCTIONS
 from tritter_data.security.insecure.taint_values import Value
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
@@ -85,16 +87,49 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     value = trace(node, ctx)
     if value.kind == "tainted" and value.param and _interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
-    return value_hit(rule_id, value, ctx, sink, call, severity)
+    return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
 
-def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
-    """The verdict for a payload whose value is known: tainted ``severity``, sanitised none, else low."""
+def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, severity: str = "critical",
+              needs_input: bool = False) -> list[Hit]:
+    """The verdict for a payload whose value is known: tainted ``severity``, sanitised none, else low.
+
+    ``needs_input``: a parameter is not enough, outside input must reach the sink. Unpickling the
+    bytes a caller passes, or starting the program a caller names, is such a function's contract;
+    a request, argv, stdin or a socket reaching it is the finding. (The environment does not
+    count for choosing a program: ``$EDITOR`` and ``$PAGER`` are how Unix users choose them.)
+    """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted":
+    if value.kind == "tainted" and needs_input and _environment(value, rule_id):
+        return [Hit(rule_id, "low", sink, call)]
+    if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
+
+
+#: Words by which a function's name, parameters or docstring say its input comes from outside.
+_OUTSIDE = re.compile(r"(?i)cookie|session|request|network|socket|upload|client|user|http|received|untrusted|remote"
+                      r"|payload|message|\bmsg|\binput|\bform\b|\bbody\b|\bquery\b|webhook|attacker|external")
+
+
+def _says_outside(call: Any, ctx: Context) -> bool:
+    """The enclosing function's signature or docstring says where its data comes from (a cookie, a socket)."""
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    if function is None:
+        return False
+    head = ctx.source[function.start_byte:min(call.start_byte, function.start_byte + 600)]
+    return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
+
+
+def _environment(value: Value, rule_id: str) -> bool:
+    text = value.origin[0] if value.origin else ""
+    return RULES[rule_id].category == "command_injection" and bool(_ENV.search(text))
+
+
+_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:

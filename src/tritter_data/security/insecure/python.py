@@ -185,4 +185,6 @@ def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
         return value_hit("PY-PROCESS", values[flag + 1], ctx, sink, call) if flag is not None else []
     if values[0].kind == "const":
         return []
-    return value_hit("PY-PROCESS", values[0], ctx, sink, call)
+    if len(argv) == 1 and argv[0].type != "list":  # a vector we cannot see into: the program is unknown
+        return [Hit("PY-PROCESS", "low", sink, call)]
+    return value_hit("PY-PROCESS", values[0], ctx, sink, call, needs_input=True)

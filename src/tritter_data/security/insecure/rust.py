@@ -43,7 +43,8 @@ def _shell(call: Any, args: list[Any], ctx: Context) -> list[Hit]:
         if unwrap(args[0]).type == "string_literal":
             return []
         value = trace(args[0], ctx)
-        return value_hit("RS-PROCESS", value, ctx, "Command::new", call) if value.kind == "tainted" else []
+        return value_hit("RS-PROCESS", value, ctx, "Command::new", call, needs_input=True) \
+            if value.kind == "tainted" else []
     values: list[Any] = []
     node = call
     for _ in range(30):

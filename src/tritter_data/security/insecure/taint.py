@@ -42,6 +42,7 @@ from tritter_data.security.insecure.taint_nodes import (
     SWITCHES,
     cases,
     condition_of,
+    function_name,
     loop_parts,
     operator_of,
     parameters,
@@ -334,6 +335,7 @@ def trace(node: Any, ctx: Context) -> Value:
         body = function.child_by_field_name("body") or function
         header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
         private = test_file or (rules.private is not None and rules.private.search(header.split("(")[0]))
+        program = function_name(function, ctx) == "main"  # main(argc, argv): the command line itself
         for name, declared, row in parameters(function, ctx):
             if name in ("self", "cls", "this", "$this"):
                 continue
@@ -344,6 +346,7 @@ def trace(node: Any, ctx: Context) -> Value:
             else:
                 env[name] = tainted(name, row)
                 env[name].param = True
+                env[name].via_param = not program
         start = body
     else:
         start = ctx.root

@@ -324,7 +324,8 @@ def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:
     """``request.getParameter("id")`` names the source better than the bare parameter ``request``."""
     if value.kind == "tainted" and value.origin is not None and holder_node is not None \
             and value.origin[0] == ctx.text(holder_node):
-        return Value("tainted", origin=(" ".join(ctx.text(node).split())[:80], node.start_point.row), text="?")
+        return Value("tainted", origin=(" ".join(ctx.text(node).split())[:80], node.start_point.row), text="?",
+                     via_param=value.via_param)
     if value.kind == "const":
         return Value("const", text="?")
     return value

@@ -29,6 +29,7 @@ class Value:
     keys: dict[Any, Value] = field(default_factory=dict)  # map entries put with constant keys
     built: bool = False  # text assembled from literals and values (concatenation, formatting)
     param: bool = False  # exactly a parameter of the function, passed on unchanged
+    via_param: bool = False  # the taint comes from a parameter, not from a request, argv, stdin, a socket...
 
 
 def const(text: str = "", folded: Any = NO_VALUE) -> Value:
@@ -45,7 +46,8 @@ def unknown() -> Value:
 
 def join(values: list[Value], built: bool = False) -> Value:
     """Several values combined into one (concatenation, formatting, a branch merge)."""
-    origin = next((v.origin for v in values if v.kind == "tainted"), None)
+    first = next((v for v in values if v.kind == "tainted"), None)
+    origin = first.origin if first is not None else None
     if origin is not None:
         kind = "tainted"
     elif all(v.kind == "const" for v in values):
@@ -58,7 +60,8 @@ def join(values: list[Value], built: bool = False) -> Value:
         text = "".join(v.text for v in values)
     else:  # a list or a merge: keep the literal text of each part for the "reads as SQL" test
         text = " ".join(v.text for v in values if v.text and v.text != "?") or "?"
-    return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values))
+    return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
+                 via_param=first is not None and all(v.via_param for v in values if v.kind == "tainted"))
 
 
 def merge(left: dict[str, Value], right: dict[str, Value]) -> dict[str, Value]:
