@@ -8,11 +8,12 @@ explanation line by line.
 CASES = {
     # ---------------------------------------------------------------- Python
     "PY-PROCESS": ("python", '''import asyncio
+import sys
 
 
-async def preview(viewer, path):
-    """Open a file in the viewer the user picked."""
-    process = await asyncio.create_subprocess_exec(viewer, path)
+async def preview(path):
+    """Open a file in the viewer named on the command line."""
+    process = await asyncio.create_subprocess_exec(sys.argv[1], path)
     return await process.wait()
 ''', '''import asyncio
 
@@ -111,10 +112,12 @@ def save_cart(cart):
     return json.loads(json.dumps(cart)), blob
 '''),
     "PY-MARSHAL": ("python", '''import marshal
+import socket
 
 
-def load_code(blob):
-    """Rebuild a code object received over the network."""
+def receive_code(connection: socket.socket):
+    """Rebuild a code object sent by a peer."""
+    blob = connection.recv(65536)
     return marshal.loads(blob)
 ''', '''import marshal
 
@@ -124,11 +127,12 @@ def dump_code(code):
     return marshal.dumps(code)
 '''),
     "PY-SHELVE": ("python", '''import shelve
+import sys
 
 
-def read_profile(path, user):
-    """Read a user profile from the upload directory."""
-    with shelve.open(path) as db:
+def read_profile(user):
+    """Read a user profile from the database named on the command line."""
+    with shelve.open(sys.argv[1]) as db:
         return db[user]
 ''', '''import dbm
 
@@ -545,8 +549,8 @@ EXPECTED = {
     'JS-TIMER': ('critical', 5, 'CWE-95',
         'Code injection: `location.hash.slice(1)` (line 4) reaches setTimeout() (line 5); setTimeout() with a string compiles that string as code',
         'Pass a function instead of a string: setTimeout(() => update(value), 100).'),
-    'PY-PROCESS': ('critical', 6, 'CWE-78',
-        "Shell/command injection: `viewer` (line 4) reaches asyncio.create_subprocess_exec() (line 6); asyncio.create_subprocess_exec() starts a program named by outside input, or passes outside input to a shell's -c",
+    'PY-PROCESS': ('critical', 7, 'CWE-78',
+        "Shell/command injection: `sys.argv[1]` (line 7) reaches asyncio.create_subprocess_exec() (line 7); asyncio.create_subprocess_exec() starts a program named by outside input, or passes outside input to a shell's -c",
         'Start a fixed program and pass the value as one separate argument, after "--": subprocess.run(["tool", "--", value]); never hand it to sh -c.'),
     'PY-SSH-EXEC': ('critical', 6, 'CWE-78',
         "Shell/command injection: `directory` (line 4) reaches client.exec_command() (line 6); client.exec_command() runs its argument in the remote host's shell",
@@ -566,11 +570,11 @@ EXPECTED = {
     'PY-PICKLE': ('high', 6, 'CWE-502',
         'Unsafe deserialization: `cookie_value` (line 4) reaches pickle.loads() (line 6); pickle.loads() can execute arbitrary code while loading',
         'Use json or another data-only format for data you did not produce; only unpickle data you wrote yourself and authenticated (e.g. with hmac).'),
-    'PY-MARSHAL': ('high', 6, 'CWE-502',
-        'Unsafe deserialization: `blob` (line 4) reaches marshal.loads() (line 6); marshal.loads() is not safe against malicious data',
+    'PY-MARSHAL': ('high', 8, 'CWE-502',
+        'Unsafe deserialization: `connection.recv(65536)` (line 7) reaches marshal.loads() (line 8); marshal.loads() is not safe against malicious data',
         'Use json for data exchange; marshal is only for trusted, same-version .pyc data.'),
-    'PY-SHELVE': ('medium', 6, 'CWE-502',
-        'Unsafe deserialization: `path` (line 4) reaches shelve.open() (line 6); shelve.open() unpickles whatever the file contains',
+    'PY-SHELVE': ('medium', 7, 'CWE-502',
+        'Unsafe deserialization: `sys.argv[1]` (line 7) reaches shelve.open() (line 7); shelve.open() unpickles whatever the file contains',
         'Use json or sqlite3 to store data that may come from outside.'),
     'PY-YAML': ('high', 6, 'CWE-502',
         'Unsafe deserialization: `stream` (line 4) reaches yaml.load() (line 6); yaml.load() without a safe Loader can construct arbitrary Python objects',

@@ -85,8 +85,10 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if node is None:
         return []
     value = trace(node, ctx)
-    if value.kind == "tainted" and value.param and _interpreter_api(call, node):
+    if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
+    if value.kind == "tainted" and value.param and RULES[rule_id].category == "command_injection":
+        return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
 
@@ -109,18 +111,20 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
 
 
 #: Words by which a function's name, parameters or docstring say its input comes from outside.
-_OUTSIDE = re.compile(r"(?i)cookie|session|request|network|socket|upload|client|user|http|received|untrusted|remote"
-                      r"|payload|message|\bmsg|\binput|\bform\b|\bbody\b|\bquery\b|webhook|attacker|external")
+_OUTSIDE = re.compile(r"(?i)cookie|session|request|upload|untrusted|remote|payload|message|\bmsg\b|user_?input"
+                      r"|webhook|\bbody\b|attacker|\bform\b|received")
 
 
 def _says_outside(call: Any, ctx: Context) -> bool:
-    """The enclosing function's signature or docstring says where its data comes from (a cookie, a socket)."""
+    """The enclosing function's name or parameters say where its data comes from (``load_cookie(cookie)``)."""
     function = call.parent
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
     if function is None:
         return False
-    head = ctx.source[function.start_byte:min(call.start_byte, function.start_byte + 600)]
+    body = function.child_by_field_name("body")
+    end = body.start_byte if body is not None else call.start_byte
+    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)]
     return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
 
 
@@ -133,7 +137,7 @@ _ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
-    """``exec(code, globals, locals)`` of a parameter in namespaces the caller chose: an interpreter API.
+    """``exec(code, globals, locals)`` of a parameter's code in namespaces chosen by code: an interpreter API.
 
     ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
     are for, so the finding belongs where a caller hands them untrusted text. Namespaces

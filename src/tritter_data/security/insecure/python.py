@@ -122,6 +122,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
             loader = args[1]
         if name in ("load", "load_all") and loader is not None and loader.text.endswith(SAFE_LOADERS):
             return []
+        if name in ("load", "load_all") and loader is not None and \
+                loader.text.rsplit(b".", 1)[-1] not in (b"Loader", b"UnsafeLoader", b"FullLoader", b"CLoader"):
+            return [Hit("PY-YAML", "low", callee, call)]  # a Loader of this project's: usually a SafeLoader
         return payload_hit("PY-YAML", first, ctx, callee, call, "high")
     return _more(call, callee, name, args, ctx)
 

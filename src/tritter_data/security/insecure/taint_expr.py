@@ -258,7 +258,8 @@ class Expressions:
         if op == "%" and left.kind == "const" and isinstance(left.folded, str):
             items = right.items if right.items else [right]
             verbs = printf_verbs(left.text)
-            if verbs and len(verbs) == len(items) and all(verb in NUMERIC_VERBS for verb in verbs):
+            quoting = NUMERIC_VERBS | ({"r"} if self.ctx.language == "python" else set())  # %r writes a literal
+            if verbs and len(verbs) == len(items) and all(verb in quoting for verb in verbs):
                 return const(left.text)
             out = join([left, *items], built=True)
             out.text = left.text
@@ -290,14 +291,14 @@ class Expressions:
         """
         if self.depth >= MAX_HELPER_DEPTH:
             return None
-        function = _functions(self.ctx).get(last_name(callee))
         active = self.ctx.cache.setdefault("active", set())
-        if function is None or function.id in active:
-            return None
-        names = [n for n, _, _ in parameters(function, self.ctx)]
-        if names and names[0] in ("self", "cls") and len(values) < len(names):
-            names = names[1:]
-        if len(names) != len(values):
+        for function in _functions(self.ctx).get(last_name(callee), ()):
+            names = [n for n, _, _ in parameters(function, self.ctx)]
+            if names and names[0] in ("self", "cls") and len(values) < len(names):
+                names = names[1:]
+            if len(names) == len(values) and function.id not in active:
+                break
+        else:
             return None
         env = dict(zip(names, values, strict=True))
         body = function.child_by_field_name("body") or function
@@ -335,8 +336,8 @@ def with_items(items: list[Value]) -> Value:
     value.items = items
     return value
 
-def _functions(ctx: Context) -> dict[str, Any]:
-    """Functions and methods of the parsed text by name (first definition wins)."""
+def _functions(ctx: Context) -> dict[str, list[Any]]:
+    """Functions and methods of the parsed text by name, in source order."""
     cached = ctx.cache.get("functions")
     if cached is None:
         cached = {}
@@ -346,7 +347,7 @@ def _functions(ctx: Context) -> dict[str, Any]:
             if node.type in FUNCTIONS:
                 name = function_name(node, ctx)
                 if name:
-                    cached.setdefault(name, node)
+                    cached.setdefault(name, []).append(node)
             stack.extend(reversed(node.named_children))
         ctx.cache["functions"] = cached
     return cached

@@ -53,7 +53,7 @@ PYTHON = TaintRules(
     source_methods=frozenset({"recv", "recvfrom", "recv_into", "recvmsg"}),
     mutators=frozenset({"append", "extend", "insert", "add", "update", "appendleft", "write", "setdefault"}),
     private=re.compile(r"def\s+_(?!_)"),
-    tests=re.compile(r"(?m)^\s*(?:import unittest|import pytest|from test(?:\.support)? import|from unittest\b)"),
+    tests=re.compile(r"(?m)^\s*(?:from|import)\s+[\w.]*\b(?:unittest|pytest|test\.support|doctest)\b"),
 )
 JAVASCRIPT = TaintRules(
     sources=_words(r"(?:req|request|ctx\.request|ctx)\.(?:query|body|params|cookies|headers|url|originalUrl|path"
