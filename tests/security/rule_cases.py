@@ -7,6 +7,39 @@ explanation line by line.
 
 CASES = {
     # ---------------------------------------------------------------- Python
+    "PY-PROCESS": ("python", '''import asyncio
+import sys
+
+
+async def preview(path):
+    """Open a file in the viewer named on the command line."""
+    process = await asyncio.create_subprocess_exec(sys.argv[1], path)
+    return await process.wait()
+''', '''import asyncio
+
+
+async def preview(path):
+    """Open a file in the system viewer."""
+    process = await asyncio.create_subprocess_exec("xdg-open", path)
+    return await process.wait()
+'''),
+    "PY-SSH-EXEC": ("python", '''import paramiko
+
+
+def disk_usage(client: paramiko.SSHClient, directory):
+    """Report the size of a directory on the remote host."""
+    _, stdout, _ = client.exec_command("du -sh " + directory)
+    return stdout.read().decode()
+''', '''import shlex
+
+import paramiko
+
+
+def disk_usage(client: paramiko.SSHClient, directory):
+    """Report the size of a directory on the remote host."""
+    _, stdout, _ = client.exec_command("du -sh " + shlex.quote(directory))
+    return stdout.read().decode()
+'''),
     "PY-EVAL": ("python", '''def calculate(expression):
     """Evaluate what the user typed."""
     value = eval(expression)
@@ -20,11 +53,11 @@ def parse_literal(text):
     """Parse a Python literal safely."""
     return ast.literal_eval(text)
 '''),
-    "PY-EXEC": ("python", '''def run_plugin(source, namespace):
-    """Run a plugin's source in its own namespace."""
-    code = compile(source, "<plugin>", "exec")
-    exec(code, namespace)
-    return namespace
+    "PY-EXEC": ("python", '''def apply_rule(rule_text, record):
+    """Apply a filter rule typed by the user to one record."""
+    code = compile(rule_text, "<rule>", "exec")
+    exec(code, {"record": record})
+    return record
 ''', '''import importlib
 
 
@@ -79,10 +112,12 @@ def save_cart(cart):
     return json.loads(json.dumps(cart)), blob
 '''),
     "PY-MARSHAL": ("python", '''import marshal
+import socket
 
 
-def load_code(blob):
-    """Rebuild a code object received over the network."""
+def receive_code(connection: socket.socket):
+    """Rebuild a code object sent by a peer."""
+    blob = connection.recv(65536)
     return marshal.loads(blob)
 ''', '''import marshal
 
@@ -92,11 +127,12 @@ def dump_code(code):
     return marshal.dumps(code)
 '''),
     "PY-SHELVE": ("python", '''import shelve
+import sys
 
 
-def read_profile(path, user):
-    """Read a user profile from the upload directory."""
-    with shelve.open(path) as db:
+def read_profile(user):
+    """Read a user profile from the database named on the command line."""
+    with shelve.open(sys.argv[1]) as db:
         return db[user]
 ''', '''import dbm
 
@@ -141,6 +177,19 @@ def read_config(stream):
   // settings arrive as JSON
   const value = JSON.parse(text);
   return value;
+}
+'''),
+    "JS-TIMER": ("javascript", '''const params = new URLSearchParams(location.search);
+
+function schedule() {
+  const step = location.hash.slice(1);
+  setTimeout("render(" + step + ")", 100);
+}
+''', '''const params = new URLSearchParams(location.search);
+
+function schedule() {
+  const step = location.hash.slice(1);
+  setTimeout(() => render(step), 100);
 }
 '''),
     "JS-FUNCTION": ("javascript", '''function compileRule(body) {
@@ -242,6 +291,73 @@ fn archive(dir: &str) -> std::io::Result<()> {
 fn archive(dir: &str) -> std::io::Result<()> {
     Command::new("tar").args(["czf", "backup.tgz", dir]).status()?;
     Ok(())
+}
+'''),
+    "RS-PROCESS": ("rust", '''use std::env;
+use std::process::Command;
+
+fn main() {
+    let tool = env::args().nth(1).expect("tool");
+    Command::new(tool).arg("--version").status().expect("run");
+}
+''', '''use std::env;
+use std::process::Command;
+
+fn main() {
+    let file = env::args().nth(1).expect("file");
+    Command::new("wc").arg("-l").arg(file).status().expect("run");
+}
+'''),
+    # ---------------------------------------------------------------- C / C++
+    "C-SHELL": ("c", '''#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[]) {
+    char command[512];
+    snprintf(command, sizeof command, "tar czf backup.tgz %s", argv[1]);
+    return system(command);
+}
+''', '''#include <stdio.h>
+#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    char *const args[] = {"tar", "czf", "backup.tgz", argv[1], NULL};
+    execv("/bin/tar", args);
+    return 1;
+}
+'''),
+    "C-EXEC": ("c", '''#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    /* run the tool named on the command line */
+    execvp(argv[1], argv + 1);
+    return 127;
+}
+''', '''#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    /* run ls on the directory named on the command line */
+    execlp("ls", "ls", "-l", argv[1], (char *)NULL);
+    return 127;
+}
+'''),
+    "C-SQL": ("cpp", '''#include <sqlite3.h>
+#include <string>
+
+int remove_user(sqlite3 *db, const std::string &name) {
+    std::string sql = "DELETE FROM users WHERE name = '" + name + "'";
+    return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+}
+''', '''#include <sqlite3.h>
+#include <string>
+
+int remove_user(sqlite3 *db, const std::string &name) {
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "DELETE FROM users WHERE name = ?", -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return rc;
 }
 '''),
     # -------------------------------------------------------------------- Go
@@ -418,100 +534,121 @@ end
 '''),
 }
 EXPECTED = {
+    'C-SHELL': ('critical', 7, 'CWE-78',
+        'Shell/command injection: `argv[1]` (line 6) reaches system() (line 7); system() runs a command string through /bin/sh',
+        'Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value as its own argv element.'),
+    'C-EXEC': ('critical', 5, 'CWE-78',
+        'Shell/command injection: `argv[1]` (line 5) reaches execvp() (line 5); execvp() starts a program named by outside input',
+        'Start a fixed program (an absolute path), or check the name against an allow-list first.'),
+    'C-SQL': ('high', 6, 'CWE-89',
+        'SQL injection: `name` (line 4) reaches sqlite3_exec() (line 6); SQL text built with sprintf/strcat/concatenation is passed to sqlite3_exec()',
+        'Prepare the statement with ? placeholders and bind the values: sqlite3_prepare_v2() then sqlite3_bind_text(); PQexecParams() for libpq; mysql_stmt_prepare() for MySQL.'),
+    'RS-PROCESS': ('critical', 6, 'CWE-78',
+        'Shell/command injection: `env::args().nth(1).expect("tool")` (line 5) reaches Command::new() (line 6); Command::new() starts a program named by outside input',
+        'Start a fixed program, or check the name against an allow-list of programs first; pass values with .arg().'),
+    'JS-TIMER': ('critical', 5, 'CWE-95',
+        'Code injection: `location.hash.slice(1)` (line 4) reaches setTimeout() (line 5); setTimeout() with a string compiles that string as code',
+        'Pass a function instead of a string: setTimeout(() => update(value), 100).'),
+    'PY-PROCESS': ('critical', 7, 'CWE-78',
+        "Shell/command injection: `sys.argv[1]` (line 7) reaches asyncio.create_subprocess_exec() (line 7); asyncio.create_subprocess_exec() starts a program named by outside input, or passes outside input to a shell's -c",
+        'Start a fixed program and pass the value as one separate argument, after "--": subprocess.run(["tool", "--", value]); never hand it to sh -c.'),
+    'PY-SSH-EXEC': ('critical', 6, 'CWE-78',
+        "Shell/command injection: `directory` (line 4) reaches client.exec_command() (line 6); client.exec_command() runs its argument in the remote host's shell",
+        'Quote every value with shlex.quote() when building the remote command, or run a fixed command and send the data on its stdin.'),
     'PY-EVAL': ('critical', 3, 'CWE-95',
-        'Code injection: eval() allows arbitrary code execution',
+        'Code injection: `expression` (line 1) reaches eval() (line 3); eval() allows arbitrary code execution',
         'Use ast.literal_eval() for safe evaluation.'),
     'PY-EXEC': ('critical', 4, 'CWE-95',
-        'Code injection: exec() runs code assembled at run time',
+        'Code injection: `rule_text` (line 1) reaches exec() (line 4); exec() runs code assembled at run time',
         'Do not exec() dynamic strings; dispatch to known functions through a dict, or load plugins with importlib.import_module().'),
     'PY-SHELL': ('critical', 6, 'CWE-78',
-        'Shell/command injection: subprocess.run() with shell=True passes the command to the shell',
+        'Shell/command injection: `pattern` (line 4) reaches subprocess.run() (line 6); subprocess.run() with shell=True passes the command to the shell',
         'Pass an argument list without shell=True, e.g. subprocess.run(["ls", path], check=True); if a shell is unavoidable, quote every value with shlex.quote().'),
     'PY-OS-SYSTEM': ('critical', 6, 'CWE-78',
-        'Shell/command injection: os.system() runs its argument through the shell',
+        'Shell/command injection: `path` (line 4) reaches os.system() (line 6); os.system() runs its argument through the shell',
         'Use subprocess.run([...]) with an argument list instead of os.system().'),
     'PY-PICKLE': ('high', 6, 'CWE-502',
-        'Unsafe deserialization: pickle.loads() can execute arbitrary code while loading',
+        'Unsafe deserialization: `cookie_value` (line 4) reaches pickle.loads() (line 6); pickle.loads() can execute arbitrary code while loading',
         'Use json or another data-only format for data you did not produce; only unpickle data you wrote yourself and authenticated (e.g. with hmac).'),
-    'PY-MARSHAL': ('high', 6, 'CWE-502',
-        'Unsafe deserialization: marshal.loads() is not safe against malicious data',
+    'PY-MARSHAL': ('high', 8, 'CWE-502',
+        'Unsafe deserialization: `connection.recv(65536)` (line 7) reaches marshal.loads() (line 8); marshal.loads() is not safe against malicious data',
         'Use json for data exchange; marshal is only for trusted, same-version .pyc data.'),
-    'PY-SHELVE': ('medium', 6, 'CWE-502',
-        'Unsafe deserialization: shelve.open() unpickles whatever the file contains',
+    'PY-SHELVE': ('medium', 7, 'CWE-502',
+        'Unsafe deserialization: `sys.argv[1]` (line 7) reaches shelve.open() (line 7); shelve.open() unpickles whatever the file contains',
         'Use json or sqlite3 to store data that may come from outside.'),
     'PY-YAML': ('high', 6, 'CWE-502',
-        'Unsafe deserialization: yaml.load() without a safe Loader can construct arbitrary Python objects',
+        'Unsafe deserialization: `stream` (line 4) reaches yaml.load() (line 6); yaml.load() without a safe Loader can construct arbitrary Python objects',
         'Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader).'),
     'PY-SQL': ('high', 3, 'CWE-89',
-        'SQL injection: a query built with string formatting is passed to execute()',
+        'SQL injection: `name` (line 1) reaches cursor.execute() (line 3); a query built with string formatting is passed to execute()',
         'Use a parameterised query: cursor.execute("SELECT ... WHERE id = %s", (user_id,)) (placeholder ? for sqlite3) and let the driver quote the values.'),
     'JS-EVAL': ('critical', 3, 'CWE-95',
-        'Code injection: eval() allows arbitrary code execution',
+        'Code injection: `expression` (line 1) reaches eval() (line 3); eval() allows arbitrary code execution',
         'Use JSON.parse() for data, or a lookup table of functions instead of evaluating code.'),
     'JS-FUNCTION': ('critical', 3, 'CWE-95',
-        'Code injection: new Function() compiles a string into code',
+        'Code injection: `body` (line 1) reaches new Function() (line 3); new Function() compiles a string into code',
         'Do not build functions from strings; write the function, or pick one from a map.'),
     'JS-VM': ('critical', 4, 'CWE-95',
-        'Code injection: vm.runInNewContext() runs a string as code; the vm module is not a sandbox',
+        'Code injection: `code` (line 3) reaches vm.runInNewContext() (line 4); vm.runInNewContext() runs a string as code; the vm module is not a sandbox',
         'Do not run untrusted code in-process; parse data with JSON.parse() instead.'),
     'JS-EXEC': ('critical', 4, 'CWE-78',
-        'Shell/command injection: exec() runs a command string through the shell',
+        'Shell/command injection: `dir` (line 3) reaches exec() (line 4); exec() runs a command string through the shell',
         'Use execFile()/spawn() with an argument array, e.g. execFile("ls", [dir]), and no shell option.'),
     'JS-SPAWN-SHELL': ('critical', 4, 'CWE-78',
-        'Shell/command injection: spawn() with shell: true passes the command to the shell',
-        'Drop the shell option and pass the arguments as an array.'),
+        'Shell/command injection: `target` (line 3) reaches spawn() (line 4); spawn() with shell: true, or with a program named by outside input, runs what the input says',
+        'Drop the shell option, start a fixed program and pass the values in the argument array.'),
     'JS-SQL': ('high', 4, 'CWE-89',
-        'SQL injection: a query built with string formatting is passed to query()',
+        'SQL injection: `name` (line 3) reaches pool.query() (line 4); a query built with string formatting is passed to query()',
         'Use placeholders and pass values separately, e.g. db.query("SELECT * FROM users WHERE id = $1", [id]).'),
     'JS-UNSERIALIZE': ('high', 5, 'CWE-502',
-        'Unsafe deserialization: unserialize() of node-serialize can execute functions in the payload',
+        'Unsafe deserialization: `cookie` (line 3) reaches serialize.unserialize() (line 5); unserialize() of node-serialize can execute functions in the payload',
         'Use JSON.parse() and validate the result against a schema.'),
     'RS-SQL': ('high', 4, 'CWE-89',
-        'SQL injection: a query built with format!() is passed to query_one()',
+        'SQL injection: `name` (line 3) reaches client.query_one() (line 4); a query built with format!() is passed to query_one()',
         'Bind parameters instead of formatting them in: client.query("SELECT ... WHERE id = $1", &[&id]) or sqlx::query("... = ?").bind(id).'),
     'RS-SHELL': ('critical', 5, 'CWE-78',
-        'Shell/command injection: Command::new("sh") with -c runs a string through the shell',
+        'Shell/command injection: `dir` (line 3) reaches Command::new() (line 5); Command::new("sh") with -c runs a string through the shell',
         'Run the program directly: Command::new("ls").arg(path), one .arg() per argument.'),
     'GO-SQL': ('high', 5, 'CWE-89',
-        'SQL injection: a query built with string formatting is passed to Query()',
+        'SQL injection: `name` (line 3) reaches db.Query() (line 5); a query built with string formatting is passed to Query()',
         'Use placeholders: db.Query("SELECT ... WHERE id = $1", id) (? for MySQL/SQLite).'),
     'GO-SHELL': ('critical', 4, 'CWE-78',
-        'Shell/command injection: exec.Command("sh", "-c", ...) runs a string through the shell',
+        'Shell/command injection: `dir` (line 3) reaches exec.Command() (line 4); exec.Command("sh", "-c", ...) runs a string through the shell',
         'Call the program directly with separate arguments: exec.Command("ls", dir).'),
     'JAVA-SQL': ('high', 4, 'CWE-89',
-        'SQL injection: a query built with string formatting is passed to executeQuery()',
+        'SQL injection: `name` (line 2) reaches stmt.executeQuery() (line 4); a query built with string formatting is passed to executeQuery()',
         'Use a PreparedStatement with ? placeholders and setString()/setInt() for the values.'),
     'JAVA-EXEC': ('critical', 4, 'CWE-78',
-        'Shell/command injection: Runtime.exec() runs a command assembled from strings',
+        'Shell/command injection: `dir` (line 2) reaches Runtime.getRuntime().exec() (line 4); Runtime.exec() runs a command assembled from strings',
         'Use new ProcessBuilder(List.of("ls", dir)) with one element per argument and no shell.'),
     'JAVA-DESER': ('high', 4, 'CWE-502',
-        'Unsafe deserialization: ObjectInputStream.readObject() deserializes untrusted bytes into arbitrary objects',
+        'Unsafe deserialization: `input` (line 2) reaches in.readObject() (line 4); ObjectInputStream.readObject() deserializes untrusted bytes into arbitrary objects',
         'Exchange data as JSON (e.g. Jackson without default typing), or install an ObjectInputFilter that allows only the expected classes.'),
     'JAVA-SCRIPT-EVAL': ('critical', 4, 'CWE-95',
-        'Code injection: ScriptEngine.eval() runs a string as code',
+        'Code injection: `rule` (line 2) reaches engine.eval() (line 4); ScriptEngine.eval() runs a string as code',
         'Do not evaluate strings; call known methods, or parse data with a real parser.'),
     'PHP-EVAL': ('critical', 4, 'CWE-95',
-        'Code injection: eval() runs a string as PHP code',
+        'Code injection: `$expression` (line 2) reaches eval() (line 4); eval() runs a string as PHP code',
         'Remove eval(); use a closure or a lookup array of callables, json_decode() for data.'),
     'PHP-SHELL': ('critical', 4, 'CWE-78',
-        'Shell/command injection: shell_exec() runs a command string through the shell',
+        'Shell/command injection: `$dir` (line 2) reaches shell_exec() (line 4); shell_exec() runs a command string through the shell',
         'Avoid the shell; if you must, wrap every value in escapeshellarg() (or use proc_open() with an argument array, PHP 7.4+).'),
     'PHP-UNSERIALIZE': ('high', 4, 'CWE-502',
-        'Unsafe deserialization: unserialize() can instantiate arbitrary objects from untrusted data',
+        'Unsafe deserialization: `$cookie` (line 2) reaches unserialize() (line 4); unserialize() can instantiate arbitrary objects from untrusted data',
         "Use json_decode(), or unserialize($data, ['allowed_classes' => false])."),
     'PHP-SQL': ('high', 3, 'CWE-89',
-        'SQL injection: a query built from variables is passed to mysqli_query()',
+        'SQL injection: `$name` (line 2) reaches mysqli_query() (line 3); a query built from variables is passed to mysqli_query()',
         "Use a prepared statement: $stmt = $pdo->prepare('SELECT ... WHERE id = ?'); $stmt->execute([$id]);"),
     'RB-EVAL': ('critical', 3, 'CWE-95',
-        'Code injection: eval() runs a string as Ruby code',
+        'Code injection: `expression` (line 2) reaches eval() (line 3); eval() runs a string as Ruby code',
         'Use public_send() with an allow-list of method names, or a block instead of a string.'),
     'RB-SHELL': ('critical', 3, 'CWE-78',
-        'Shell/command injection: system() runs an interpolated command string through the shell',
+        'Shell/command injection: `dir` (line 2) reaches system() (line 3); system() runs an interpolated command string through the shell',
         'Pass the program and its arguments separately, e.g. system("ls", dir), or use Open3.capture2("ls", dir).'),
     'RB-DESER': ('high', 3, 'CWE-502',
-        'Unsafe deserialization: Marshal.load() can instantiate arbitrary objects from untrusted data',
+        'Unsafe deserialization: `cookie` (line 2) reaches Marshal.load() (line 3); Marshal.load() can instantiate arbitrary objects from untrusted data',
         'Use JSON.parse() or YAML.safe_load() for data you did not produce.'),
     'RB-SQL': ('high', 3, 'CWE-89',
-        'SQL injection: an interpolated string is passed to where() as SQL',
+        'SQL injection: `params[:name]` (line 3) reaches User.where() (line 3); an interpolated string is passed to where() as SQL',
         'Let ActiveRecord bind values: where("name = ?", name) or where(name: name).'),
 }

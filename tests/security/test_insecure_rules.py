@@ -20,7 +20,7 @@ from tritter_data.security.secrets import SecretScanner
 from tritter_data.stages.pipeline import PipelineConfig, build_stages, default_analysers
 
 EXTENSIONS = {"python": ".py", "javascript": ".js", "typescript": ".ts", "rust": ".rs", "go": ".go",
-              "java": ".java", "php": ".php", "ruby": ".rb"}
+              "java": ".java", "php": ".php", "ruby": ".rb", "c": ".c", "cpp": ".cpp"}
 
 
 def analyse(code: str, language: str):
@@ -35,7 +35,7 @@ def run_security_pipeline(code: str, language: str):
 def test_every_rule_has_a_case_and_languages_are_covered():
     assert set(CASES) == set(RULES)
     languages = {language for language, _, _ in CASES.values()}
-    assert languages == {"python", "javascript", "typescript", "rust", "go", "java", "php", "ruby"}
+    assert languages == {"python", "javascript", "typescript", "rust", "go", "java", "php", "ruby", "c", "cpp"}
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
@@ -74,8 +74,9 @@ def test_pipeline_labels_negative_with_exact_explanation(rule_id):
 def test_card_example_explanation():
     code = "def f(x):\n    return eval(x)\n\n\n\n"
     result = run_security_pipeline(code, "python")
-    assert result.explanation == ("This code has security issues:\n- Code injection: eval() allows arbitrary "
-                                  "code execution (CWE-95, line 2).\nFix: Use ast.literal_eval() for safe evaluation.")
+    assert result.explanation == ("This code has security issues:\n- Code injection: `x` (line 1) reaches eval() "
+                                  "(line 2); eval() allows arbitrary code execution (CWE-95, line 2).\n"
+                                  "Fix: Use ast.literal_eval() for safe evaluation.")
     assert result.quality_score == 0.15
 
 
@@ -147,14 +148,15 @@ def test_large_file_is_analysed_in_windows_with_exact_lines():
 
 
 def test_unsupported_language_has_no_insecure_findings():
-    assert analyse('system(argv[1]);\nexecve("/bin/sh", args, env);\n', "c") == []
+    assert analyse('Process.Start(args[0]);\nnew SqlCommand("SELECT " + name);\n', "csharp") == []
 
 
 def test_python_sinks_imported_by_name_or_alias():
     code = ("from pickle import loads, dumps\nfrom os import system\nimport yaml as y\nimport json\n\n\n"
             "def restore(blob, cmd, text):\n    json.loads(text)\n    state = loads(blob)\n    system(cmd)\n"
             "    y.load(text)\n    dumps(state)\n    return state\n")
-    assert [(f.rule_id, f.line, f.message.split(": ")[1].split("()")[0]) for f in analyse(code, "python")] == [
+    assert [(f.rule_id, f.line, f.message.split("; ")[-1].split(": ")[-1].split("()")[0])
+            for f in analyse(code, "python")] == [
         ("PY-PICKLE", 9, "pickle.loads"), ("PY-OS-SYSTEM", 10, "os.system"), ("PY-YAML", 11, "yaml.load")]
 
 
@@ -166,8 +168,9 @@ def test_bare_names_without_the_import_are_not_sinks():
 
 @pytest.mark.parametrize(("code", "severity"), [
     ('import subprocess\nsubprocess.Popen(["ver"], shell=True)\n', "low"),
-    ('import subprocess\nsubprocess.Popen(["ls", path], shell=True)\n', "critical"),
-    ('import subprocess\nsubprocess.Popen([f"ls {path}"], shell=True)\n', "critical"),
+    ('import subprocess\ndef ls(path):\n    subprocess.Popen(["ls", path], shell=True)\n', "critical"),
+    ('import subprocess\ndef ls(path):\n    subprocess.Popen([f"ls {path}"], shell=True)\n', "critical"),
+    ('import subprocess\nsubprocess.Popen(["ls", path], shell=True)\n', "low"),  # a global of unknown origin
 ])
 def test_argument_vectors_of_constants_are_constant(code, severity):
     assert [(f.rule_id, f.severity) for f in analyse(code, "python")] == [("PY-SHELL", severity)]

@@ -90,11 +90,12 @@ def test_insecure_python_recall_and_false_positives_vs_bandit(tmp_path):
     safe = {f"safe_{rule}.py": code for rule, (_, _, code) in cases.items()}
     paths = write(tmp_path / "insecure", {**positives, **safe})
     ours = {path.name for path in paths if ours_flags(path, "security")}
-    assert (len(ours & positives.keys()), len(ours & safe.keys())) == (9, 0)
+    assert (len(ours & positives.keys()), len(ours & safe.keys())) == (len(positives), 0)
     relevant = {"B102", "B307", "B602", "B604", "B605", "B301", "B302", "B506", "B608"}
     results = bandit_results(paths)
     theirs = {Path(r["filename"]).name for r in results if r["test_id"] in relevant}
-    # bandit finds all 9 Python positives and none of the safe look-alikes; it differs on real
+    # bandit finds 9 of the 11 Python positives (not an exec of a chosen program, nor paramiko in these
+    # categories) and none of the safe look-alikes; it differs on real
     # code (see notes/issue-4.md): shell=<variable>, shell=True on any function, severity.
     assert (len(theirs & positives.keys()), len(theirs & safe.keys())) == (PINNED_BANDIT_RECALL, PINNED_BANDIT_FP), (
         sorted(positives.keys() - theirs), sorted(theirs & safe.keys()))

@@ -22,8 +22,8 @@ LABELS = {
 }
 #: What each negative explanation must talk about (the card's list, in order).
 NEGATIVE_TOPICS = [
-    ["Code injection: eval()"],
-    ["Unsafe deserialization: pickle.load()", "Shell/command injection: subprocess.call() with shell=True"],
+    ["Code injection: `expression` (line 1) reaches eval()"],
+    ["Unsafe deserialization: `path` (line 5) reaches pickle.load()", "subprocess.call() with shell=True passes"],
     ["takes 9 parameters", "Unclear names"],
     ["nests control flow 7 levels deep"],
     ["Hard-coded secret: AWS access key ID", "Hard-coded secret: AWS secret access key"],

@@ -31,6 +31,11 @@ class RuleInfo:
     what: str  # the message after "<Category>: "; may use {sink}
     fix: str
     cwe: str = ""
+    needs_input: bool | None = None  # a parameter is not enough (common.value_hit); default: deserialisation
+
+    def __post_init__(self) -> None:
+        if self.needs_input is None:
+            object.__setattr__(self, "needs_input", self.category == "unsafe_deserialization")
 
     def cwe_id(self) -> str:
         return self.cwe or CWES[self.category]
@@ -51,6 +56,13 @@ RULES: dict[str, RuleInfo] = {
                          "if a shell is unavoidable, quote every value with shlex.quote()."),
     "PY-OS-SYSTEM": RuleInfo("command_injection", "{sink}() runs its argument through the shell",
                              "Use subprocess.run([...]) with an argument list instead of {sink}()."),
+    "PY-PROCESS": RuleInfo("command_injection", "{sink}() starts a program named by outside input, or passes "
+                           "outside input to a shell's -c",
+                           "Start a fixed program and pass the value as one separate argument, after \"--\": "
+                           "subprocess.run([\"tool\", \"--\", value]); never hand it to sh -c.", needs_input=True),
+    "PY-SSH-EXEC": RuleInfo("command_injection", "{sink}() runs its argument in the remote host's shell",
+                            "Quote every value with shlex.quote() when building the remote command, or run a fixed "
+                            "command and send the data on its stdin."),
     "PY-PICKLE": RuleInfo("unsafe_deserialization", "{sink}() can execute arbitrary code while loading",
                           "Use json or another data-only format for data you did not produce; only unpickle "
                           "data you wrote yourself and authenticated (e.g. with hmac)."),
@@ -59,21 +71,25 @@ RULES: dict[str, RuleInfo] = {
     "PY-SHELVE": RuleInfo("unsafe_deserialization", "shelve.open() unpickles whatever the file contains",
                           "Use json or sqlite3 to store data that may come from outside."),
     "PY-YAML": RuleInfo("unsafe_deserialization", "{sink}() without a safe Loader can construct arbitrary Python objects",
-                        "Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader)."),
+                        "Use yaml.safe_load() or yaml.load(data, Loader=yaml.SafeLoader).",
+                        needs_input=False),
     "PY-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use a parameterised query: cursor.execute(\"SELECT ... WHERE id = %s\", (user_id,)) "
                        "(placeholder ? for sqlite3) and let the driver quote the values."),
     # JavaScript / TypeScript
     "JS-EVAL": RuleInfo("code_injection", "eval() allows arbitrary code execution",
                         "Use JSON.parse() for data, or a lookup table of functions instead of evaluating code."),
+    "JS-TIMER": RuleInfo("code_injection", "{sink}() with a string compiles that string as code",
+                         "Pass a function instead of a string: setTimeout(() => update(value), 100)."),
     "JS-FUNCTION": RuleInfo("code_injection", "new Function() compiles a string into code",
                             "Do not build functions from strings; write the function, or pick one from a map."),
     "JS-VM": RuleInfo("code_injection", "{sink}() runs a string as code; the vm module is not a sandbox",
                       "Do not run untrusted code in-process; parse data with JSON.parse() instead."),
     "JS-EXEC": RuleInfo("command_injection", "{sink}() runs a command string through the shell",
                         "Use execFile()/spawn() with an argument array, e.g. execFile(\"ls\", [dir]), and no shell option."),
-    "JS-SPAWN-SHELL": RuleInfo("command_injection", "{sink}() with shell: true passes the command to the shell",
-                               "Drop the shell option and pass the arguments as an array."),
+    "JS-SPAWN-SHELL": RuleInfo("command_injection", "{sink}() with shell: true, or with a program named by "
+                               "outside input, runs what the input says",
+                               "Drop the shell option, start a fixed program and pass the values in the argument array."),
     "JS-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders and pass values separately, e.g. db.query(\"SELECT * FROM users WHERE id = $1\", [id])."),
     "JS-UNSERIALIZE": RuleInfo("unsafe_deserialization", "{sink}() of node-serialize can execute functions in the payload",
@@ -84,6 +100,9 @@ RULES: dict[str, RuleInfo] = {
                        "or sqlx::query(\"... = ?\").bind(id)."),
     "RS-SHELL": RuleInfo("command_injection", "Command::new({sink}) with -c runs a string through the shell",
                          "Run the program directly: Command::new(\"ls\").arg(path), one .arg() per argument."),
+    "RS-PROCESS": RuleInfo("command_injection", "Command::new() starts a program named by outside input",
+                           "Start a fixed program, or check the name against an allow-list of programs first; "
+                           "pass values with .arg().", needs_input=True),
     # Go
     "GO-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders: db.Query(\"SELECT ... WHERE id = $1\", id) (? for MySQL/SQLite)."),
@@ -97,8 +116,17 @@ RULES: dict[str, RuleInfo] = {
     "JAVA-DESER": RuleInfo("unsafe_deserialization", "{sink}() deserializes untrusted bytes into arbitrary objects",
                            "Exchange data as JSON (e.g. Jackson without default typing), or install an "
                            "ObjectInputFilter that allows only the expected classes."),
-    "JAVA-SCRIPT-EVAL": RuleInfo("code_injection", "ScriptEngine.eval() runs a string as code",
+    "JAVA-SCRIPT-EVAL": RuleInfo("code_injection", "{sink}() runs a string as code",
                                  "Do not evaluate strings; call known methods, or parse data with a real parser."),
+    # C / C++
+    "C-SHELL": RuleInfo("command_injection", "{sink} runs a command string through /bin/sh",
+                        "Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value "
+                        "as its own argv element."),
+    "C-EXEC": RuleInfo("command_injection", "{sink} starts a program named by outside input",
+                       "Start a fixed program (an absolute path), or check the name against an allow-list first.", needs_input=True),
+    "C-SQL": RuleInfo("sql_injection", "SQL text built with sprintf/strcat/concatenation is passed to {sink}()",
+                      "Prepare the statement with ? placeholders and bind the values: sqlite3_prepare_v2() then "
+                      "sqlite3_bind_text(); PQexecParams() for libpq; mysql_stmt_prepare() for MySQL."),
     # PHP
     "PHP-EVAL": RuleInfo("code_injection", "{sink}() runs a string as PHP code",
                          "Remove eval(); use a closure or a lookup array of callables, json_decode() for data."),
@@ -121,12 +149,20 @@ RULES: dict[str, RuleInfo] = {
 }
 
 
-def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str | None = None) -> Finding:
-    """A ``Finding`` for ``rule_id`` at ``line``; ``sink`` is the callee as written (``os.popen``)."""
+def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str | None = None,
+                origin: tuple[str, int, str] | None = None) -> Finding:
+    """A ``Finding`` for ``rule_id`` at ``line``; ``sink`` is the callee as written (``os.popen``).
+
+    With ``origin`` (the source's text, its line, the sink as called) the message names the
+    path first: "SQL injection: `request.args['id']` (line 12) reaches cursor.execute() (line 15); ...".
+    """
     info = RULES[rule_id]
     what = info.what.format(sink=sink)
+    if origin is not None:
+        what = f"`{origin[0]}` (line {origin[1]}) reaches {origin[2]} (line {line}); {what}"
     return Finding(
         rule_id=rule_id, kind="security", category=info.category, line=line,
         message=f"{CATEGORY_WORDS[info.category]}: {what}", fix=info.fix.format(sink=sink),
         severity=severity, cwe=info.cwe_id(), snippet=snippet,
     )
+

@@ -20,7 +20,7 @@ from typing import Any
 #: language -> module holding its ``PREFILTER`` pattern and ``check`` rules.
 RULE_MODULES = {
     "python": "python", "javascript": "javascript", "typescript": "javascript", "rust": "rust",
-    "go": "go", "java": "java", "php": "php", "ruby": "ruby",
+    "go": "go", "java": "java", "php": "php", "ruby": "ruby", "c": "c_cpp", "cpp": "c_cpp",
 }
 
 
@@ -66,6 +66,12 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
         return []
     main, gated = patterns
     offsets = [match.start() for match in itertools.islice(main.finditer(data), limit)]
+    aliases = getattr(rules_for(language), "alias_names", None)
+    names = aliases(data) if aliases is not None else []
+    if names:  # calls of this file's local names for sinks: var f = eval; f(s)
+        pattern = _compile(rb"(?:^|[^.\w$])(" + b"|".join(re2_module().escape(n) for n in names) + rb")\s*\(")
+        offsets += [match.start(1) for match in itertools.islice(pattern.finditer(data), limit)]
+        offsets.sort()
     for needle, pattern in gated:
         if needle in data:  # a gated pattern may capture the name after a context character
             group = 1 if pattern.groups else 0

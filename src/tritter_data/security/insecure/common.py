@@ -6,46 +6,147 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tritter_data.security.insecure.syntax import IDENT_TYPES, Context, classify, string_text
+from tritter_data.security.explain import RULES
+from tritter_data.security.insecure.syntax import Context, string_text
+from tritter_data.security.insecure.taint import trace
+from tritter_data.security.insecure.taint_nodes import FUNCTIONS
+from tritter_data.security.insecure.taint_values import Value
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
 _SQL = re.compile(
     r"(?is)\bselect\b.{0,400}?\bfrom\b|\binsert\s+(?:or\s+\w+\s+)?into\b|\bupdate\b.{0,200}?\bset\b|\bdelete\s+from\b"
     r"|\b(?:drop|create|alter|truncate)\s+(?:temp\w*\s+)?(?:table|index|view|database|schema)\b"
     r"|\bwhere\b.{0,200}?(?:[=<>]|\blike\b|\bin\b)|\border\s+by\b|\bvalues\s*\("
+    r"|\{\s*call\s|\b(?:create|drop|alter)\s+(?:user|role|login)\b|\battach\s+(?:database\s+)?['\"?]|^\s*show\s+\w+"
+    r"|\bgrant\s+\w+.{0,100}?\bto\b|\bexec(?:ute)?\s+(?:sp_|xp_)\w+|\bpragma\s+\w+|^\s*(?:select|delete|update|insert)\s"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A rule that fired on one call: which rule, how bad, which sink, where."""
+    """A rule that fired on one call: which rule, how bad, which sink, where, and from which source."""
 
     rule_id: str
     severity: str
     sink: str
     node: Any
+    origin: tuple[str, int] | None = None  # the source's text and 0-based row in the parsed text
 
 
 def looks_like_sql(node: Any, ctx: Context) -> bool:
     return bool(_SQL.search(string_text(node, ctx)[:2000]))
 
 
-def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any) -> list[Hit]:
-    """SQL injection: the query argument is built from values and reads as SQL."""
-    if node is not None and classify(node, ctx) == "dynamic" and looks_like_sql(node, ctx):
-        return [Hit(rule_id, "high", sink, call)]
-    return []
+def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_sql: bool = False) -> list[Hit]:
+    """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low.
+
+    ``known_sql``: the argument is an SQL fragment by the API's contract (Django's ``extra(where=...)``),
+    so it need not read as a statement.
+    """
+    if node is None:
+        return []
+    value = trace(node, ctx)
+    if value.kind not in ("tainted", "unknown") or not value.built:
+        return []
+    if not known_sql and not _SQL.search(value.text[:2000]):
+        return []
+    if value.kind == "tainted":
+        return [Hit(rule_id, "high", sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
 
 
-#: Calls that make a value safe to put in a shell command line.
-SHELL_QUOTERS = re.compile(r"\b(?:shlex\.quote|pipes\.quote|escapeshellarg|escapeshellcmd|Shellwords\.escape|shellescape)\b")
+def worst(nodes: list[Any], ctx: Context) -> Value | None:
+    """The value among several sink arguments that matters most: tainted, else unknown, else constant."""
+    values = [trace(node, ctx) for node in nodes if node is not None]
+    for kind in ("tainted", "unknown", "const", "safe"):
+        for value in values:
+            if value.kind == kind:
+                return value
+    return None
+
+
+def any_hit(rule_id: str, nodes: list[Any], ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
+    """Sinks where every argument matters (``Runtime.exec(cmd, envp, dir)``, ``new ProcessBuilder(a, b)``)."""
+    value = worst(nodes, ctx)
+    if value is None or value.kind == "safe":
+        return []
+    if value.kind == "tainted":
+        return [Hit(rule_id, severity, sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
 
 
 def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:
-    """Code/command sinks: a constant payload is low severity, anything else is ``severity``."""
+    """Code/command/deserialisation sinks: ``severity`` when a source reaches the payload.
+
+    A payload only constants (or values of unknown origin) reach is low severity: the sink is
+    there, the injection is not shown. A sanitised payload (``shlex.quote``, ``int()``, a round
+    trip such as ``pickle.loads(pickle.dumps(x))``) is no finding at all.
+    """
     if node is None:
         return []
-    value = ctx.resolve(node) if node.type in IDENT_TYPES else None
-    if SHELL_QUOTERS.search(ctx.text(node)) or (value is not None and SHELL_QUOTERS.search(ctx.text(value))):
+    value = trace(node, ctx)
+    if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
+        return [Hit(rule_id, "low", sink, call)]
+    if value.kind == "tainted" and value.param and RULES[rule_id].category == "command_injection":
+        return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
+    return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
+
+
+def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, severity: str = "critical",
+              needs_input: bool = False) -> list[Hit]:
+    """The verdict for a payload whose value is known: tainted ``severity``, sanitised none, else low.
+
+    ``needs_input``: a parameter is not enough, outside input must reach the sink. Unpickling the
+    bytes a caller passes, or starting the program a caller names, is such a function's contract;
+    a request, argv, stdin or a socket reaching it is the finding. (The environment does not
+    count for choosing a program: ``$EDITOR`` and ``$PAGER`` are how Unix users choose them.)
+    """
+    if value.kind == "safe":
         return []
-    return [Hit(rule_id, "low" if classify(node, ctx) == "const" else severity, sink, call)]
+    if value.kind == "tainted" and needs_input and _environment(value, rule_id):
+        return [Hit(rule_id, "low", sink, call)]
+    if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
+        return [Hit(rule_id, severity, sink, call, value.origin)]
+    return [Hit(rule_id, "low", sink, call)]
+
+
+#: Words by which a function's name, parameters or docstring say its input comes from outside.
+_OUTSIDE = re.compile(r"(?i)cookie|session|request|upload|untrusted|remote|payload|message|\bmsg\b|user_?input"
+                      r"|webhook|\bbody\b|attacker|\bform\b|received")
+
+
+def _says_outside(call: Any, ctx: Context) -> bool:
+    """The enclosing function's name or parameters say where its data comes from (``load_cookie(cookie)``)."""
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    if function is None:
+        return False
+    body = function.child_by_field_name("body")
+    end = body.start_byte if body is not None else call.start_byte
+    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)]
+    return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
+
+
+def _environment(value: Value, rule_id: str) -> bool:
+    text = value.origin[0] if value.origin else ""
+    return RULES[rule_id].category == "command_injection" and bool(_ENV.search(text))
+
+
+_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
+
+
+def _interpreter_api(call: Any, payload: Any) -> bool:
+    """``exec(code, globals, locals)`` of a parameter's code in namespaces chosen by code: an interpreter API.
+
+    ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
+    are for, so the finding belongs where a caller hands them untrusted text. Namespaces
+    written as literals (``eval(expr, {}, {})``) are a sandbox attempt and stay findings.
+    """
+    args = call.child_by_field_name("arguments")
+    function = call.child_by_field_name("function")
+    if args is None or call.type != "call" or function is None or function.text not in (b"eval", b"exec"):
+        return False
+    rest = [a for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
+    return bool(rest) and not any(a.type == "dictionary" or (a.type == "keyword_argument" and
+                                  a.named_children and a.named_children[-1].type == "dictionary") for a in rest)

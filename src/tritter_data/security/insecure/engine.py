@@ -16,7 +16,7 @@ import numpy
 
 from tritter_data.core.findings import Finding
 from tritter_data.security.explain import finding_for
-from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, parse
+from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, callee_name, parse
 from tritter_data.security.prefilter import rules_for, sink_offsets
 
 WHOLE_FILE_BYTES = 24_000
@@ -44,7 +44,10 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     grammar = "tsx" if language == "typescript" and (b"/>" in data or b"</" in data) else language
     findings: list[tuple[int, Finding]] = []
     seen: set[tuple[int, int]] = set()
-    for start, end, first_line, prefix in _windows(data, offsets, language):
+    windows = _windows(data, offsets, language)
+    if language == "php" and b"<?" not in data:  # a PHP file without its opening tag is still PHP
+        windows = [(start, end, first, _PREFIX["php"]) for start, end, first, _ in windows]
+    for start, end, first_line, prefix in windows:
         chunk = prefix + data[start:end]
         tree = parse(chunk, grammar)
         ctx = Context(chunk, language, tree.root_node, data)
@@ -61,10 +64,20 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
             for hit in module.check(call, ctx):
                 line = hit.node.start_point.row + line_base
                 snippet = ctx.text(hit.node).split("\n", 1)[0][:SNIPPET_CHARS]
-                finding = finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet)
+                origin = (hit.origin[0], hit.origin[1] + line_base, _sink_name(hit.node, ctx)) \
+                    if hit.origin is not None else None
+                finding = finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet, origin)
                 findings.append((hit.node.start_byte - shift, finding))
     findings.sort(key=lambda pair: (pair[0], pair[1].rule_id))
     return [finding for _, finding in findings]
+
+
+def _sink_name(call: Any, ctx: Context) -> str:
+    """How the path names the sink: ``cursor.execute()``, ``new ProcessBuilder()``, ``the backtick operator``."""
+    if call.type in ("shell_command_expression", "subshell"):
+        return "the backtick operator"
+    name = " ".join(callee_name(call, ctx).split())
+    return f"{name[:60]}()" if name else "the call"
 
 
 def _enclosing_call(root: Any, offset: int) -> Any | None:

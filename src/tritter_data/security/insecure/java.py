@@ -1,37 +1,37 @@
-"""Java sinks: concatenated SQL in JDBC/JPA calls, ``Runtime.exec``/``ProcessBuilder`` through a
-shell, ``ObjectInputStream.readObject``/``XMLDecoder``, ``ScriptEngine.eval``."""
+"""Java sinks: SQL strings in JDBC/JPA/Hibernate/Spring calls, ``Runtime.exec``/``ProcessBuilder``
+(any tainted argument: the program, its arguments, its environment), Java deserialisation
+(``ObjectInputStream``, ``XMLDecoder``, XStream, SnakeYAML), script and expression engines."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure.common import Hit, any_hit, payload_hit, sql_hit
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name
+from tritter_data.security.insecure.taint import trace
 
 SQL_METHODS = frozenset({
     "executeQuery", "executeUpdate", "executeLargeUpdate", "execute", "addBatch", "prepareStatement",
     "prepareCall", "createQuery", "createNativeQuery", "createSQLQuery", "queryForList", "queryForObject",
-    "queryForMap", "query", "update", "batchUpdate",
+    "queryForMap", "queryForRowSet", "queryForLong", "queryForInt", "queryForStream", "query", "update",
+    "batchUpdate", "sqlRestriction", "nativeQuery", "executeSql",
 })
-SHELLS = frozenset({'"sh"', '"bash"', '"/bin/sh"', '"/bin/bash"', '"cmd"', '"cmd.exe"', '"powershell"'})
-
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"})
+_SQL_NAMES = "|".join(sorted(SQL_METHODS))
 PREFILTER = (
-    rb"\.(?:executeQuery|executeUpdate|executeLargeUpdate|execute|addBatch|prepareStatement|prepareCall|createQuery"
-    rb"|createNativeQuery|createSQLQuery|queryForList|queryForObject|queryForMap|query|update|batchUpdate)\s*\("
-    rb"|\bnew\s+ProcessBuilder\s*\(|\bnew\s+XMLDecoder\s*\("
+    rb"\.(?:" + _SQL_NAMES.encode() + rb")\s*\("
+    rb"|\bnew\s+(?:java\.lang\.)?ProcessBuilder\s*\(|\bnew\s+(?:java\.beans\.)?XMLDecoder\s*\("
 )
 GATED = (
     (b"Runtime", rb"\.exec\s*\("),
+    (b"ProcessBuilder", rb"\.command\s*\("),
     (b"ObjectInputStream", rb"\.read(?:Object|Unshared)\s*\("),
     (b"ScriptEngine", rb"\.eval\s*\("),
+    (b"GroovyShell", rb"\.(?:evaluate|parse|run)\s*\("),
+    (b"ExpressionParser", rb"\.parseExpression\s*\("),
+    (b"XStream", rb"\.fromXML\s*\("),
+    (b"Yaml", rb"\.load(?:All|As)?\s*\("),
 )
-
-
-def _shell_command(values: list[Any], ctx: Context) -> Any | None:
-    """In ``"sh", "-c", cmd`` return ``cmd``."""
-    if len(values) >= 3 and ctx.text(values[0]) in SHELLS and ctx.text(values[1]) in ('"-c"', '"/c"', '"/C"'):
-        return values[2]
-    return None
 
 
 def check(call: Any, ctx: Context) -> list[Hit]:
@@ -40,10 +40,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     source = ctx.file or ctx.source
     if call.type == "object_creation_expression":
         kind = call.child_by_field_name("type")
-        kind_text = ctx.text(kind) if kind is not None else ""
+        kind_text = ctx.text(kind).rsplit(".", 1)[-1] if kind is not None else ""
         if kind_text == "ProcessBuilder":
-            command = _shell_command(args, ctx)
-            return payload_hit("JAVA-EXEC", command, ctx, "new ProcessBuilder(\"sh\", \"-c\", ...)", call) if command else []
+            return _exec_hit(args, ctx, "new ProcessBuilder()", call, varargs=True)
         if kind_text == "XMLDecoder":
             return payload_hit("JAVA-DESER", first, ctx, "XMLDecoder.readObject", call, "high")
         return []
@@ -52,16 +51,44 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     name_node = call.child_by_field_name("name")
     name = ctx.text(name_node) if name_node is not None else ""
     callee = callee_name(call, ctx)
-    if name == "exec" and "Runtime" in callee:
-        if first is not None and first.type == "array_creation_expression":
-            init = first.child_by_field_name("value")
-            command = _shell_command(init.named_children, ctx) if init is not None else None
-            return payload_hit("JAVA-EXEC", command, ctx, "Runtime.exec()", call) if command else []
-        return payload_hit("JAVA-EXEC", first, ctx, "Runtime.exec()", call)
+    if name == "exec" and b"Runtime" in source:
+        return _exec_hit(args, ctx, "Runtime.exec()", call, varargs=False)
+    if name == "command" and args and b"ProcessBuilder" in source:
+        return _exec_hit(args, ctx, "ProcessBuilder.command()", call, varargs=True)
     if name in ("readObject", "readUnshared") and not args and b"new ObjectInputStream" in source:
-        return [Hit("JAVA-DESER", "high", f"ObjectInputStream.{name}", call)]
+        receiver = call.child_by_field_name("object")
+        value = trace(receiver, ctx) if receiver is not None else None
+        origin = value.origin if value is not None and value.kind == "tainted" else None
+        return [Hit("JAVA-DESER", "high", f"ObjectInputStream.{name}", call, origin)]
+    if name == "fromXML" and b"XStream" in source:
+        return payload_hit("JAVA-DESER", first, ctx, "XStream.fromXML", call, "high")
+    if name in ("load", "loadAll", "loadAs") and b"org.yaml.snakeyaml" in source and b"SafeConstructor" not in source:
+        return payload_hit("JAVA-DESER", first, ctx, f"Yaml.{name}", call, "high")
     if name == "eval" and b"ScriptEngine" in source:
         return payload_hit("JAVA-SCRIPT-EVAL", first, ctx, "ScriptEngine.eval", call)
+    if name in ("evaluate", "parse", "run") and b"GroovyShell" in source and "." in callee:
+        return payload_hit("JAVA-SCRIPT-EVAL", first, ctx, f"GroovyShell.{name}", call)
+    if name == "parseExpression" and b"ExpressionParser" in source:
+        return payload_hit("JAVA-SCRIPT-EVAL", first, ctx, "ExpressionParser.parseExpression", call)
     if name in SQL_METHODS:
-        return sql_hit("JAVA-SQL", first, ctx, name, call)
+        for arg in (args if name == "batchUpdate" else args[:1]):
+            hits = sql_hit("JAVA-SQL", arg, ctx, name, call)
+            if hits:
+                return hits
     return []
+
+
+def _exec_hit(args: list[Any], ctx: Context, sink: str, call: Any, varargs: bool) -> list[Hit]:
+    """Any tainted part of the command, except arguments handed to a fixed program that is not a shell.
+
+    ``new ProcessBuilder("ls", dir)`` passes ``dir`` to ``ls`` as one argument: no shell parses it.
+    ``new ProcessBuilder("sh", "-c", "ls " + dir)`` and ``Runtime.exec("ls " + dir)`` are findings.
+    """
+    if not args:
+        return []
+    vector = [trace(arg, ctx) for arg in args] if varargs and len(args) > 1 else trace(args[0], ctx).items
+    rest = [] if varargs else args[1:]
+    if vector and vector[0].kind == "const" and isinstance(vector[0].folded, str) \
+            and vector[0].folded.rsplit("/", 1)[-1].lower() not in SHELLS:
+        return any_hit("JAVA-EXEC", rest, ctx, sink, call) if rest else []
+    return any_hit("JAVA-EXEC", args, ctx, sink, call)

@@ -9,45 +9,56 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
+from tritter_data.security.insecure.taint import trace
 
 PREFILTER = (
     rb"\beval\s*\(|\bFunction\s*\(|\bvm\.runIn(?:New|This)?Context\s*\(|\bnew\s+vm\.Script\s*\("
     rb"|\.(?:query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s*\("
+    rb"|\beval\s*\)\s*\(|\b(?:setTimeout|setInterval|setImmediate|execScript)\s*\("
 )
 #: Sinks whose names are common words elsewhere: scanned for only when the module is mentioned.
 GATED = (
     (b"child_process", rb"\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("),
     (b"node-serialize", rb"\bunserialize\s*\("),
 )
+_EVAL_ALIAS = re.compile(rb"([\w$]+)\s*=\s*(?:window\.|globalThis\.|self\.)?eval\s*[;,\n)]")
+_EVALS = frozenset({"eval", "window.eval", "globalThis.eval", "this.eval", "self.eval", "global.eval", "(0, eval)",
+                    "(0,eval)", "window['eval']", 'window["eval"]'})
+TIMERS = frozenset({"setTimeout", "setInterval", "setImmediate", "window.setTimeout", "window.setInterval",
+                    "execScript", "window.execScript"})
+_CP_NAMES = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync"})
 SQL_METHODS = frozenset({"query", "execute", "raw", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe"})
 _CP = rb"['\"](?:node:)?child_process['\"]"
 _ALIAS = re.compile(rb"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*" + _CP + rb"\s*\)|import\s+(?:\*\s+as\s+)?(\w+)\s+from\s+" + _CP)
 _DESTRUCTURED = re.compile(rb"\{([^{}]{1,300})\}\s*=\s*require\(\s*" + _CP + rb"|import\s*\{([^{}]{1,300})\}\s*from\s*" + _CP)
 
 
-def _child_process_names(ctx: Context) -> tuple[set[str], set[str]]:
-    """(module aliases, directly imported function names) bound to ``child_process``."""
+def _child_process_names(ctx: Context) -> tuple[set[str], dict[str, str]]:
+    """(module aliases, imported function name -> its name in child_process) bound to ``child_process``."""
     source = ctx.file or ctx.source
     if b"child_process" not in source:
-        return set(), set()
+        return set(), {}
     aliases = {(m.group(1) or m.group(2)).decode() for m in _ALIAS.finditer(source)}
-    names: set[str] = set()
+    names: dict[str, str] = {}
     for match in _DESTRUCTURED.finditer(source):
         for part in (match.group(1) or match.group(2)).decode().split(","):
             bits = re.split(r"\s*(?::|\bas\b)\s*", part.strip())
             if bits and bits[-1]:
-                names.add(bits[-1].strip())
+                names[bits[-1].strip()] = bits[0].strip()
     return aliases, names
 
 
-def _from_child_process(callee: str, ctx: Context) -> bool:
+def _child_process_function(callee: str, ctx: Context) -> str | None:
+    """``cp.exec`` / ``run`` (from ``{ exec: run }``) -> ``exec``; None when not from child_process."""
     aliases, names = _child_process_names(ctx)
     if "." not in callee:
-        return callee in names
-    obj = callee.rsplit(".", 1)[0]
-    return obj in aliases or obj.replace(" ", "") in ("require('child_process')", 'require("child_process")')
+        return names.get(callee)
+    obj, _, name = callee.rpartition(".")
+    if obj in aliases or obj.replace(" ", "") in ("require('child_process')", 'require("child_process")'):
+        return name
+    return None
 
 
 def _shell_option(call: Any) -> bool:
@@ -58,6 +69,26 @@ def _shell_option(call: Any) -> bool:
                 if key is not None and value is not None and key.text == b"shell" and value.type == "true":
                     return True
     return False
+
+
+def alias_names(data: bytes) -> list[bytes]:
+    """Local names of sinks in this file (``var f = eval``, ``{ exec: run } = require("child_process")``).
+
+    The prefilter scans for calls of these names too, so ``f(s)`` and ``run(cmd)`` are parsed.
+    """
+    names = set(_EVAL_ALIAS.findall(data)) if b"eval" in data else set()
+    if b"child_process" in data:
+        for match in _DESTRUCTURED.finditer(data):
+            for part in (match.group(1) or match.group(2)).split(b","):
+                bits = re.split(rb"\s*(?::|\bas\b)\s*", part.strip())
+                if len(bits) == 2 and bits[1]:
+                    names.add(bits[1].strip())
+    return sorted(name for name in names if re.fullmatch(rb"[\w$]{1,60}", name))
+
+
+def _eval_aliases(ctx: Context) -> set[bytes]:
+    source = ctx.file or ctx.source
+    return set(_EVAL_ALIAS.findall(source)) if b"eval" in source else set()
 
 
 def check(call: Any, ctx: Context) -> list[Hit]:
@@ -73,17 +104,29 @@ def check(call: Any, ctx: Context) -> list[Hit]:
         return []
     if call.type != "call_expression":
         return []
-    if callee in ("eval", "window.eval", "globalThis.eval"):
+    if callee in _EVALS or (callee.startswith("(") and callee.replace(" ", "").endswith(",eval)")):
         return payload_hit("JS-EVAL", first, ctx, "eval", call)
+    if "(" not in callee and "." not in callee and callee.encode() in _eval_aliases(ctx):
+        return payload_hit("JS-EVAL", first, ctx, "eval", call)
+    if callee in TIMERS and first is not None and first.type in ("string", "template_string", "binary_expression",
+                                                                  "identifier", "member_expression"):
+        value = trace(first, ctx)
+        if value.kind == "tainted" or (value.kind == "const" and first.type != "identifier"):
+            return value_hit("JS-TIMER", value, ctx, callee, call)
+        return []
     if callee == "Function":
         return payload_hit("JS-FUNCTION", args[-1] if args else None, ctx, "Function", call)
     if callee.startswith("vm.runIn"):
         return payload_hit("JS-VM", first, ctx, callee, call)
-    if name in ("exec", "execSync") and _from_child_process(callee, ctx):
+    function = _child_process_function(callee, ctx) if name in _CP_NAMES or "." not in callee else None
+    if function in ("exec", "execSync"):
         return payload_hit("JS-EXEC", first, ctx, callee, call)
-    if name in ("spawn", "spawnSync", "execFile", "execFileSync") and _shell_option(call) \
-            and _from_child_process(callee, ctx):
-        return payload_hit("JS-SPAWN-SHELL", first, ctx, callee, call)
+    if function in ("spawn", "spawnSync", "execFile", "execFileSync"):
+        if _shell_option(call):
+            return payload_hit("JS-SPAWN-SHELL", first, ctx, callee, call)
+        value = trace(first, ctx) if first is not None else None
+        return value_hit("JS-SPAWN-SHELL", value, ctx, callee, call) if value is not None and \
+            value.kind == "tainted" else []
     if name in SQL_METHODS and "." in callee:
         return sql_hit("JS-SQL", first, ctx, name, call)
     if name == "unserialize" and b"node-serialize" in (ctx.file or ctx.source):

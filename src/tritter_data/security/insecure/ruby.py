@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from tritter_data.security.insecure.common import Hit, payload_hit
-from tritter_data.security.insecure.syntax import Context, arguments, classify
+from tritter_data.security.insecure.syntax import Context, arguments
+from tritter_data.security.insecure.taint import trace
 
 EVALS = frozenset({"eval", "instance_eval", "class_eval", "module_eval"})
 SHELL_METHODS = frozenset({"system", "exec", "spawn", "popen", "popen2", "popen2e", "popen3", "capture2",
@@ -46,6 +47,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
         return payload_hit("RB-DESER", first, ctx, f"Marshal.{method}", call, "high")
     if receiver in ("YAML", "Psych") and method == "unsafe_load":
         return payload_hit("RB-DESER", first, ctx, f"{receiver}.unsafe_load", call, "high")
-    if method in SQL_METHODS and receiver and first is not None and classify(first, ctx) == "dynamic":
-        return [Hit("RB-SQL", "high", method, call)]
+    if method in SQL_METHODS and receiver and first is not None:
+        value = trace(first, ctx)
+        if value.kind == "tainted" and value.built:
+            return [Hit("RB-SQL", "high", method, call, value.origin)]
+        return [Hit("RB-SQL", "low", method, call)] if value.kind == "unknown" and value.built else []
     return []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name, unwrap
+from tritter_data.security.insecure.taint import trace
 
 SQL_METHODS = frozenset({
     "query", "query_as", "query_one", "query_opt", "query_row", "query_map", "query_scalar", "execute",
@@ -36,8 +37,14 @@ def check(call: Any, ctx: Context) -> list[Hit]:
 
 def _shell(call: Any, args: list[Any], ctx: Context) -> list[Hit]:
     """Follow the builder chain ``Command::new(sh).arg("-c").arg(cmd)``; judge the command."""
-    if not args or ctx.text(args[0]) not in SHELLS:
+    if not args:
         return []
+    if ctx.text(args[0]) not in SHELLS:
+        if unwrap(args[0]).type == "string_literal":
+            return []
+        value = trace(args[0], ctx)
+        return value_hit("RS-PROCESS", value, ctx, "Command::new", call, needs_input=True) \
+            if value.kind == "tainted" else []
     values: list[Any] = []
     node = call
     for _ in range(30):

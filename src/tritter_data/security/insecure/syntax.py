@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: language -> (module, function returning the grammar)
@@ -29,6 +29,8 @@ GRAMMARS = {
     "java": ("tree_sitter_java", "language"),
     "php": ("tree_sitter_php", "language_php"),
     "ruby": ("tree_sitter_ruby", "language"),
+    "c": ("tree_sitter_c", "language"),
+    "cpp": ("tree_sitter_cpp", "language"),
 }
 
 CALL_TYPES = frozenset({
@@ -93,6 +95,7 @@ class Context:
     root: Any = None
     file: bytes = b""  # the whole file, for facts outside the parsed window (imports)
     budget: int = 0
+    cache: dict[str, Any] = field(default_factory=dict)  # per-parse facts (the file's functions by name)
 
     def spend(self) -> bool:
         """Count one node visited; False once this verdict has used ``MAX_NODES``."""

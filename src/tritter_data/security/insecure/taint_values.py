@@ -1,0 +1,143 @@
+"""What the taint engine knows about one value: constant, tainted (from where) or unknown.
+
+A value is ``const`` when only literal text (or a sanitiser's output) can reach it,
+``tainted`` when a source can, with the first source's text and row kept for the
+explanation, and ``unknown`` otherwise (a global, a field, a call we cannot see into).
+Constants also carry their folded Python value, so ``(7 * 42) - 106 > 200`` is ``False``.
+
+    >>> join([const("SELECT * FROM t WHERE id = "), tainted("request.args['id']", 3)]).kind
+    'tainted'
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+NO_VALUE = object()  # a constant whose Python value we do not fold
+
+
+@dataclass(slots=True)
+class Value:
+    kind: str  # "const" | "safe" (through a sanitiser) | "tainted" | "unknown"
+    origin: tuple[str, int] | None = None  # the first source: its text and 0-based row
+    text: str = ""  # literal parts, "?" for each value, for the "reads as SQL" test
+    folded: Any = NO_VALUE  # the Python value of a constant, when known
+    items: list[Value] | None = None  # elements of a list / array literal, in order
+    keys: dict[Any, Value] = field(default_factory=dict)  # map entries put with constant keys
+    built: bool = False  # text assembled from literals and values (concatenation, formatting)
+    param: bool = False  # exactly a parameter of the function, passed on unchanged
+    via_param: bool = False  # the taint comes from a parameter, not from a request, argv, stdin, a socket...
+
+
+def const(text: str = "", folded: Any = NO_VALUE) -> Value:
+    return Value("const", text=text, folded=folded)
+
+
+def tainted(text: str, row: int) -> Value:
+    return Value("tainted", origin=(" ".join(text.split())[:80], row), text="?")
+
+
+def unknown() -> Value:
+    return Value("unknown", text="?")
+
+
+def join(values: list[Value], built: bool = False) -> Value:
+    """Several values combined into one (concatenation, formatting, a branch merge)."""
+    first = next((v for v in values if v.kind == "tainted"), None)
+    origin = first.origin if first is not None else None
+    if origin is not None:
+        kind = "tainted"
+    elif all(v.kind == "const" for v in values):
+        kind = "const"
+    elif all(v.kind in ("const", "safe") for v in values):
+        kind = "safe"  # sanitised somewhere: "rm " + shlex.quote(path)
+    else:
+        kind = "unknown"
+    if built:
+        text = "".join(v.text for v in values)
+    else:  # a list or a merge: keep the literal text of each part for the "reads as SQL" test
+        text = " ".join(v.text for v in values if v.text and v.text != "?") or "?"
+    return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
+                 via_param=first is not None and all(v.via_param for v in values if v.kind == "tainted"))
+
+
+def merge(left: dict[str, Value], right: dict[str, Value]) -> dict[str, Value]:
+    """Two branches' environments joined: a name is tainted if either branch taints it."""
+    out = dict(left)
+    for name, value in right.items():
+        old = out.get(name)
+        if old is None:
+            out[name] = value
+        elif old is not value:
+            joined = join([old, value])
+            joined.text = old.text if old.text == value.text else old.text or value.text
+            out[name] = joined
+    return out
+
+
+_BINARY = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, ">": operator.gt, "<": operator.lt,
+    ">=": operator.ge, "<=": operator.le, "==": operator.eq, "!=": operator.ne, "===": operator.eq,
+    "!==": operator.ne, "&&": lambda a, b: a and b, "||": lambda a, b: a or b, "and": lambda a, b: a and b,
+    "or": lambda a, b: a or b, "/": lambda a, b: a // b if isinstance(a, int) and isinstance(b, int) else a / b,
+    "%": lambda a, b: a % b if isinstance(a, int) else NO_VALUE,
+}
+COMPARISONS = frozenset({">", "<", ">=", "<=", "==", "!=", "===", "!==", "&&", "||", "and", "or", "in", "not in",
+                         "is", "is not", "instanceof", "<=>", "=~", "!~"})
+ARITHMETIC = frozenset({"-", "*", "/", "<<", ">>", "&", "|", "^", "**", "//"})
+
+
+def fold_binary(op: str, left: Value, right: Value) -> Any:
+    """``7 * 42 - 106 > 200`` -> False, when both sides are folded constants."""
+    function = _BINARY.get(op)
+    if function is None or left.folded is NO_VALUE or right.folded is NO_VALUE:
+        return NO_VALUE
+    try:
+        return function(left.folded, right.folded)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return NO_VALUE
+
+
+#: printf verbs that can only print a number: their argument cannot inject text.
+NUMERIC_VERBS = frozenset("dibouxXeEfFgGcp") | {"t"}
+_VERB = re.compile(r"%(?:\(\w+\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?([a-zA-Z%])")
+
+
+def printf_verbs(template: str) -> list[str]:
+    """The conversion letter of each value a printf/``%`` template takes, in order."""
+    return [verb for verb in _VERB.findall(template) if verb != "%"]
+
+
+def literal_text(raw: str) -> str:
+    """A string literal's content without its quotes and prefixes (``f``, ``r``, ``b``, ``@``)."""
+    stripped = raw.lstrip("rRbBuUfF@$")
+    for quote in ('"""', "'''", '"', "'", "`"):
+        if stripped.startswith(quote) and stripped.endswith(quote) and len(stripped) >= 2 * len(quote):
+            return stripped[len(quote):-len(quote)]
+    return stripped
+
+
+#: Allow-list checks in a condition: the name they validate is group ``n``.
+_GUARDS = re.compile(
+    r"(?P<a>[\w$.\[\]'\"]+)\.(?:isidentifier|isdigit|isalnum|isalpha|isdecimal|isnumeric|matches)\("
+    r"|(?:fullmatch|match|test|MatchString|preg_match|search)\([^,()]*(?:\([^()]*\))?[^,()]*,\s*(?P<b>[\w$.]+)\s*\)"
+    r"|\.(?:fullmatch|match|test|MatchString|matcher)\(\s*(?P<c>[\w$.]+)\s*\)"
+    r"|(?P<d>[\w$.]+)\s+(?:not\s+)?in\s+[\[({A-Z_]"
+    r"|(?:in_array|ctype_\w+|is_numeric|is_int|array_key_exists|isset)\(\s*(?P<e>\$\w+)"
+    r"|\.(?:includes|has|contains|containsKey|include\?|member\?|key\?)\(?\s*(?P<f>[\w$.:]+)\s*\)?"
+    r"|(?P<g>[\w$.]+)\s*(?:==|===|!=|!==)\s*[\"']"
+    r"|(?:strconv\.Atoi|Integer\.parseInt|isinstance|is_a\?)\(\s*(?P<h>[\w$.]+)"
+)
+
+
+def guarded_names(condition: str) -> set[str]:
+    """Names an ``if`` condition checks against an allow-list, a pattern or a type."""
+    names = set()
+    for match in _GUARDS.finditer(condition[:2000]):
+        name = next((group for group in match.groups() if group), None)
+        if name:
+            names.add(name)
+    return names
