@@ -130,13 +130,13 @@ def run(args: argparse.Namespace) -> int:
         report.require_matplotlib()  # fail before the run, not after it
     check_dependencies(options.languages)  # one line now, not an internal_error per file
     post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
+    # One session for the whole run: Ray starts once for prepare and its post steps, and a
+    # missing Ray or an unreachable cluster fails here, before the output is touched.
+    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
     if not is_url(options.output_dir):
         Path(options.output_dir).mkdir(parents=True, exist_ok=True)  # unwritable: one line now, not after the run
         if not args.skip_space_check:
             check_prepare_space(options)
-    # One session for the whole run: Ray starts once for prepare and its post steps, and a
-    # missing Ray or an unreachable cluster fails here, before the output is touched.
-    executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
     with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
         manifest = prepare(options, executor)
         if not options.quiet:
