@@ -146,3 +146,20 @@ def test_curate_into_an_unwritable_output_is_one_line(inline_parquet, tmp_path, 
                      "--content-column", "content", "--output", str(target)])
         assert code == 2
         assert str(target) in one_line_error(capsys)
+
+
+def test_curate_with_internal_errors_exits_3(inline_parquet, tmp_path, capsys, monkeypatch):
+    real = QualityAnalyser.analyse
+
+    def broken(self, text, language):
+        if "class" in text:  # the Stack rows holding a class: far over 1 %
+            raise AttributeError("'NoneType' object has no attribute 'children'")
+        return real(self, text, language)
+
+    monkeypatch.setattr(QualityAnalyser, "analyse", broken)
+    out = tmp_path / "curated"
+    assert main(["curate", "--quiet", "--language", "python", "--from-parquet", str(inline_parquet),
+                 "--content-column", "content", "--output", str(out)]) == 3
+    line = one_line_error(capsys)
+    assert line.startswith("tritter_data curate: failed: python: ") and "internal_error" in line
+    assert "AttributeError" in line

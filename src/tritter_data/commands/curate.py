@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tritter_data.core.errors import UsageError
+from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.runs.curate import Curation
 from tritter_data.runs.curate_progress import CurateProgress
-from tritter_data.runs.guards import check_workers
+from tritter_data.runs.guards import check_dependencies, check_workers, internal_error_failure
 from tritter_data.runs.space import check_space, curate_estimate, format_bytes
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     content_column = args.content_column
     if args.from_parquet is None and content_column is None:
         content_column = dataset_spec(args.dataset).get("content_column")
+    check_dependencies(languages)  # one line now, not an internal_error per file
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"--output {args.output}: exists and is not a directory")
     args.output.mkdir(parents=True, exist_ok=True)  # unwritable: one line now, before any row is read
@@ -171,6 +172,9 @@ def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_di
         manifests.append(manifest)
         if not args.quiet:
             print_summary(manifest, args.output)
+        failure = internal_error_failure(manifest)
+        if failure:
+            raise RunFailed(f"{language}: {failure}")
     return 0
 
 
