@@ -163,3 +163,13 @@ def test_curate_with_internal_errors_exits_3(inline_parquet, tmp_path, capsys, m
     line = one_line_error(capsys)
     assert line.startswith("tritter_data curate: failed: python: ") and "internal_error" in line
     assert "AttributeError" in line
+
+
+def test_output_probe_leaves_no_trace(tmp_path):
+    from tritter_data.runs.guards import check_output_creatable
+
+    check_output_creatable(tmp_path / "a" / "b" / "c")
+    assert list(tmp_path.iterdir()) == []  # could be created, and nothing was left behind
+    (tmp_path / "file").write_text("x\n")
+    with pytest.raises(NotADirectoryError):
+        check_output_creatable(tmp_path / "file" / "out")

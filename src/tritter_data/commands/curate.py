@@ -20,7 +20,12 @@ from tritter_data.core.languages import LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.runs.curate import Curation
 from tritter_data.runs.curate_progress import CurateProgress
-from tritter_data.runs.guards import check_dependencies, check_workers, internal_error_failure
+from tritter_data.runs.guards import (
+    check_dependencies,
+    check_output_creatable,
+    check_workers,
+    internal_error_failure,
+)
 from tritter_data.runs.space import check_space, curate_estimate, format_bytes
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
@@ -131,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     check_dependencies(languages)  # one line now, not an internal_error per file
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"--output {args.output}: exists and is not a directory")
-    args.output.mkdir(parents=True, exist_ok=True)  # unwritable: one line now, before any row is read
+    check_output_creatable(args.output)  # unwritable: one line now, before any row is read
     if not args.skip_space_check:
         check_curate_space(args, languages, content_column)
     client = None if content_column else make_s3_client(args.s3_endpoint_url, args.fetch_workers)

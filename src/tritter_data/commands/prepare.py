@@ -13,7 +13,12 @@ from tritter_data.core.languages import LANGUAGES, canonical_language
 from tritter_data.executors import EXECUTORS
 from tritter_data.io.storage import check_input as check_remote_input
 from tritter_data.io.storage import endpoint_options, is_url, parse_location
-from tritter_data.runs.guards import check_dependencies, check_workers, internal_error_failure
+from tritter_data.runs.guards import (
+    check_dependencies,
+    check_output_creatable,
+    check_workers,
+    internal_error_failure,
+)
 from tritter_data.runs.prepare import PrepareOptions, count_languages, prepare
 from tritter_data.runs.space import check_space, prepare_estimate
 from tritter_data.sources.local import walk_directory
@@ -127,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     check_dependencies(options.languages)  # one line now, not an internal_error per file
     post = post_steps_from_args(args)  # checked (and benchmarks loaded) before the long run
     if not is_url(options.output_dir):
-        Path(options.output_dir).mkdir(parents=True, exist_ok=True)  # unwritable: one line now, not after the run
+        check_output_creatable(Path(options.output_dir))  # unwritable: one line now, not after the run
         if not args.skip_space_check:
             check_prepare_space(options)
     manifest = prepare(options)
