@@ -163,3 +163,14 @@ def test_lone_cr_line_ends_count_as_lines(tmp_path):
     assert manifest["rejected"] == {}
     assert manifest["kept"] == 2
     assert manifest["line_histogram"]["kept"][len(lines).bit_length()] == 2  # same line count
+
+
+def test_dry_run_head_of_a_fifo_does_not_block(tmp_path):
+    from tritter_data.runs.prepare import _head
+
+    os.mkfifo(tmp_path / "pipe.py")
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.append(_head(str(tmp_path / "pipe.py"))), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done == [""], "reading the head of a FIFO blocked"
