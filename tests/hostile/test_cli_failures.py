@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import tritter_data
 from tritter_data.cli import main
 from tritter_data.quality.analyser import QualityAnalyser
 from tritter_data.runs.guards import available_cpus
@@ -47,7 +48,7 @@ def run_without(module: str, tree: Path, out: Path) -> subprocess.CompletedProce
     script = (f"import sys; sys.modules[{module!r}] = None\n"
               "from tritter_data.cli import main\n"
               f"sys.exit(main(['prepare', '--quiet', '--input-dir', {str(tree)!r}, '--output-dir', {str(out)!r}]))\n")
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(tritter_data.__file__).parents[1])}  # the code under test
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -138,22 +139,37 @@ def test_post_step_into_an_unwritable_path_is_one_line(command, code_tree, tmp_p
         assert str(target) in one_line_error(capsys)
 
 
-def inline_parquet(tmp_path: Path) -> Path:
-    """The Stack v1 layout with file contents inline (no S3 needed), from the test fixtures."""
-    sys.path.insert(0, str(REPO / "tests"))
-    import stack_support
-
-    root = tmp_path / "v1"
-    stack_support.write_parquet(root / "data" / "python" / "data-00000.parquet", stack_support.v1_rows(),
-                                stack_support.v1_schema())
-    return root
-
-
-def test_curate_into_an_unwritable_output_is_one_line(tmp_path, capsys):
-    pytest.importorskip("pyarrow")
-    parquet = inline_parquet(tmp_path)
+def test_curate_into_an_unwritable_output_is_one_line(inline_parquet, tmp_path, capsys):
+    parquet = inline_parquet
     for target in unwritable_targets(tmp_path):
         code = main(["curate", "--quiet", "--language", "python", "--from-parquet", str(parquet),
                      "--content-column", "content", "--output", str(target)])
         assert code == 2
         assert str(target) in one_line_error(capsys)
+
+
+def test_curate_with_internal_errors_exits_3(inline_parquet, tmp_path, capsys, monkeypatch):
+    real = QualityAnalyser.analyse
+
+    def broken(self, text, language):
+        if "class" in text:  # the Stack rows holding a class: far over 1 %
+            raise AttributeError("'NoneType' object has no attribute 'children'")
+        return real(self, text, language)
+
+    monkeypatch.setattr(QualityAnalyser, "analyse", broken)
+    out = tmp_path / "curated"
+    assert main(["curate", "--quiet", "--language", "python", "--from-parquet", str(inline_parquet),
+                 "--content-column", "content", "--output", str(out)]) == 3
+    line = one_line_error(capsys)
+    assert line.startswith("tritter_data curate: failed: python: ") and "internal_error" in line
+    assert "AttributeError" in line
+
+
+def test_output_probe_leaves_no_trace(tmp_path):
+    from tritter_data.runs.guards import check_output_creatable
+
+    check_output_creatable(tmp_path / "a" / "b" / "c")
+    assert list(tmp_path.iterdir()) == []  # could be created, and nothing was left behind
+    (tmp_path / "file").write_text("x\n")
+    with pytest.raises(NotADirectoryError):
+        check_output_creatable(tmp_path / "file" / "out")

@@ -59,14 +59,27 @@ def test_report_on_a_run_with_a_non_utf8_name(tmp_path):
     assert len(page) > 1000
 
 
-def test_a_thousand_nested_directories(tmp_path):
+@pytest.fixture
+def deep_tree(tmp_path):
+    """``in/d/d/.../d`` 1,000 levels deep, removed bottom-up afterwards: pytest's own cleanup
+    (a recursive ``shutil.rmtree`` on Python 3.11) would hit the recursion limit on it."""
     src = tmp_path / "in"
-    deep = src
     src.mkdir()
+    chain = [src]
     for _ in range(1000):  # deeper than Python's recursion limit allows a recursive walk
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "intervals.py").write_bytes(INTERVALS)
+        chain.append(chain[-1] / "d")
+        chain[-1].mkdir()
+    yield src
+    for directory in reversed(chain[1:]):
+        for child in directory.iterdir():
+            if not child.is_dir():
+                child.unlink()
+        directory.rmdir()
+
+
+def test_a_thousand_nested_directories(deep_tree, tmp_path):
+    src = deep_tree
+    (src / ("d/" * 1000) / "intervals.py").write_bytes(INTERVALS)
     (src / "top.py").write_bytes(INTERVALS.replace(b"intervals", b"spans"))
     items = list(walk_directory(src))
     assert [type(i) for i in items] == [Sample, Sample]
@@ -163,3 +176,14 @@ def test_lone_cr_line_ends_count_as_lines(tmp_path):
     assert manifest["rejected"] == {}
     assert manifest["kept"] == 2
     assert manifest["line_histogram"]["kept"][len(lines).bit_length()] == 2  # same line count
+
+
+def test_dry_run_head_of_a_fifo_does_not_block(tmp_path):
+    from tritter_data.runs.prepare import _head
+
+    os.mkfifo(tmp_path / "pipe.py")
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.append(_head(str(tmp_path / "pipe.py"))), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done == [""], "reading the head of a FIFO blocked"

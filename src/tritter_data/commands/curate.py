@@ -16,11 +16,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tritter_data.core.errors import UsageError
+from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.runs.curate import Curation, output_paths
 from tritter_data.runs.curate_progress import CurateProgress
+from tritter_data.runs.guards import (
+    check_dependencies,
+    check_output_creatable,
+    check_workers,
+    internal_error_failure,
+)
+from tritter_data.runs.space import check_space, curate_estimate, format_bytes
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, make_s3_client
 from tritter_data.sources.hub import (
     dataset_spec,
@@ -31,7 +38,7 @@ from tritter_data.sources.hub import (
     refresh_catalog,
 )
 from tritter_data.sources.repos import load_repos
-from tritter_data.sources.rows import ColumnNeeds, RowSource, hub_source, local_source
+from tritter_data.sources.rows import ColumnNeeds, RowSource, hub_source, language_directory, local_source
 from tritter_data.sources.stack import RowFilter, stack_language
 from tritter_data.steps.post_steps import PostSteps, add_post_arguments, post_steps_from_args, run_on_curated
 
@@ -74,6 +81,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--overwrite", action="store_true", help="discard earlier output (finished or not) for these languages")
     add("--quiet", action="store_true", help="no progress bars and no summary")
     add_post_arguments(parser)
+    add("--skip-space-check", action="store_true",
+        help="start even if the free space at --output looks too small for the estimated output")
 
 
 def _positive(name: str, value: int | None, allow_zero: bool = False) -> None:
@@ -95,6 +104,7 @@ def validate(args: argparse.Namespace) -> list[str]:
     _positive("--max-samples", args.max_samples)
     _positive("--min-stars", args.min_stars, allow_zero=True)
     _positive("--workers", args.workers)
+    check_workers(args.workers, args.executor)
     _positive("--fetch-workers", args.fetch_workers)
     _positive("--fetch-attempts", args.fetch_attempts)
     _positive("--part-size", args.part_size)
@@ -127,6 +137,12 @@ def run(args: argparse.Namespace) -> int:
     content_column = args.content_column
     if args.from_parquet is None and content_column is None:
         content_column = dataset_spec(args.dataset).get("content_column")
+    check_dependencies(languages)  # one line now, not an internal_error per file
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"--output {args.output}: exists and is not a directory")
+    check_output_creatable(args.output)  # unwritable: one line now, before any row is read
+    if not args.skip_space_check:
+        check_curate_space(args, languages, content_column)
     client = None if content_column else make_s3_client(args.s3_endpoint_url, args.fetch_workers)
     executor = make_executor(args.executor, args.workers or (1 if args.executor == "local" else None),
                              address=args.ray_address)  # no Ray or no cluster: one line, before any output
@@ -169,7 +185,31 @@ def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_di
         manifests.append(manifest)
         if not args.quiet:
             print_summary(manifest, args.output)
+        failure = internal_error_failure(manifest)
+        if failure:
+            raise RunFailed(f"{language}: {failure}")
     return 0
+
+
+def check_curate_space(args: argparse.Namespace, languages: list[str], content_column: str | None) -> None:
+    """Refuse (one line) when the estimated output of all ``languages`` does not fit at ``--output``.
+
+    The estimate (``runs/space.py``): ``--max-samples`` x a mean record, the card's storage
+    table, or inline-content parquet sizes; a language with none of these is not counted.
+    """
+    needed, basis = 0, []
+    for language in languages:
+        parquet: list[Path] = []
+        if args.from_parquet is not None and args.from_parquet.is_dir():
+            root = language_directory(args.from_parquet, language) or args.from_parquet
+            parquet = sorted(root.rglob("*.parquet"))
+        estimate = curate_estimate(language, args.max_samples, parquet, inline_content=content_column is not None,
+                                   card_dataset=args.from_parquet is None and args.dataset == DEFAULT_DATASET)
+        if estimate is not None:
+            needed += estimate
+            basis.append(f"{language} {format_bytes(estimate)}")
+    if needed:
+        check_space(args.output, needed, ", ".join(basis))
 
 
 def _source(args: argparse.Namespace, language: str, needs: ColumnNeeds) -> RowSource:

@@ -14,7 +14,12 @@ from tritter_data.executors import EXECUTORS, make_executor
 from tritter_data.io.lock import output_lock
 from tritter_data.io.storage import check_input as check_remote_input
 from tritter_data.io.storage import endpoint_options, is_url, parse_location
-from tritter_data.runs.guards import check_dependencies, check_workers, internal_error_failure
+from tritter_data.runs.guards import (
+    check_dependencies,
+    check_output_creatable,
+    check_workers,
+    internal_error_failure,
+)
 from tritter_data.runs.prepare import PrepareOptions, count_languages, prepare
 from tritter_data.runs.space import check_space, prepare_estimate
 from tritter_data.sources.local import walk_directory
@@ -134,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     # missing Ray or an unreachable cluster fails here, before the output is touched.
     executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
     if not is_url(options.output_dir):
-        Path(options.output_dir).mkdir(parents=True, exist_ok=True)  # unwritable: one line now, not after the run
+        check_output_creatable(Path(options.output_dir))  # unwritable: one line now, not after the run
         if not args.skip_space_check:
             check_prepare_space(options)
     with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done

@@ -55,7 +55,7 @@ class ReadAndDecode:
 
     def _read_file(self, path: str) -> bytes:
         """At most ``max_bytes + 1`` bytes of a regular file; never blocks on a FIFO."""
-        with open(path, "rb", buffering=0, opener=_nonblocking) as handle:
+        with open(path, "rb", buffering=0, opener=nonblocking_opener) as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "is a directory")
@@ -113,7 +113,7 @@ class ReadAndDecode:
         return sample
 
 
-def _nonblocking(path: str, flags: int) -> int:
+def nonblocking_opener(path: str, flags: int) -> int:
     """``open`` opener: ``O_NONBLOCK`` so a FIFO or a tty opens at once instead of blocking."""
     return os.open(path, flags | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
 

@@ -14,9 +14,11 @@ raises ``RunFailed`` (exit 3), naming the count and the first error.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import UsageError
@@ -93,3 +95,24 @@ def internal_error_failure(manifest: dict[str, Any]) -> str | None:
     where = f"; first: {first['source']}: {first['detail']}" if first else ""
     return (f"{count} of {total} files ({count / total:.1%}) hit internal_error, "
             f"over the {INTERNAL_ERROR_LIMIT:.0%} limit{where}")
+
+
+def check_output_creatable(path: Path) -> None:
+    """Create ``path`` (and missing parents) and remove what was created, leaving no trace.
+
+    An output under a regular file, in a read-only directory or in ``/proc`` fails here, as
+    an ``OSError`` naming the path (the CLI prints ``error: PATH: reason``, exit 2), before
+    any file is read, instead of after the whole run.
+    """
+    created: list[Path] = []
+    probe = Path(path)
+    while not probe.exists() and probe != probe.parent:
+        created.append(probe)
+        probe = probe.parent
+    try:
+        for directory in reversed(created):
+            directory.mkdir()
+    finally:
+        for directory in created:
+            with contextlib.suppress(OSError):
+                directory.rmdir()

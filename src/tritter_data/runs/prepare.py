@@ -19,6 +19,7 @@ from tritter_data.core.languages import LANGUAGES
 from tritter_data.core.sample import Reject, Sample, encode_record
 from tritter_data.dedup.exact import ExactDedup
 from tritter_data.executors import Executor, make_executor
+from tritter_data.io.decode import nonblocking_opener
 from tritter_data.io.storage import (
     StorageOptions,
     UploadingShardWriter,
@@ -162,8 +163,8 @@ def count_languages(options: PrepareOptions) -> Counter[str]:
 
 def _head(path: str | None, size: int = 4096) -> str:
     try:
-        with open(path or "", "rb") as handle:
-            return handle.read(size).decode("utf-8", "replace")
+        with open(path or "", "rb", opener=nonblocking_opener) as handle:  # a FIFO never blocks
+            return (handle.read(size) or b"").decode("utf-8", "replace")  # None: a FIFO with no data yet
     except OSError:
         return ""
 

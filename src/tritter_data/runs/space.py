@@ -8,7 +8,7 @@ overrides (an estimate is only an estimate).
 - ``prepare``: raw = the sizes, from a walk before the run, of the files that can be
   samples at all (at most ``max_bytes``; larger ones, sparse or not, are rejected unread).
 - ``curate``: ``--max-samples N`` x ``MEAN_RECORD_BYTES``; else the card's raw size of
-  the language (Python, Rust, JavaScript); else inline-content parquet files x
+  the language (Python, Rust, JavaScript of The Stack v2 from the hub); else inline-content parquet files x
   ``PARQUET_EXPANSION``. Where none is known there is no estimate (and no refusal).
 
     >>> format_bytes(70 * 10**9), format_bytes(1536)
@@ -37,8 +37,8 @@ MEAN_RECORD_BYTES = 8192
 #: Raw bytes per byte of a parquet file that carries file contents (columnar compression
 #: of source code is about 3:1).
 PARQUET_EXPANSION = 3
-#: Room always kept for manifests, parts markers and the report.
-MARGIN_BYTES = 16 * 2**20
+#: Room always added for manifests, part markers and the report.
+MARGIN_BYTES = 2**20
 
 
 def format_bytes(count: float) -> str:
@@ -61,10 +61,12 @@ def free_bytes(path: Path) -> tuple[Path, int]:
 def check_space(output: Path, needed: int, basis: str) -> None:
     """Raise ``UsageError`` (one line, both figures) when ``needed`` bytes do not fit."""
     where, free = free_bytes(output)
-    if needed + MARGIN_BYTES > free:
+    total = needed + MARGIN_BYTES
+    if total > free:
         raise UsageError(
-            f"not enough disk space at {where}: the output needs about {format_bytes(needed)} "
-            f"({basis}) and {format_bytes(free)} is free; free some space or pass --skip-space-check")
+            f"not enough disk space at {where}: the output needs about {format_bytes(total)} "
+            f"({basis}, plus {format_bytes(MARGIN_BYTES)} for manifests) and {format_bytes(free)} is free; "
+            "free some space or pass --skip-space-check")
 
 
 def prepare_estimate(items: Iterable[object], max_bytes: int) -> tuple[int, int]:
@@ -74,13 +76,16 @@ def prepare_estimate(items: Iterable[object], max_bytes: int) -> tuple[int, int]
     return int(raw * FILTERED_SHARE), raw
 
 
-def curate_estimate(language: str, max_samples: int | None = None,
-                    parquet_files: Sequence[Path] = (), inline_content: bool = False) -> int | None:
-    """Estimated output bytes of one language, or None when nothing is known."""
+def curate_estimate(language: str, max_samples: int | None = None, parquet_files: Sequence[Path] = (),
+                    inline_content: bool = False, card_dataset: bool = False) -> int | None:
+    """Estimated output bytes of one language, or None when nothing is known.
+
+    ``card_dataset``: the input is The Stack v2 from the hub, whose sizes the card lists.
+    """
     estimates = []
     if max_samples is not None:
         estimates.append(max_samples * MEAN_RECORD_BYTES)
-    if language in CARD_RAW_BYTES and not parquet_files:
+    if card_dataset and language in CARD_RAW_BYTES:
         estimates.append(int(CARD_RAW_BYTES[language] * FILTERED_SHARE))
     if parquet_files and inline_content:
         raw = sum(path.stat().st_size for path in parquet_files) * PARQUET_EXPANSION
