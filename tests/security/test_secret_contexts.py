@@ -126,6 +126,8 @@ QUIET = [
      'M2 = """kind: ConfigMap\ndata:\n  greeting: aGVsbG8gd29ybGQgZnJvbSBhIGNvbmZpZw==\n"""\n'),
     ("xml settings look-alikes", 'C = """<add key="ClearTextPassword" value="TestSourcePassword" />\n'
      '<add key="ApiKey" value="%API_KEY%" />\n<add key="Theme" value="dark-blue-2024" />"""\n'),
+    ("public by design", 'ALGOLIA_SEARCH_KEY = "kD93jfLs02mQpZ7xVbN4tRw8YhC1eGu5"\n'
+     'algoliaPublicApiKey = "kD93jfLs02mQpZ7xVbN4tRw8YhC1eGu5"\nMAILCHIMP_APP_ID = "5b968f133a4fd64f3834e97d285d2589"\n'),
     ("keywords inside other words", 'rookTable = "0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd"\n'
      'ReactNativeCameraKit = "f15a5a04b0f6dc6073e6db0296e6ef2d8b8d2522"\n'),
     ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'
