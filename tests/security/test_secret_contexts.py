@@ -42,6 +42,8 @@ FIRES = [
      "SECRET-CURL-USER"),
     ("kubernetes secret", 'MANIFEST = """\nkind: Secret\nmetadata:\n  name: db\ndata:\n  dsn: '
      + base64.b64encode(f"svc:{PW}".encode()).decode() + '\n"""\n', "SECRET-KUBERNETES-SECRET"),
+    ("xml setting", f'CONFIG = """<appSettings>\n  <add key="StorageApiKey" value="{TOK}" />\n</appSettings>"""\n',
+     "SECRET-XML-SETTING"),
     ("curl continued line", f'#!/bin/sh\ncurl -X POST https://api.acme.io/v1 \\\n  -d "x=1" \\\n  -u deploy:{PW_URL}\n', None),
     ("curl empty user", f'#!/bin/sh\ncurl -u ":{PW_URL}" https://search.acme.io:9200\n', "SECRET-CURL-USER"),
     ("curl email user", f"#!/bin/sh\ncurl --user ops@acme.io:'{PW_URL}' https://api.acme.io\n", "SECRET-CURL-USER"),
@@ -122,6 +124,10 @@ QUIET = [
      '"""remaining in their original positions--pass `strict=False`. To produce a"""\n'),
     ("kubernetes look-alikes", 'M1 = """kind: Secret\ndata:\n  extra: YWRtaW46cGFzc3dvcmQ=\n"""\n'
      'M2 = """kind: ConfigMap\ndata:\n  greeting: aGVsbG8gd29ybGQgZnJvbSBhIGNvbmZpZw==\n"""\n'),
+    ("xml settings look-alikes", 'C = """<add key="ClearTextPassword" value="TestSourcePassword" />\n'
+     '<add key="ApiKey" value="%API_KEY%" />\n<add key="Theme" value="dark-blue-2024" />"""\n'),
+    ("public by design", 'ALGOLIA_SEARCH_KEY = "kD93jfLs02mQpZ7xVbN4tRw8YhC1eGu5"\n'
+     'algoliaPublicApiKey = "kD93jfLs02mQpZ7xVbN4tRw8YhC1eGu5"\nMAILCHIMP_APP_ID = "5b968f133a4fd64f3834e97d285d2589"\n'),
     ("keywords inside other words", 'rookTable = "0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd"\n'
      'ReactNativeCameraKit = "f15a5a04b0f6dc6073e6db0296e6ef2d8b8d2522"\n'),
     ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'

@@ -237,3 +237,14 @@ def test_secret_free_code_is_quiet():
     code = ('def login(user, password):\n    """Check a password against its stored hash."""\n'
             '    token = secrets.token_hex(16)\n    return verify(password, user.password_hash), token\n')
     assert scan_secrets(code) == []
+
+
+def test_gate_engine_is_validated_and_both_engines_agree_on_gates():
+    from tritter_data.security.secrets.gate import make_gate
+
+    with pytest.raises(ValueError, match="auto, hyperscan, re2"):
+        make_gate([(b"ghp_", False)], engine="fast")
+    pytest.importorskip("hyperscan")
+    patterns = [(b"ghp_", False), (b"password", True), (b"[0-9]{6}:AA", False)]
+    text = b"x = 'PASSWORD'\nbot = '123456:AAx'\n"
+    assert make_gate(patterns, "hyperscan")(text) == make_gate(patterns, "re2")(text) == {1, 2}

@@ -36,7 +36,7 @@ _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apik
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
-_REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]")  # $VAR, ${VAR}, {name}, <value>: not a literal
+_REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]|%\w+%")  # $VAR, ${VAR}, {name}, <value>, %VAR%: not a literal
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
 #: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
 _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
@@ -68,6 +68,9 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-CONNECTION-STRING", "connection string with a password", "password",
           rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
           rb"(?:password|pwd)="),
+    _rule("SECRET-XML-SETTING", "password or key in an XML setting (web.config, NuGet.config, appSettings)", "password",
+          rb"(?i)<add\s+key\s*=\s*['\"][\w.:\-]*(?:password|passwd|secret|token|apikey|api[_.\-]key|accesskey)[\w.:\-]*['\"]"
+          rb"\s+value\s*=\s*['\"]([^'\"]{4,200})['\"]", rb"<add\s+key\s*="),
     _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
           rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":]{0,64}:['\"]?([^\s'\"]{3,128})",
           rb"\bcurl\b"),

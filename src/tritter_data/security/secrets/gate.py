@@ -12,9 +12,12 @@ Hyperscan (a Vectorscan multi-pattern DFA, the ``fast`` extra) when it is instal
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 
 from tritter_data.security.prefilter import re2_module
+
+logger = logging.getLogger(__name__)
 
 Gate = Callable[[bytes], set[int]]
 ENGINES = ("hyperscan", "re2")
@@ -71,6 +74,11 @@ def make_gate(patterns: Sequence[tuple[bytes, bool]], engine: str = "auto") -> G
     """The gate over ``(regex, caseless)`` pairs; ``engine`` is ``auto``, ``hyperscan`` or ``re2``."""
     if engine not in ("auto", *ENGINES):
         raise ValueError(f"secret gate engine must be one of auto, {', '.join(ENGINES)}; got {engine!r}")
-    if engine == "hyperscan" or (engine == "auto" and hyperscan_available()):
+    if engine == "hyperscan":
         return hyperscan_gate(patterns)
+    if engine == "auto" and hyperscan_available():
+        try:
+            return hyperscan_gate(patterns)
+        except Exception as error:  # e.g. a CPU without the instructions the wheel was built for
+            logger.warning("hyperscan unavailable (%s); using RE2's Set for the secret gate", error)
     return re2_gate(patterns)

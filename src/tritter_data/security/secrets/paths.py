@@ -30,6 +30,7 @@ def path_rules() -> tuple[SecretRule, ...]:
         r for r in CONTEXT_RULES if r.rule_id == "SECRET-JWT")
 
 
+@functools.cache
 def _engine() -> Engine:
     return engine("auto", path_rules())
 

@@ -160,6 +160,8 @@ def _format_ok(rule: SecretRule, match: Any, value: str) -> bool:
         name = match.group(0)[: match.start(1) - match.start(0)].decode("utf-8", "replace")
         keyword = re.match(b"(?i:" + rule.gate_keyword + b")", match.group(0))
         words = [w.lower() for w in NAME_WORDS.findall(name[keyword.end() if keyword else 0:])]
+        if {"public", "publishable", "search", "searchonly"} & set(words):
+            return False  # Algolia search keys, Stripe/Mapbox public keys: public by design
         return not words or words[-1] not in NOT_SECRET_LAST
     return True
 
