@@ -137,7 +137,7 @@ _ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
-    """``exec(code, globals, locals)`` of a parameter's code in namespaces chosen by code: an interpreter API.
+    """``exec(code, namespace)`` of a parameter's code in a namespace the program holds: an interpreter API.
 
     ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
     are for, so the finding belongs where a caller hands them untrusted text. Namespaces
@@ -145,8 +145,9 @@ def _interpreter_api(call: Any, payload: Any) -> bool:
     """
     args = call.child_by_field_name("arguments")
     function = call.child_by_field_name("function")
-    if args is None or call.type != "call" or function is None or function.text not in (b"eval", b"exec"):
+    if args is None or call.type != "call" or function is None or \
+            function.text not in (b"eval", b"exec", b"builtins.eval", b"builtins.exec"):
         return False
-    rest = [a for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
-    return bool(rest) and not any(a.type == "dictionary" or (a.type == "keyword_argument" and
-                                  a.named_children and a.named_children[-1].type == "dictionary") for a in rest)
+    rest = [a.named_children[-1] if a.type == "keyword_argument" and a.named_children else a
+            for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
+    return any(a.type in ("identifier", "attribute", "call", "subscript") for a in rest)
