@@ -98,12 +98,11 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
 
     ``needs_input``: a parameter is not enough, outside input must reach the sink. Unpickling the
     bytes a caller passes, or starting the program a caller names, is such a function's contract;
-    a request, argv, stdin or a socket reaching it is the finding. (The environment does not
-    count for choosing a program: ``$EDITOR`` and ``$PAGER`` are how Unix users choose them.)
+    a request, argv, stdin or a socket reaching it is the finding. The environment alone is low.
     """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and needs_input and _environment(value, rule_id):
+    if value.kind == "tainted" and _environment(value):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
@@ -128,12 +127,19 @@ def _says_outside(call: Any, ctx: Context) -> bool:
     return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
 
 
-def _environment(value: Value, rule_id: str) -> bool:
+def _environment(value: Value) -> bool:
+    """Only the environment reaches the sink: it belongs to whoever runs the program.
+
+    ``$PAGER``, ``$EDITOR``, ``PYTHONSTARTUP`` are how users choose what runs; someone who sets
+    them already runs commands. CGI request variables (``QUERY_STRING``, ``HTTP_*``) are the
+    exception: there the web server fills the environment from the request.
+    """
     text = value.origin[0] if value.origin else ""
-    return RULES[rule_id].category == "command_injection" and bool(_ENV.search(text))
+    return bool(_ENV.search(text)) and not _CGI.search(text)
 
 
-_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
+_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b|\$_ENV|System\.getenv")
+_CGI = re.compile(r"QUERY_STRING|HTTP_|REQUEST_URI|PATH_INFO|CONTENT_|REMOTE_|SCRIPT_NAME")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
