@@ -70,7 +70,9 @@ class Flow(Expressions):
 
     def spawn(self, stop: int) -> Flow:
         """A walk one helper level deeper (a same-file function, a module-level assignment)."""
-        return Flow(self.ctx, self.rules, stop, self.depth + 1)
+        flow = Flow(self.ctx, self.rules, stop, self.depth + 1)
+        flow.level = self.level  # one stack: nesting counts across helpers
+        return flow
 
     # ------------------------------------------------------------------ statements
     def walk(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
@@ -216,19 +218,21 @@ class Flow(Expressions):
                 value = join([old, value], built=True) if operator in ("+=", ".=", "<<=", "||=") else join([old, value])
             self._bind(left, value, env)
 
-    def _bind(self, target: Any, value: Value, env: dict[str, Value]) -> None:
+    def _bind(self, target: Any, value: Value, env: dict[str, Value], depth: int = 0) -> None:
         kind = target.type
+        if depth > MAX_NESTING:
+            return
         if kind in ("expression_list", "pattern_list", "tuple_pattern", "list_pattern", "tuple", "array_pattern",
                     "left_assignment_list", "object_pattern", "destructuring_pattern", "tuple_expression"):
             for child in target.named_children:
-                self._bind(child, value, env)
+                self._bind(child, value, env, depth + 1)
             return
         if kind in ("pointer_declarator", "array_declarator", "reference_declarator", "mut_pattern", "as_pattern_target",
                     "shorthand_property_identifier_pattern", "pair_pattern", "typed_parameter"):
             inner = target.child_by_field_name("declarator") or target.child_by_field_name("value")
             inner = inner or (target.named_children[-1] if target.named_children else None)
             if inner is not None and inner is not target:
-                self._bind(inner, value, env)
+                self._bind(inner, value, env, depth + 1)
             if kind != "shorthand_property_identifier_pattern":
                 return
         name = self.ctx.text(target)

@@ -49,7 +49,7 @@ from tritter_data.security.insecure.taint_values import (
 )
 
 _INLINE = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)(?::[^}]*)?\}")
-MAX_NESTING = 120  # tree depth one walk descends (Python's stack holds ~1000 frames)
+MAX_NESTING = 60  # tree depth one walk descends, across helpers (Python's stack holds ~1000 frames)
 MAX_STEPS = 20_000  # nodes one trace may visit, however large the function
 MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
