@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
-from tritter_data.security.insecure.taint_nodes import CALLS, function_name, parameters
+from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_tables import TaintRules
 from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
 
@@ -28,13 +28,18 @@ _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
                  ) -> dict[str, Value]:
     """The values a function's parameters start with (see the module docstring)."""
-    source = (ctx.file or ctx.source)[:400_000].decode("utf-8", "replace")
+    if "text" not in ctx.cache:  # once per file: its text and whether it is a test
+        ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
+        whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
+        ctx.cache["test"] = bool(rules.tests is not None and rules.tests.search(whole))
     body = function.child_by_field_name("body") or function
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
-    private = bool(rules.tests is not None and rules.tests.search(source[:200_000])) or bool(
-        rules.private is not None and rules.private.search(header.split("(")[0]))
-    called = not private and _called_in_file(name, source)
+    private = ctx.cache["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
+    called_cache = ctx.cache.setdefault("called", {})
+    if name not in called_cache:
+        called_cache[name] = _called_in_file(name, ctx)
+    called = not private and called_cache[name]
     from_callers = _caller_values(function, name, ctx, trace) if called else {}
     internal = private or called
     env: dict[str, Value] = {}
@@ -54,14 +59,12 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
     return env
 
 
-def _called_in_file(name: str, source: str) -> bool:
-    """``name(`` appears in the file other than where it is defined."""
+def _called_in_file(name: str, ctx: Context) -> bool:
+    """``name(`` appears in the parsed text more often than the file defines ``name``."""
     if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
         return False
-    calls = re.findall(r"(?<![\w$])" + re.escape(name) + r"\s*\(", source)
-    definitions = re.findall(r"(?:def|function|func|fn)\s+" + re.escape(name) + r"\s*\(|[\w>\]]\s+" + re.escape(name)
-                             + r"\s*\([^;{]*\)\s*(?:throws[^{]*)?\{", source)
-    return len(calls) > len(definitions)
+    calls = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"\s*\(", ctx.cache["text"]))
+    return calls > len(functions_by_name(ctx).get(name, ()))
 
 
 def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]
@@ -96,4 +99,21 @@ def _calls(ctx: Context) -> dict[str, list[Any]]:
                 cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
             stack.extend(reversed(node.named_children))
         ctx.cache["calls"] = cached
+    return cached
+
+
+def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
+    """Functions and methods of the parsed text by name, in source order."""
+    cached = ctx.cache.get("functions")
+    if cached is None:
+        cached = {}
+        stack = [ctx.root] if ctx.root is not None else []
+        while stack and len(stack) < 200_000:
+            node = stack.pop()
+            if node.type in FUNCTIONS:
+                name = function_name(node, ctx)
+                if name:
+                    cached.setdefault(name, []).append(node)
+            stack.extend(reversed(node.named_children))
+        ctx.cache["functions"] = cached
     return cached
