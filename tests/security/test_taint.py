@@ -131,3 +131,15 @@ def test_every_tainted_hit_in_a_file_is_reported_after_an_allow_listed_one():
     finding = InsecureCodeAnalyser().analyse(code, "python")[0]
     assert finding.line == 6
     assert finding.message.startswith("Code injection: `sys.argv[2]` (line 6) reaches exec() (line 6); ")
+
+
+@pytest.mark.parametrize(("code", "fix_start"), [
+    ("import sys\nexec(open(sys.argv[1]).read())\n", "Do not exec() a file to read settings"),
+    ("import sys\nconfig = open(sys.argv[1]).read()\nvalue = eval(config)\n", "Do not eval() a file's text"),
+    ("import sys\ncode = compile(sys.stdin.read(), '<stdin>', 'eval')\nprint(eval(code))\n",
+     "Do not evaluate code built from input"),
+    ("def f(x):\n    return eval(x)\n", "Use ast.literal_eval()"),
+])
+def test_the_fix_fits_how_the_sink_is_used(code, fix_start):
+    [finding] = InsecureCodeAnalyser().analyse(code, "python")
+    assert finding.severity == "critical" and finding.fix.startswith(fix_start)

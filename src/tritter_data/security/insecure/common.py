@@ -31,6 +31,7 @@ class Hit:
     sink: str
     node: Any
     origin: tuple[str, int] | None = None  # the source's text and 0-based row in the parsed text
+    use: str = ""  # how the sink is used, when the fix depends on it ("file": exec(open(p).read()))
 
 
 def looks_like_sql(node: Any, ctx: Context) -> bool:
