@@ -55,7 +55,8 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
         else:
             env[param] = tainted(param, row)
             env[param].param = True
-            env[param].via_param = name != "main"  # main(argc, argv): the command line itself
+            # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request
+            env[param].via_param = name != "main" and not (_REQUEST.search(param) or _REQUEST.search(declared))
     return env
 
 
