@@ -21,7 +21,7 @@ from tritter_data.security.insecure.taint_values import Value, join, tainted, un
 
 MAX_CALL_SITES = 8
 #: Parameters that hold a web request whatever the function (``doPost(request, response)``, ``handler(w, r)``).
-_REQUEST = re.compile(r"(?i)^(?:request|req|r|ctx|c|event)$|Request\b|Context\b|\bparams\b")
+_REQUEST = re.compile(r"^(?:request|req|event)$|Request\b|\bgin\.Context\b|\becho\.Context\b|fiber\.Ctx\b")
 _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 
 
