@@ -143,11 +143,17 @@ class Expressions:
             return env[name]
         if self.rules.sources.match(name):
             return tainted(name, node.start_point.row)
-        if self.depth < MAX_HELPER_DEPTH and self.ctx.root is not None:
+        if self.depth >= MAX_HELPER_DEPTH or self.ctx.root is None:
+            return unknown()
+        # a name the function does not bind: its assignment elsewhere in the file (a module global),
+        # looked up once per name and file
+        known = self.ctx.cache.setdefault("globals", {})
+        if name not in known:
+            known[name] = unknown()  # while it is being evaluated: x = x + 1 must not loop
             assigned = assigned_value(self.ctx.root, self.ctx.source, node.text, node.start_byte)
             if assigned is not None and not (assigned.start_byte <= node.start_byte < assigned.end_byte):
-                return self.spawn(assigned.start_byte).value(assigned, {})
-        return unknown()
+                known[name] = self.spawn(assigned.start_byte).value(assigned, {})
+        return known[name]
 
     def _member(self, node: Any, env: dict[str, Value]) -> Value:
         text = self.ctx.text(node)
