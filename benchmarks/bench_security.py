@@ -3,6 +3,8 @@ the whole ``prepare`` pipeline against the read+MD5 floor, all measured in the s
 
     python benchmarks/bench_security.py                 # stdlib + npm/Debian JS and Rust
     python benchmarks/bench_security.py --subset-mb 2   # smaller bandit/detect-secrets subset
+    python benchmarks/bench_security.py --owasp-dir ../shared/bench/owasp-benchmark --no-prepare
+    python benchmarks/bench_security.py --judge-out findings.txt  # the label-deciding findings to judge
 
 Set-up (once, into --cache): ``npm pack`` of a few npm packages and ``apt-get download`` of a
 few ``librust-*-dev`` source packages. Tests never do this. Figures are ratios against
@@ -30,6 +32,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from tritter_data.core.languages import detect_from_path  # noqa: E402
 from tritter_data.security.insecure import InsecureCodeAnalyser  # noqa: E402
 from tritter_data.security.secrets import SecretScanner  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from owasp_score import findings_sample, score_owasp  # noqa: E402
 
 NPM_PACKAGES = ["lodash@4.17.21", "express@4.21.2", "moment@2.30.1", "axios@1.7.9", "react-dom@18.3.1"]
 DEB_PACKAGES = ["librust-regex-dev", "librust-serde-dev", "librust-syn-dev", "librust-tokio-dev"]
@@ -195,9 +200,22 @@ def main(argv=None) -> int:
     parser.add_argument("--no-external", action="store_true", help="stdlib only (no npm / Debian download)")
     parser.add_argument("--no-prepare", action="store_true", help="skip the whole-pipeline measurement")
     parser.add_argument("--repeats", type=int, default=2, help="prepare runs with and without security (best kept)")
+    parser.add_argument("--owasp-dir", type=Path, default=None,
+                        help="OWASP Benchmark v1.2 cases (prepared dir or a BenchmarkJava checkout); GPL data, read in place")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="more real code for the precision sample (e.g. a site-packages directory)")
+    parser.add_argument("--judge-out", type=Path, default=None,
+                        help="write a seeded sample of 60 label-deciding findings on the corpus, to judge by hand")
     args = parser.parse_args(argv)
 
-    roots = [stdlib_dir()]
+    if args.owasp_dir is not None:
+        print(f"## OWASP Benchmark v1.2 from {args.owasp_dir} (score = (TPR - FPR) * 100)")
+        analyser = InsecureCodeAnalyser()
+        for key, row in score_owasp(args.owasp_dir, analyser.analyse).items():
+            print(f"{key:<16} TPR {row['tpr']:.3f}  FPR {row['fpr']:.3f}  score {row['score']:6.1f}  "
+                  f"({row['real']} real, {row['safe']} safe)")
+
+    roots = [stdlib_dir(), *args.extra]
     if not args.no_external:
         args.cache.mkdir(parents=True, exist_ok=True)
         roots.append(fetch_external(args.cache))
@@ -219,6 +237,16 @@ def main(argv=None) -> int:
             _, t = timed(run_ours, part, True, True)
             flagged = sum(1 for p, _, _ in part if ours_all[p])
             print(f"  {language:<11} {mb(part):6.1f} MB  {mb(part) / t:8.1f} MB/s  negative files {flagged}/{len(part)}")
+
+    deciding = sum(1 for fs in ours_all.values() for f in fs if f.kind == "security" and f.severity != "low")
+    low = sum(1 for fs in ours_all.values() for f in fs if f.kind == "security" and f.severity == "low")
+    print(f"insecure-code findings: {deciding} label-deciding, {low} low (a sink only constants or unknown values reach)")
+    if args.judge_out is not None:
+        with open(args.judge_out, "w") as out:
+            for index, (path, finding) in enumerate(findings_sample(ours_all)):
+                out.write(f"#{index} {path}:{finding.line} {finding.rule_id} {finding.severity}\n    {finding.message}\n"
+                          f"    {finding.snippet}\n")
+        print(f"  sample to judge written to {args.judge_out}")
 
     chosen = subset(files, args.subset_mb)
     size = mb(chosen)

@@ -60,6 +60,10 @@ def test_many_real_secrets_are_capped_and_still_rejected():
     ("java", "class A { void f() { " + "stmt.executeQuery(" * 50_000),
     ("rust", "fn f() { " + "Command::new(" * 50_000),
     ("go", "package a\nfunc f() { " + "db.Query(" * 50_000),
+    ("c", "int main(int argc, char **argv) { " + "system(" * 50_000),
+    ("cpp", "void f(std::string s) { s = " + " + ".join(["s"] * 20_000) + "; std::system(s.c_str()); }"),
+    ("python", "def f(a):\n" + "".join(f"    a{i} = a{i - 1 if i else ''} + 'x'\n" for i in range(5000))
+     + "    eval(a4999)\n"),
 ])
 def test_deep_nesting_and_sink_floods_do_not_crash(language, text):
     findings = run_all(text, language)
@@ -81,7 +85,7 @@ def test_minified_one_line_javascript():
     assert [(f.rule_id, f.line) for f in findings] == [("JS-EXEC", 1), ("JS-EVAL", 1)]
 
 
-@pytest.mark.parametrize("language", ["python", "javascript", "typescript", "rust", "go", "java", "php", "ruby"])
+@pytest.mark.parametrize("language", ["python", "javascript", "typescript", "rust", "go", "java", "php", "ruby", "c", "cpp"])
 def test_unparsable_garbage_with_sink_names(language):
     rng = random.Random(7)
     alphabet = "(){}[]<>\"'`;:,.=+-*/\\#$@!? \n\tabcdefxyz0123456789"

@@ -22,7 +22,7 @@ LABELS = {
 }
 #: What each negative explanation must talk about (the card's list, in order).
 NEGATIVE_TOPICS = [
-    ["Code injection: `expression` (line 1) reaches eval()"],
+    ["Code injection: `input(\"expression: \")` (line 8) reaches eval() (line 3)"],
     ["Unsafe deserialization: `path` (line 5) reaches pickle.load()", "subprocess.call() with shell=True passes"],
     ["takes 9 parameters", "Unclear names"],
     ["nests control flow 7 levels deep"],

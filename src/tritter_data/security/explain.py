@@ -32,6 +32,7 @@ class RuleInfo:
     fix: str
     cwe: str = ""
     needs_input: bool | None = None  # a parameter is not enough (common.value_hit); default: deserialisation
+    fixes: dict[str, str] | None = None  # a fix for a particular use of the sink ("file", "code"), else ``fix``
 
     def __post_init__(self) -> None:
         if self.needs_input is None:
@@ -47,10 +48,16 @@ _DESER_WHAT = "{sink}() can construct arbitrary objects from untrusted data"
 RULES: dict[str, RuleInfo] = {
     # Python
     "PY-EVAL": RuleInfo("code_injection", "eval() allows arbitrary code execution",
-                        "Use ast.literal_eval() for safe evaluation."),
+                        "Use ast.literal_eval() for safe evaluation.", fixes={
+                            "file": "Do not eval() a file's text: store data as JSON/TOML and parse it with json or "
+                                    "tomllib, or use ast.literal_eval() for Python literals.",
+                            "code": "Do not evaluate code built from input: parse it with ast.parse() and accept only an "
+                                    "allow-list of node types, or dispatch to known functions through a dict."}),
     "PY-EXEC": RuleInfo("code_injection", "exec() runs code assembled at run time",
                         "Do not exec() dynamic strings; dispatch to known functions through a dict, "
-                        "or load plugins with importlib.import_module()."),
+                        "or load plugins with importlib.import_module().", fixes={
+                            "file": "Do not exec() a file to read settings: use tomllib, configparser or json; to run "
+                                    "trusted code, import it as a module with importlib."}),
     "PY-SHELL": RuleInfo("command_injection", "{sink}() with shell=True passes the command to the shell",
                          "Pass an argument list without shell=True, e.g. subprocess.run([\"ls\", path], check=True); "
                          "if a shell is unavoidable, quote every value with shlex.quote()."),
@@ -150,7 +157,7 @@ RULES: dict[str, RuleInfo] = {
 
 
 def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str | None = None,
-                origin: tuple[str, int, str] | None = None) -> Finding:
+                origin: tuple[str, int, str] | None = None, use: str = "") -> Finding:
     """A ``Finding`` for ``rule_id`` at ``line``; ``sink`` is the callee as written (``os.popen``).
 
     With ``origin`` (the source's text, its line, the sink as called) the message names the
@@ -162,7 +169,7 @@ def finding_for(rule_id: str, line: int, severity: str, sink: str, snippet: str 
         what = f"`{origin[0]}` (line {origin[1]}) reaches {origin[2]} (line {line}); {what}"
     return Finding(
         rule_id=rule_id, kind="security", category=info.category, line=line,
-        message=f"{CATEGORY_WORDS[info.category]}: {what}", fix=info.fix.format(sink=sink),
+        message=f"{CATEGORY_WORDS[info.category]}: {what}", fix=((info.fixes or {}).get(use) or info.fix).format(sink=sink),
         severity=severity, cwe=info.cwe_id(), snippet=snippet,
     )
 

@@ -31,6 +31,7 @@ class Hit:
     sink: str
     node: Any
     origin: tuple[str, int] | None = None  # the source's text and 0-based row in the parsed text
+    use: str = ""  # how the sink is used, when the fix depends on it ("file": exec(open(p).read()))
 
 
 def looks_like_sql(node: Any, ctx: Context) -> bool:
@@ -98,12 +99,11 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
 
     ``needs_input``: a parameter is not enough, outside input must reach the sink. Unpickling the
     bytes a caller passes, or starting the program a caller names, is such a function's contract;
-    a request, argv, stdin or a socket reaching it is the finding. (The environment does not
-    count for choosing a program: ``$EDITOR`` and ``$PAGER`` are how Unix users choose them.)
+    a request, argv, stdin or a socket reaching it is the finding. The environment alone is low.
     """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and needs_input and _environment(value, rule_id):
+    if value.kind == "tainted" and _environment(value):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
@@ -128,16 +128,23 @@ def _says_outside(call: Any, ctx: Context) -> bool:
     return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
 
 
-def _environment(value: Value, rule_id: str) -> bool:
+def _environment(value: Value) -> bool:
+    """Only the environment reaches the sink: it belongs to whoever runs the program.
+
+    ``$PAGER``, ``$EDITOR``, ``PYTHONSTARTUP`` are how users choose what runs; someone who sets
+    them already runs commands. CGI request variables (``QUERY_STRING``, ``HTTP_*``) are the
+    exception: there the web server fills the environment from the request.
+    """
     text = value.origin[0] if value.origin else ""
-    return RULES[rule_id].category == "command_injection" and bool(_ENV.search(text))
+    return bool(_ENV.search(text)) and not _CGI.search(text)
 
 
-_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b")
+_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b|\$_ENV|System\.getenv")
+_CGI = re.compile(r"QUERY_STRING|HTTP_|REQUEST_URI|PATH_INFO|CONTENT_|REMOTE_|SCRIPT_NAME")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
-    """``exec(code, globals, locals)`` of a parameter's code in namespaces chosen by code: an interpreter API.
+    """``exec(code, namespace)`` of a parameter's code in a namespace the program holds: an interpreter API.
 
     ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
     are for, so the finding belongs where a caller hands them untrusted text. Namespaces
@@ -145,8 +152,9 @@ def _interpreter_api(call: Any, payload: Any) -> bool:
     """
     args = call.child_by_field_name("arguments")
     function = call.child_by_field_name("function")
-    if args is None or call.type != "call" or function is None or function.text not in (b"eval", b"exec"):
+    if args is None or call.type != "call" or function is None or \
+            function.text not in (b"eval", b"exec", b"builtins.eval", b"builtins.exec"):
         return False
-    rest = [a for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
-    return bool(rest) and not any(a.type == "dictionary" or (a.type == "keyword_argument" and
-                                  a.named_children and a.named_children[-1].type == "dictionary") for a in rest)
+    rest = [a.named_children[-1] if a.type == "keyword_argument" and a.named_children else a
+            for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
+    return any(a.type in ("identifier", "attribute", "call", "subscript") for a in rest)

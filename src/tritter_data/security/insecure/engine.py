@@ -66,7 +66,7 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
                 snippet = ctx.text(hit.node).split("\n", 1)[0][:SNIPPET_CHARS]
                 origin = (hit.origin[0], hit.origin[1] + line_base, _sink_name(hit.node, ctx)) \
                     if hit.origin is not None else None
-                finding = finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet, origin)
+                finding = finding_for(hit.rule_id, line, hit.severity, hit.sink, snippet, origin, hit.use)
                 findings.append((hit.node.start_byte - shift, finding))
     findings.sort(key=lambda pair: (pair[0], pair[1].rule_id))
     return [finding for _, finding in findings]

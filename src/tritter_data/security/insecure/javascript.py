@@ -111,6 +111,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     if callee in TIMERS and first is not None and first.type in ("string", "template_string", "binary_expression",
                                                                   "identifier", "member_expression"):
         value = trace(first, ctx)
+        if first.type in ("identifier", "member_expression") and value.kind == "tainted" and \
+                value.via_param and not value.built:
+            return []  # setTimeout(fn, 1): a parameter handed on is a callback, not code text
         if value.kind == "tainted" or (value.kind == "const" and first.type != "identifier"):
             return value_hit("JS-TIMER", value, ctx, callee, call)
         return []

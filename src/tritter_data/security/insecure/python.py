@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
@@ -99,10 +100,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     name = last_name(callee)
     args = arguments(call)
     first = args[0] if args else None
-    if callee in ("eval", "builtins.eval"):
-        return payload_hit("PY-EVAL", first, ctx, "eval", call)
-    if callee in ("exec", "builtins.exec"):
-        return payload_hit("PY-EXEC", first, ctx, "exec", call)
+    if callee in ("eval", "builtins.eval", "exec", "builtins.exec"):
+        rule = "PY-EVAL" if callee.endswith("eval") else "PY-EXEC"
+        return [replace(hit, use=_use(first, ctx)) for hit in payload_hit(rule, first, ctx, callee.split(".")[-1], call)]
     if callee in OS_SHELL:
         return payload_hit("PY-OS-SYSTEM", first, ctx, callee, call)
     shell = keyword(call, b"shell")
@@ -127,6 +127,19 @@ def check(call: Any, ctx: Context) -> list[Hit]:
             return [Hit("PY-YAML", "low", callee, call)]  # a Loader of this project's: usually a SafeLoader
         return payload_hit("PY-YAML", first, ctx, callee, call, "high")
     return _more(call, callee, name, args, ctx)
+
+
+def _use(payload: Any, ctx: Context) -> str:
+    """``file`` for ``exec(open(p).read())``, ``code`` for ``eval(compile(...))``: the fix depends on it."""
+    if payload is None:
+        return ""
+    text = ctx.text(payload)
+    if payload.type == "identifier":
+        assigned = ctx.resolve(payload)
+        text = ctx.text(assigned) if assigned is not None else text
+    if text.startswith("compile("):
+        return "code"
+    return "file" if ".read(" in text or "read_text(" in text or "open(" in text else ""
 
 
 def _more(call: Any, callee: str, name: str, args: list[Any], ctx: Context) -> list[Hit]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
+from tritter_data.security.insecure.taint_entry import entry_values
 from tritter_data.security.insecure.taint_expr import (
     MAX_NESTING,
     MAX_STEPS,
@@ -42,10 +43,8 @@ from tritter_data.security.insecure.taint_nodes import (
     SWITCHES,
     cases,
     condition_of,
-    function_name,
     loop_parts,
     operator_of,
-    parameters,
 )
 from tritter_data.security.insecure.taint_tables import TABLES, TaintRules
 from tritter_data.security.insecure.taint_values import (
@@ -71,7 +70,9 @@ class Flow(Expressions):
 
     def spawn(self, stop: int) -> Flow:
         """A walk one helper level deeper (a same-file function, a module-level assignment)."""
-        return Flow(self.ctx, self.rules, stop, self.depth + 1)
+        flow = Flow(self.ctx, self.rules, stop, self.depth + 1)
+        flow.level = self.level  # one stack: nesting counts across helpers
+        return flow
 
     # ------------------------------------------------------------------ statements
     def walk(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
@@ -217,19 +218,21 @@ class Flow(Expressions):
                 value = join([old, value], built=True) if operator in ("+=", ".=", "<<=", "||=") else join([old, value])
             self._bind(left, value, env)
 
-    def _bind(self, target: Any, value: Value, env: dict[str, Value]) -> None:
+    def _bind(self, target: Any, value: Value, env: dict[str, Value], depth: int = 0) -> None:
         kind = target.type
+        if depth > MAX_NESTING:
+            return
         if kind in ("expression_list", "pattern_list", "tuple_pattern", "list_pattern", "tuple", "array_pattern",
                     "left_assignment_list", "object_pattern", "destructuring_pattern", "tuple_expression"):
             for child in target.named_children:
-                self._bind(child, value, env)
+                self._bind(child, value, env, depth + 1)
             return
         if kind in ("pointer_declarator", "array_declarator", "reference_declarator", "mut_pattern", "as_pattern_target",
                     "shorthand_property_identifier_pattern", "pair_pattern", "typed_parameter"):
             inner = target.child_by_field_name("declarator") or target.child_by_field_name("value")
             inner = inner or (target.named_children[-1] if target.named_children else None)
             if inner is not None and inner is not target:
-                self._bind(inner, value, env)
+                self._bind(inner, value, env, depth + 1)
             if kind != "shorthand_property_identifier_pattern":
                 return
         name = self.ctx.text(target)
@@ -329,27 +332,11 @@ def trace(node: Any, ctx: Context) -> Value:
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
     env: dict[str, Value] = {}
+    start = ctx.root
     if function is not None:
-        test_file = rules.tests is not None and rules.tests.search((ctx.file or ctx.source)[:200_000].decode(
-            "utf-8", "replace"))
-        body = function.child_by_field_name("body") or function
-        header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
-        private = test_file or (rules.private is not None and rules.private.search(header.split("(")[0]))
-        program = function_name(function, ctx) == "main"  # main(argc, argv): the command line itself
-        for name, declared, row in parameters(function, ctx):
-            if name in ("self", "cls", "this", "$this"):
-                continue
-            if declared and declared.split("::")[-1].strip("& ") in rules.numeric_types:
-                env[name] = Value("safe", text="?")
-            elif private:
-                env[name] = unknown()
-            else:
-                env[name] = tainted(name, row)
-                env[name].param = True
-                env[name].via_param = not program
-        start = body
-    else:
-        start = ctx.root
+        env = entry_values(function, ctx, rules, trace)
+        start = function.child_by_field_name("body") or function
     flow = Flow(ctx, rules, node.start_byte)
     env = flow.walk(start, env)
     return flow.value(node, env)
+

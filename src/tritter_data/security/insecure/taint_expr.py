@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
+from tritter_data.security.insecure.taint_entry import functions_by_name
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
     CASTS,
@@ -28,7 +29,6 @@ from tritter_data.security.insecure.taint_nodes import (
     TERNARIES,
     WRAPPERS,
     constant_of,
-    function_name,
     operator_of,
     parameters,
 )
@@ -49,7 +49,7 @@ from tritter_data.security.insecure.taint_values import (
 )
 
 _INLINE = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)(?::[^}]*)?\}")
-MAX_NESTING = 120  # tree depth one walk descends (Python's stack holds ~1000 frames)
+MAX_NESTING = 60  # tree depth one walk descends, across helpers (Python's stack holds ~1000 frames)
 MAX_STEPS = 20_000  # nodes one trace may visit, however large the function
 MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
@@ -143,11 +143,17 @@ class Expressions:
             return env[name]
         if self.rules.sources.match(name):
             return tainted(name, node.start_point.row)
-        if self.depth < MAX_HELPER_DEPTH and self.ctx.root is not None:
+        if self.depth >= MAX_HELPER_DEPTH or self.ctx.root is None:
+            return unknown()
+        # a name the function does not bind: its assignment elsewhere in the file (a module global),
+        # looked up once per name and file
+        known = self.ctx.cache.setdefault("globals", {})
+        if name not in known:
+            known[name] = unknown()  # while it is being evaluated: x = x + 1 must not loop
             assigned = assigned_value(self.ctx.root, self.ctx.source, node.text, node.start_byte)
             if assigned is not None and not (assigned.start_byte <= node.start_byte < assigned.end_byte):
-                return self.spawn(assigned.start_byte).value(assigned, {})
-        return unknown()
+                known[name] = self.spawn(assigned.start_byte).value(assigned, {})
+        return known[name]
 
     def _member(self, node: Any, env: dict[str, Value]) -> Value:
         text = self.ctx.text(node)
@@ -227,8 +233,11 @@ class Expressions:
             value = join(parts, built=True)
         else:
             value = join(parts)
+        if node.type in ("object_creation_expression", "new_expression") and name in ("StringBuilder", "StringBuffer",
+                                                                                     "String"):
+            return join(values, built=True) if values else const()
         if value.kind == "const" and not (name in STRING_METHODS and receiver is not None):
-            return unknown()
+            return Value("unknown", text=value.text)  # a call of constants may return anything
         return _refined(value, receiver_node, node, self.ctx) if receiver is not None else value
 
     def _format(self, name: str, receiver: Value | None, values: list[Value]) -> Value:
@@ -292,7 +301,7 @@ class Expressions:
         if self.depth >= MAX_HELPER_DEPTH:
             return None
         active = self.ctx.cache.setdefault("active", set())
-        for function in _functions(self.ctx).get(last_name(callee), ()):
+        for function in functions_by_name(self.ctx).get(last_name(callee), ()):
             names = [n for n, _, _ in parameters(function, self.ctx)]
             if names and names[0] in ("self", "cls") and len(values) < len(names):
                 names = names[1:]
@@ -335,19 +344,3 @@ def with_items(items: list[Value]) -> Value:
     value = join(items) if items else const()
     value.items = items
     return value
-
-def _functions(ctx: Context) -> dict[str, list[Any]]:
-    """Functions and methods of the parsed text by name, in source order."""
-    cached = ctx.cache.get("functions")
-    if cached is None:
-        cached = {}
-        stack = [ctx.root] if ctx.root is not None else []
-        while stack and len(stack) < 100_000:
-            node = stack.pop()
-            if node.type in FUNCTIONS:
-                name = function_name(node, ctx)
-                if name:
-                    cached.setdefault(name, []).append(node)
-            stack.extend(reversed(node.named_children))
-        ctx.cache["functions"] = cached
-    return cached

@@ -1,0 +1,120 @@
+"""Where a function's parameters come from: an entry point's are sources, an internal one's its callers'.
+
+A function called by name elsewhere in its file is internal: its parameters hold what its
+callers in the file pass (``calculate(input("> "))`` makes ``expression`` tainted), judged by
+tracing those arguments at the calls, one level up. A function no one in the file calls is an
+entry point (a request handler, a public function, ``main``): its parameters are sources.
+Parameters of private functions and of tests are of unknown origin; a request object is a
+source in any function; a parameter declared as a number is safe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
+from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name, parameters
+from tritter_data.security.insecure.taint_tables import TaintRules
+from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
+
+MAX_CALL_SITES = 8
+#: Parameters that hold a web request whatever the function (``doPost(request, response)``, ``handler(w, r)``).
+_REQUEST = re.compile(r"^(?:request|req|event)$|Request\b|\bgin\.Context\b|\becho\.Context\b|fiber\.Ctx\b")
+_PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
+
+
+def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
+                 ) -> dict[str, Value]:
+    """The values a function's parameters start with (see the module docstring)."""
+    if "text" not in ctx.cache:  # once per file: its text and whether it is a test
+        ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
+        whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
+        ctx.cache["test"] = bool(rules.tests is not None and rules.tests.search(whole))
+    body = function.child_by_field_name("body") or function
+    header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
+    name = function_name(function, ctx)
+    private = ctx.cache["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
+    called_cache = ctx.cache.setdefault("called", {})
+    if name not in called_cache:
+        called_cache[name] = _called_in_file(name, ctx)
+    called = not private and called_cache[name]
+    from_callers = _caller_values(function, name, ctx, trace) if called else {}
+    internal = private or called
+    env: dict[str, Value] = {}
+    for index, (param, declared, row) in enumerate(parameters(function, ctx)):
+        if param in ("self", "cls", "this", "$this"):
+            continue
+        declared_type = declared.split("::")[-1].strip("& ")
+        if declared_type and (declared_type in rules.numeric_types or
+                              (ctx.language == "python" and declared_type in _PYTHON_NUMBERS)):
+            env[param] = Value("safe", text="?")
+        elif internal and not (_REQUEST.search(param) or _REQUEST.search(declared)):
+            env[param] = from_callers.get(index, unknown())
+        else:
+            env[param] = tainted(param, row)
+            env[param].param = True
+            # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request
+            env[param].via_param = name != "main" and not (_REQUEST.search(param) or _REQUEST.search(declared))
+    return env
+
+
+def _called_in_file(name: str, ctx: Context) -> bool:
+    """``name(`` appears in the parsed text more often than the file defines ``name``."""
+    if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
+        return False
+    calls = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"\s*\(", ctx.cache["text"]))
+    return calls > len(functions_by_name(ctx).get(name, ()))
+
+
+def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]
+                   ) -> dict[int, Value]:
+    """Parameter index -> what the file's calls of ``name`` pass there (one level up, a few calls)."""
+    depth = ctx.cache.get("caller_depth", 0)
+    if depth >= 1 or ctx.root is None:
+        return {}
+    offset = 1 if parameters(function, ctx)[:1] and parameters(function, ctx)[0][0] in ("self", "cls") else 0
+    passed: dict[int, list[Value]] = {}
+    ctx.cache["caller_depth"] = depth + 1
+    try:
+        for call in _calls(ctx).get(name, [])[:MAX_CALL_SITES]:
+            if function.start_byte <= call.start_byte < function.end_byte:
+                continue  # a recursive call
+            for index, arg in enumerate(arguments(call)[:16]):
+                passed.setdefault(index + offset, []).append(trace(arg, ctx))
+    finally:
+        ctx.cache["caller_depth"] = depth
+    return {index: join(values) for index, values in passed.items()}
+
+
+def _calls(ctx: Context) -> dict[str, list[Any]]:
+    """Calls in the parsed text by the callee's last name."""
+    cached = ctx.cache.get("calls")
+    if cached is None:
+        cached = {}
+        stack = [ctx.root]
+        while stack and len(stack) < 200_000:
+            node = stack.pop()
+            if node.type in CALLS:
+                cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
+            stack.extend(reversed(node.named_children))
+        ctx.cache["calls"] = cached
+    return cached
+
+
+def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
+    """Functions and methods of the parsed text by name, in source order."""
+    cached = ctx.cache.get("functions")
+    if cached is None:
+        cached = {}
+        stack = [ctx.root] if ctx.root is not None else []
+        while stack and len(stack) < 200_000:
+            node = stack.pop()
+            if node.type in FUNCTIONS:
+                name = function_name(node, ctx)
+                if name:
+                    cached.setdefault(name, []).append(node)
+            stack.extend(reversed(node.named_children))
+        ctx.cache["functions"] = cached
+    return cached
