@@ -9,7 +9,7 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
-from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
+from tritter_data.decontam.decontaminate import cached_index, decontaminate
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.shard_set import claim_output_dir, open_input
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     items = items_from_args(args.benchmarks, args.benchmark_file, args.refresh_benchmarks)  # before touching the output
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
-    manifest = decontaminate(shards, args.output_dir, BenchmarkIndex(items), shard_size=shards.shard_size,
+    manifest = decontaminate(shards, args.output_dir, cached_index(tuple(items)), shard_size=shards.shard_size,
                              compress=shards.compress, workers=args.workers or 1, removed_file=args.removed_file,
                              quiet=args.quiet, executor=executor)
     if not args.quiet:

@@ -26,6 +26,7 @@ normalised) substring test against that item's snippets.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -153,20 +154,22 @@ class BenchmarkIndex:
         self.too_short: dict[str, int] = {}
         grams, owners, counts, smallest = [], [], [], []
         for index, item in enumerate(items):
-            item_grams = np.unique(np.concatenate([_grams(s) for s in item.snippets] or [np.empty(0, np.uint64)]))
+            per_snippet = [_grams(s) for s in item.snippets]
+            item_grams = np.unique(np.concatenate(per_snippet or [np.empty(0, np.uint64)]))
             grams.append(item_grams)
             owners.append(np.full(len(item_grams), index, dtype=np.int32))
             counts.append(len(item_grams))
-            kept = []
-            for snippet in item.snippets:
+            kept, sizes = [], []
+            for snippet, snippet_grams in zip(item.snippets, per_snippet, strict=True):
                 text = normalise(snippet)
                 solid = len(text.encode("utf-8", "surrogatepass").translate(None, _WHITESPACE))
-                if solid >= MIN_SNIPPET_BYTES and len(token_hashes(text.encode())) >= NGRAM:
+                if solid >= MIN_SNIPPET_BYTES and len(snippet_grams):  # >= NGRAM tokens (whitespace-blind)
                     kept.append(text)
+                    sizes.append(len(snippet_grams))
                 else:
                     self.too_short[item.benchmark] = self.too_short.get(item.benchmark, 0) + 1
             self.snippets.append(tuple(kept))
-            smallest.append(min((len(_grams(text)) for text in kept), default=1 << 40))
+            smallest.append(min(sizes, default=1 << 40))
         flat = np.concatenate(grams) if grams else np.empty(0, np.uint64)
         owner = np.concatenate(owners) if owners else np.empty(0, np.int32)
         order = np.lexsort((owner, flat))
@@ -245,6 +248,12 @@ class BenchmarkIndex:
         item = self.items[int(best)]
         share = matched[best] / self.gram_counts[best]
         return Hit(item.benchmark, item.task_id, "ngram_overlap", round(float(share), 4))
+
+
+@functools.lru_cache(maxsize=2)
+def cached_index(items: tuple[BenchmarkItem, ...]) -> BenchmarkIndex:
+    """One index per set of items in a process: phase1 and the tests decontaminate several times."""
+    return BenchmarkIndex(list(items))
 
 
 # --- the driver --------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def post_steps_from_args(args: argparse.Namespace) -> PostSteps:
 
 def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
     """Run the requested steps over ``output_dir``'s shards in place; returns the updated manifest."""
-    from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
+    from tritter_data.decontam.decontaminate import cached_index, decontaminate
     from tritter_data.dedup.near import near_dedup
     from tritter_data.executors import post_step_executor
 
@@ -94,7 +94,7 @@ def run_post_steps(steps: PostSteps, output_dir: Path) -> dict[str, Any]:
                 shards, out, steps.near_dedup, shard_size=shards.shard_size, compress=shards.compress,
                 quiet=steps.quiet, executor=executor))
         if steps.benchmarks is not None:
-            index = BenchmarkIndex(list(steps.benchmarks))
+            index = cached_index(steps.benchmarks)
             manifest["decontaminate"] = _in_place(output_dir, lambda shards, out: decontaminate(
                 shards, out, index, shard_size=shards.shard_size, compress=shards.compress,
                 workers=steps.workers, quiet=steps.quiet, executor=executor))
