@@ -12,7 +12,7 @@ import stack_support as support
 from tritter_data.cli import main
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "stages"))
-from docs_helpers import API_STUB, pip_vendor_file, readme  # noqa: E402
+from docs_helpers import API_STUB, pip_vendor_file, readme
 
 pytest.importorskip("pyarrow")
 REPOS = Path(__file__).resolve().parents[2] / "data" / "curated_repos.json"
