@@ -229,7 +229,8 @@ class BenchmarkIndex:
         found = np.unique(found)
         low = np.searchsorted(self.keys, found, side="left")
         high = np.searchsorted(self.keys, found, side="right")
-        owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist(), strict=False)])
+        lengths = high - low  # the owners of each found n-gram are self.owner[low:high]: gather them at once
+        owners = self.owner[np.arange(int(lengths.sum())) + np.repeat(low - (np.cumsum(lengths) - lengths), lengths)]
         matched = np.bincount(owners, minlength=len(self.items))
         candidates = np.flatnonzero(matched)
         overlap = matched[candidates] / np.maximum(self.gram_counts[candidates], 1)
