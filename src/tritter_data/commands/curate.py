@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import RunFailed, UsageError
-from tritter_data.core.languages import LANGUAGES
+from tritter_data.core.languages import KNOWN_LANGUAGES, LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.runs.curate import Curation, output_paths
 from tritter_data.runs.curate_progress import CurateProgress
@@ -98,7 +98,7 @@ def validate(args: argparse.Namespace) -> list[str]:
     for name in (n for value in args.language for n in value.split(",") if n):
         language = stack_language(name)
         if language is None:
-            raise UsageError(f"--language: unknown language {name!r}; choose from {', '.join(LANGUAGES)}")
+            raise UsageError(f"--language: unknown language {name!r}; choose from {', '.join(KNOWN_LANGUAGES)}")
         if language not in languages:
             languages.append(language)
     _positive("--max-samples", args.max_samples)

@@ -9,7 +9,7 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
-from tritter_data.decontam.decontaminate import BenchmarkIndex
+from tritter_data.decontam.decontaminate import cached_index
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
     items = items_from_args(args.benchmarks, args.benchmark_file, args.refresh_benchmarks)  # before touching the output
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
-    step = DecontaminateStep(BenchmarkIndex(items), args.removed_file, args.quiet)
+    step = DecontaminateStep(cached_index(tuple(items)), args.removed_file, args.quiet)
     with executor, OutputLock(args.output_dir):
         claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
         manifest = step.run(shards, args.output_dir, executor)

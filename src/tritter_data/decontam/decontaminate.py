@@ -17,14 +17,16 @@ A record is contaminated by a benchmark item when either
 
 Speed: a ``RunFilter`` first drops every record that shares no 24-byte run of non-whitespace
 with any snippet (no tokenising: most records stop there). The others are tokenised once with
-numpy; their n-gram hashes go through a 4 MB bitmap of
+numpy; their n-gram hashes go through a packed 4 MB bitmap of
 the items' hashes (one gather, which drops nearly all of them), the few survivors are looked up
-with ``searchsorted`` in the sorted hashes of all items, and only records that share an n-gram
-with an item pay for the substring test against that item's snippets.
+with ``searchsorted`` in the sorted hashes of all items, and only records that share with an
+item all the n-grams of its smallest snippet but the two at its ends pay for the (whitespace-
+normalised) substring test against that item's snippets.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -47,8 +49,9 @@ NGRAM = 10
 OVERLAP_THRESHOLD = 0.5
 MIN_MATCHED = 8
 MIN_SNIPPET_BYTES = 32  # of non-whitespace: the run filter's guarantee starts at 31
-_FILTER_BITS = 22
+_FILTER_BITS = 25  # a packed bitmap: 4 MB, ~0.6% full for HumanEval+MBPP+DS-1000
 _FILTER_SHIFT = np.uint64(64 - _FILTER_BITS)
+_BOUNDARY_GRAMS = 2  # n-grams of a contained snippet that may differ: those holding its first or last token
 
 
 @dataclass(frozen=True)
@@ -150,28 +153,36 @@ class BenchmarkIndex:
         self.items = items
         self.snippets: list[tuple[str, ...]] = []
         self.too_short: dict[str, int] = {}
-        grams, owners, counts = [], [], []
+        grams, owners, counts, smallest = [], [], [], []
         for index, item in enumerate(items):
-            item_grams = np.unique(np.concatenate([_grams(s) for s in item.snippets] or [np.empty(0, np.uint64)]))
+            per_snippet = [_grams(s) for s in item.snippets]
+            item_grams = np.unique(np.concatenate(per_snippet or [np.empty(0, np.uint64)]))
             grams.append(item_grams)
             owners.append(np.full(len(item_grams), index, dtype=np.int32))
             counts.append(len(item_grams))
-            kept = []
-            for snippet in item.snippets:
+            kept, sizes = [], []
+            for snippet, snippet_grams in zip(item.snippets, per_snippet, strict=True):
                 text = normalise(snippet)
                 solid = len(text.encode("utf-8", "surrogatepass").translate(None, _WHITESPACE))
-                if solid >= MIN_SNIPPET_BYTES and len(token_hashes(text.encode())) >= NGRAM:
+                if solid >= MIN_SNIPPET_BYTES and len(snippet_grams):  # >= NGRAM tokens (whitespace-blind)
                     kept.append(text)
+                    sizes.append(len(snippet_grams))
                 else:
                     self.too_short[item.benchmark] = self.too_short.get(item.benchmark, 0) + 1
             self.snippets.append(tuple(kept))
+            smallest.append(min(sizes, default=1 << 40))
         flat = np.concatenate(grams) if grams else np.empty(0, np.uint64)
         owner = np.concatenate(owners) if owners else np.empty(0, np.int32)
         order = np.lexsort((owner, flat))
         self.keys, self.owner = flat[order], owner[order]
-        self.filter = np.zeros(1 << _FILTER_BITS, dtype=bool)  # 4 MB; ~1% full for HumanEval+MBPP+DS-1000
-        self.filter[self.keys >> _FILTER_SHIFT] = True
+        self.filter = np.zeros(1 << (_FILTER_BITS - 3), dtype=np.uint8)
+        top = self.keys >> _FILTER_SHIFT
+        np.bitwise_or.at(self.filter, (top >> np.uint64(3)).astype(np.intp),
+                         np.left_shift(1, (top & np.uint64(7)).astype(np.uint8)).astype(np.uint8))
         self.gram_counts = np.array(counts, dtype=np.int64)
+        # a snippet contained in a text shares all its n-grams but the boundary ones: fewer
+        # matches rule the substring test out without normalising the text
+        self.min_snippet_grams = np.array(smallest, dtype=np.int64) - _BOUNDARY_GRAMS
         self.runs = RunFilter([snippet for item in items for snippet in item.snippets])
 
     def match(self, text: str) -> Hit | None:
@@ -207,7 +218,8 @@ class BenchmarkIndex:
         if len(tokens) < NGRAM:
             return None
         grams = ngram_hashes(tokens, NGRAM)  # not deduplicated: a lookup is cheaper than a sort
-        grams = grams[self.filter[grams >> _FILTER_SHIFT]]  # drops ~all n-grams in one gather
+        top = grams >> _FILTER_SHIFT
+        grams = grams[(self.filter[top >> np.uint64(3)] >> (top & np.uint64(7)).astype(np.uint8)) & 1 == 1]
         if len(grams) == 0:
             return None
         position = np.searchsorted(self.keys, grams)
@@ -218,14 +230,14 @@ class BenchmarkIndex:
         found = np.unique(found)
         low = np.searchsorted(self.keys, found, side="left")
         high = np.searchsorted(self.keys, found, side="right")
-        owners = np.concatenate([self.owner[a:b] for a, b in zip(low.tolist(), high.tolist(), strict=False)])
+        lengths = high - low  # the owners of each found n-gram are self.owner[low:high]: gather them at once
+        owners = self.owner[np.arange(int(lengths.sum())) + np.repeat(low - (np.cumsum(lengths) - lengths), lengths)]
         matched = np.bincount(owners, minlength=len(self.items))
         candidates = np.flatnonzero(matched)
         overlap = matched[candidates] / np.maximum(self.gram_counts[candidates], 1)
         normalised: str | None = None
-        for index, share in zip(candidates.tolist(), overlap.tolist(), strict=False):
-            if not self.snippets[index]:
-                continue
+        possible = matched[candidates] >= self.min_snippet_grams[candidates]
+        for index, share in zip(candidates[possible].tolist(), overlap[possible].tolist(), strict=False):
             if normalised is None:
                 normalised = normalise(text)
             if any(snippet in normalised for snippet in self.snippets[index]):
@@ -238,6 +250,12 @@ class BenchmarkIndex:
         item = self.items[int(best)]
         share = matched[best] / self.gram_counts[best]
         return Hit(item.benchmark, item.task_id, "ngram_overlap", round(float(share), 4))
+
+
+@functools.lru_cache(maxsize=2)
+def cached_index(items: tuple[BenchmarkItem, ...]) -> BenchmarkIndex:
+    """One index per set of items in a process: phase1 and the tests decontaminate several times."""
+    return BenchmarkIndex(list(items))
 
 
 # --- the driver --------------------------------------------------------------------------------

@@ -166,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = run_phase1(args.output_dir, config=args.config, workers=args.workers, total_tokens=args.total_tokens,
                         quiet=args.quiet)
     if not args.quiet:
-        for component in report["mix_components"] or []:
-            print(f"mix component {component.get('name')}: {json.dumps(component)[:200]}")
+        for c in report["mix_components"] or []:
+            print(f"mix {c['name']:<22} {c['tokens_taken']:>10,} of {c['target_tokens']:>10,} tokens "
+                  f"({c['share_taken']:5.1f} % of the mix, target {c['target_share']:g} %), "
+                  f"{c['records_available']} records x {c['epochs']} epochs, shortfall {c['shortfall_tokens']:,}")
         print(f"phase1: done in {report['elapsed_seconds']} s; report in {args.output_dir / 'phase1_report.json'}")
     return 0

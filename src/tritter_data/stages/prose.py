@@ -52,6 +52,10 @@ _API_DIRECTIVE = re.compile(
     r"^\s*(?:\.\.\s+(?:auto\w+|currentmodule|module|py:\w+)::|:::\s+[\w.]+)", re.MULTILINE)
 _DIRECTIVE_OPTION = re.compile(r"^\s+:\w[\w-]*:")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTERS = r"[^\W\d_]"
+#: four words (maximal runs of >= 2 letters, as ``_WORD`` finds them) on one line: ``search``
+#: stops at the fourth instead of listing them all
+_FOUR_WORDS = re.compile(rf"(?:(?<!{_LETTERS}){_LETTERS}{{2,}}(?!{_LETTERS}).*?){{3}}(?<!{_LETTERS}){_LETTERS}{{2,}}")
 _URL = re.compile(r"(?:https?|ftp)://[^\s)>\]]+|\S+@\S+\.\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -132,7 +136,9 @@ def prose_share(text: str) -> float:
         total += 1
         if stripped[0] in "|#=<![" or _RST_UNDERLINE.match(stripped) or stripped.startswith(".. "):
             continue
-        if len(_WORD.findall(_URL.sub(" ", stripped))) >= 4:
+        if "://" in stripped or "@" in stripped:
+            stripped = _URL.sub(" ", stripped)
+        if _FOUR_WORDS.search(stripped):
             prose += 1
     return prose / total if total else 0.0
 

@@ -112,13 +112,13 @@ def run_post_steps(steps: PostSteps, output: Path | str, storage_options: Storag
 
 def corpus_steps(steps: PostSteps) -> list[CorpusStep]:
     """The requested steps, in the card's order: near-dedup, then decontamination."""
-    from tritter_data.decontam.decontaminate import BenchmarkIndex
+    from tritter_data.decontam.decontaminate import cached_index
 
     chosen: list[CorpusStep] = []
     if steps.near_dedup is not None:
         chosen.append(NearDedupStep(steps.near_dedup, quiet=steps.quiet))
     if steps.benchmarks is not None:
-        chosen.append(DecontaminateStep(BenchmarkIndex(list(steps.benchmarks)), quiet=steps.quiet))
+        chosen.append(DecontaminateStep(cached_index(tuple(steps.benchmarks)), quiet=steps.quiet))
     return chosen
 
 
