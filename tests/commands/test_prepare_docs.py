@@ -27,7 +27,7 @@ def docs_tree(root: Path) -> Path:
         "docs/CHANGELOG.md": CHANGELOG,
         "docs/api/mypkg.rst": API_STUB,
         "docs/leak.md": "",
-        "docs/secret.md": readme("numpy") + "\nexport AWS_ACCESS_KEY_ID=AKIAZ7QW3RT5YUI8OPLM\n",
+        "docs/secret.md": readme("numpy") + "\nexport AWS_ACCESS_KEY_ID=AKIAZ7QW3RT5YUIGOPLM\n",
         "src/tool.py": "def main():\n    return 1\n\n\nprint(main())\n",
     }
     with gzip.open(PACKAGED / "mbpp.jsonl.gz", "rt", encoding="utf-8") as handle:

@@ -78,7 +78,7 @@ def test_thresholds(text: str, reason: str) -> None:
 
 
 def test_secret_in_a_real_readme_is_rejected() -> None:
-    text = readme("numpy") + "\nexport AWS_ACCESS_KEY_ID=AKIAZ7QW3RT5YUI8OPLM\n"
+    text = readme("numpy") + "\nexport AWS_ACCESS_KEY_ID=AKIAZ7QW3RT5YUIGOPLM\n"
     result = run("numpy/README.md", text)
     assert isinstance(result, Reject) and result.reason == "secret_detected"
     assert "AKIA" not in result.detail
