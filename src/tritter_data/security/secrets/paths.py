@@ -7,7 +7,7 @@ self-identifying formats (``ghp_``, ``hf_``, ``AKIA``..., and JWTs) and turns a 
 
     >>> token = "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"
     >>> screen_path(Sample(source=f"keys/a_{token}.py", size_bytes=9))
-    Reject(source='keys/a_[SECRET-GITHUB-PAT].py', reason='secret_in_path', detail='SECRET-GITHUB-PAT in path', size_bytes=9, language=None)
+    Reject(source='keys/a_[SECRET-GITHUB-PAT].py', reason='secret_in_path', detail='SECRET-GITHUB-PAT in path', size_bytes=9, language=None, unread=False)
 """
 
 from __future__ import annotations
