@@ -122,12 +122,17 @@ def run(args: argparse.Namespace) -> int:
     # One session for the whole run: Ray starts once for prepare and its post steps, and a
     # missing Ray or an unreachable cluster fails here, before the output is touched.
     executor = make_executor(options.executor, options.workers, options.batch_size, options.ray_address)
-    with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
-        manifest = prepare(options, executor)
-        if not options.quiet:
-            print_summary(manifest)
-        if post:
-            run_post_steps(post, options.output_dir, options.storage_options, executor)
+    try:
+        with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
+            manifest = prepare(options, executor)
+            if not options.quiet:
+                print_summary(manifest)
+            if post:
+                run_post_steps(post, options.output_dir, options.storage_options, executor)
+    except KeyboardInterrupt:
+        resumable = "rerun the same command to resume" if isinstance(options.output_dir, Path) else "nothing kept"
+        print(f"tritter_data prepare: interrupted; {resumable}", file=sys.stderr)
+        return 130
     if args.report:
         from tritter_data.commands.report import write_report_at
 

@@ -17,8 +17,10 @@ its worker is found and reported as lost (``BatchLost`` / ``on_lost``), and only
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,7 +36,26 @@ _SHARED: list[Any] = []  # per worker process: the ``shared`` of the current map
 
 def _init_worker(shared: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    # One worker, one core: Rust extensions (rensa's MinHash) would otherwise start a thread per
+    # CPU in every worker, so that --workers 2 ran 2 x CPUs threads and scaled not at all.
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
     _SHARED[:] = [shared]
+
+
+def _start_method() -> str:
+    """``fork`` (fast, shares the driver's memory) while the driver has one thread; else ``forkserver``.
+
+    A child forked from a process with other native threads inherits their locks but not the
+    threads: a Rust thread pool (rayon, used by rensa) that the driver already started then
+    waits forever in the child. The forkserver forks from a clean single-threaded process.
+    """
+    if sys.platform == "darwin":
+        return "spawn"
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        threads = threading.active_count()
+    return "fork" if threads == 1 else "forkserver"
 
 
 def _call(fn: Callable[[Any, Any], Any], batch: Any) -> Any:
@@ -81,7 +102,7 @@ class _PoolMap:
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+        context = multiprocessing.get_context(_start_method())
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                    initargs=(self.shared,))
 
@@ -92,6 +113,7 @@ class _PoolMap:
         self.pool = self._start()
         pending: deque[tuple[Any, Future[Any], int, bool]] = deque()  # batch, future, tries, alone
         retry: deque[tuple[Any, int]] = deque()
+        finished = False
         try:
             while True:
                 isolating = bool(retry) or any(alone for *_, alone in pending)
@@ -104,6 +126,7 @@ class _PoolMap:
                         tries = 0
                     pending.append((batch, self._submit(batch), tries, isolating))
                 if not pending:
+                    finished = True
                     return
                 batch, future, tries, alone = pending[0]
                 try:
@@ -125,7 +148,9 @@ class _PoolMap:
                 pending.popleft()
                 yield result
         finally:
-            self._stop(kill=True)
+            # Done: a clean shutdown joins every thread of the pool before another pool forks.
+            # Stopped early (Ctrl-C, an error, the consumer gone): kill the workers at once.
+            self._stop(kill=not finished)
 
     def _submit(self, batch: Any) -> Future[Any]:
         assert self.pool is not None
