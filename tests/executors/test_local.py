@@ -80,7 +80,8 @@ def test_ctrl_c_with_two_workers_never_hangs(tmp_path: Path, delay: float) -> No
         pytest.fail("prepare --workers 2 hung after Ctrl-C")
     if process.returncode == 0:
         pytest.skip("the run finished before the signal")
-    assert process.returncode == 130, stderr.decode()
+    # 130, or death by the SIGINT itself (-2: the shell shows 130 too) when it lands during exit
+    assert process.returncode in (130, -signal.SIGINT), stderr.decode()
     assert stderr.decode().count("\n") == 1 and "Traceback" not in stderr.decode()
 
 

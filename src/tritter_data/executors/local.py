@@ -20,7 +20,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,19 +42,18 @@ def _init_worker(shared: Any) -> None:
 
 
 def _start_method() -> str:
-    """``fork`` (fast, shares the driver's memory) while the driver has one thread; else ``forkserver``.
+    """``fork`` (fast, shares the driver's memory), unless the driver already runs a Rust thread pool.
 
-    A child forked from a process with other native threads inherits their locks but not the
-    threads: a Rust thread pool (rayon, used by rensa) that the driver already started then
-    waits forever in the child. The forkserver forks from a clean single-threaded process.
+    A forked child inherits the pool's locks but not its threads: rensa's rayon pool, started
+    when this process computed MinHash signatures itself (``--workers 1`` earlier in the same
+    process, as in the tests), then waits forever in the child. The forkserver forks from a
+    clean process instead, at the cost of a second or so of start-up.
     """
     if sys.platform == "darwin":
         return "spawn"
-    try:
-        threads = len(os.listdir("/proc/self/task"))
-    except OSError:
-        threads = threading.active_count()
-    return "fork" if threads == 1 else "forkserver"
+    from tritter_data.dedup import minhash
+
+    return "forkserver" if minhash.thread_pool_started() else "fork"
 
 
 def _call(fn: Callable[[Any, Any], Any], batch: Any) -> Any:
@@ -85,6 +83,7 @@ class LocalExecutor(StageMap):
     def map_ordered(self, fn: Callable[[Any, Any], R], shared: Any, batches: Iterable[Any],
                     on_lost: OnLost | None = None) -> Iterator[R]:
         if self.workers == 1:
+            os.environ.setdefault("RAYON_NUM_THREADS", "1")  # one worker, one core (see _init_worker)
             for batch in batches:
                 yield fn(shared, batch)
             return
