@@ -56,6 +56,17 @@ def _start_method() -> str:
     return "forkserver" if minhash.thread_pool_started() else "fork"
 
 
+def _wait(future: Future[Any]) -> Any:
+    """``future.result()`` in short waits: Ctrl-C may be delivered to one of the pool's threads,
+    and then only a main thread that wakes up now and then sees it (one long file kept a
+    run waiting minutes after Ctrl-C)."""
+    while True:
+        try:
+            return future.result(timeout=0.2)
+        except TimeoutError:
+            continue
+
+
 def _call(fn: Callable[[Any, Any], Any], batch: Any) -> Any:
     return fn(_SHARED[0], batch)
 
@@ -129,7 +140,7 @@ class _PoolMap:
                     return
                 batch, future, tries, alone = pending[0]
                 try:
-                    result = future.result()
+                    result = _wait(future)
                 except BrokenProcessPool as error:
                     self._restart()
                     if not alone:  # someone in flight killed the pool: find out who
@@ -164,11 +175,25 @@ class _PoolMap:
         pool, self.pool = self.pool, None
         if pool is None:
             return
-        processes = list(getattr(pool, "_processes", {}).values()) if kill else []
+        if not kill:
+            pool.shutdown(wait=True)
+            return
+        # ``shutdown(wait=False)`` forgets these: keep them to finish the job below.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.kill()
         for process in processes:
             process.join(timeout=5)
-        pool.shutdown(wait=True)
+        # A worker killed while sending its result leaves half a message in the result pipe, and
+        # the pool's manager thread waits for the rest forever (and the interpreter, at exit,
+        # for that thread). The driver holds the pipe's last write end: closing it turns the
+        # wait into end-of-file, which the manager thread treats as a broken pool and ends.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
+        if manager is not None:
+            manager.join(timeout=10)
