@@ -75,7 +75,9 @@ def test_sigkill_then_the_same_command_gives_the_same_bytes(corpus: Path, whole:
     out = tmp_path / "out"
     args = ["prepare", "--input-dir", str(corpus), "--output-dir", str(out), *ARGS]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen([sys.executable, "-c", SLOW, *args], env=env, stderr=subprocess.PIPE)
+    # --workers 2: the workers must die with the killed driver, or they would hold the lock
+    process = subprocess.Popen([sys.executable, "-c", SLOW, *args, "--workers", "2"], env=env,
+                               stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while committed(out) < kill_after and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)

@@ -33,7 +33,24 @@ R = TypeVar("R")
 _SHARED: list[Any] = []  # per worker process: the ``shared`` of the current map
 
 
-def _init_worker(shared: Any) -> None:
+def _die_with_driver(driver: int | None) -> None:
+    """Linux: the worker gets SIGKILL when the driver dies. A driver killed by SIGKILL would
+    otherwise leave its workers waiting on each other's pipe ends forever, holding the output
+    directory's lock (an inherited descriptor), so the same command could not resume."""
+    if sys.platform != "linux" or driver is None:  # a forkserver's child: the server is its parent
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != driver:  # the driver died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(shared: Any, driver: int | None) -> None:
+    _die_with_driver(driver)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     # One worker, one core: Rust extensions (rensa's MinHash) would otherwise start a thread per
     # CPU in every worker, so that --workers 2 ran 2 x CPUs threads and scaled not at all.
@@ -112,9 +129,10 @@ class _PoolMap:
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context(_start_method())
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(self.shared,))
+        method = _start_method()
+        driver = os.getpid() if method == "fork" else None
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_init_worker, initargs=(self.shared, driver))
 
     def run(self, batches: Iterator[Any]) -> Iterator[Any]:
         """Results in input order. After a crash the batches that were in flight run again
