@@ -49,8 +49,11 @@ def _die_with_driver(driver: int | None) -> None:
         os._exit(1)
 
 
-def _init_worker(shared: Any, driver: int | None) -> None:
+def _init_worker(shared: Any, driver: int | None, environment: dict[str, str] | None) -> None:
     _die_with_driver(driver)
+    if environment is not None:  # a forkserver child: the server kept the environment it started with
+        os.environ.clear()
+        os.environ.update(environment)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     # One worker, one core: Rust extensions (rensa's MinHash) would otherwise start a thread per
     # CPU in every worker, so that --workers 2 ran 2 x CPUs threads and scaled not at all.
@@ -132,7 +135,8 @@ class _PoolMap:
         method = _start_method()
         driver = os.getpid() if method == "fork" else None
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_init_worker, initargs=(self.shared, driver))
+                                   initializer=_init_worker,
+                                   initargs=(self.shared, driver, None if driver else dict(os.environ)))
 
     def run(self, batches: Iterator[Any]) -> Iterator[Any]:
         """Results in input order. After a crash the batches that were in flight run again
