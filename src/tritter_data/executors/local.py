@@ -21,11 +21,13 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from tritter_data.core.sample import Reject, Sample, StageResult
+from tritter_data.core.stage import Stage, run_stages
 from tritter_data.executors.base import BatchLost, Finalize, OnLost, StageMap, batched
 
 __all__ = ["Finalize", "LocalExecutor", "batched"]
@@ -110,6 +112,17 @@ class LocalExecutor(StageMap):
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+    def map(self, stages: Sequence[Stage], items: Iterable[Sample | Reject],
+            finalize: Finalize | None = None) -> Iterator[StageResult]:
+        """In-process, one item at a time: a consumer that stops early (curate's ``--max-samples``,
+        its parts) has read, fetched and processed nothing beyond what it took."""
+        if self.workers > 1:
+            yield from super().map(stages, items, finalize)
+            return
+        for item in items:
+            result = run_stages(stages, item)
+            yield finalize(result) if finalize else result
 
     def map_ordered(self, fn: Callable[[Any, Any], R], shared: Any, batches: Iterable[Any],
                     on_lost: OnLost | None = None) -> Iterator[R]:
