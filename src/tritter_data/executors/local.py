@@ -198,8 +198,15 @@ class _PoolMap:
             self._stop(kill=not finished)
 
     def _submit(self, batch: Any) -> Future[Any]:
+        """Submit a batch; to a pool that broke since the last look, as a failed future (the
+        failure is then handled in order, like any other)."""
         assert self.pool is not None
-        return self.pool.submit(_call, self.fn, batch)
+        try:
+            return self.pool.submit(_call, self.fn, batch)
+        except BrokenProcessPool as error:
+            future: Future[Any] = Future()
+            future.set_exception(error)
+            return future
 
     def _restart(self) -> None:
         self._stop(kill=True)
