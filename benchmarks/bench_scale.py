@@ -23,6 +23,7 @@ standard library without site-packages (about 100 MB).
     python benchmarks/bench_scale.py                 # prepare + near-dup, 2 repeats
     python benchmarks/bench_scale.py --repeats 1 --no-neardup
     python benchmarks/bench_scale.py --repeats 1 --neardup-only
+    python benchmarks/bench_scale.py --resume-only
 """
 
 from __future__ import annotations
@@ -136,13 +137,59 @@ def best(seconds: list[float]) -> float:
 
 
 def run_dedup(shards: Path, out: Path, *args: str) -> tuple[float, float, dict]:
-    """Wall seconds, CPU seconds and manifest of one ``dedup`` command over ``shards``."""
+    """Wall seconds, CPU seconds and manifest of one ``dedup`` command over ``shards``.
+
+    Local runs are a fresh process each, as a user runs them; Ray runs in this process, so that
+    it joins the warm Ray instance started here (its start-up is measured apart).
+    """
+    import subprocess
+
+    command = ["dedup", "--input-dir", str(shards), "--output-dir", str(out), "--quiet", "--overwrite", *args]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     with CpuMeter() as meter:
         started = time.perf_counter()
-        code = cli(["dedup", "--input-dir", str(shards), "--output-dir", str(out), "--quiet", "--overwrite", *args])
+        if "ray" in args:
+            code = cli(command)
+        else:
+            code = subprocess.run([sys.executable, "-m", "tritter_data", *command], env=env).returncode
         wall = time.perf_counter() - started
     assert code == 0, f"dedup {args} failed"
     return wall, meter.seconds, json.loads((out / "manifest.json").read_text())
+
+
+def prepare_command(corpus: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "tritter_data", "prepare", "--input-dir", str(corpus), "--output-dir", str(out),
+            "--workers", "2", "--shard-size", "500", "--exclude", "site-packages", "__pycache__", "--quiet"]
+
+
+def resume_overhead(corpus: Path, out: Path) -> dict[str, float]:
+    """``prepare`` uninterrupted vs killed (SIGKILL) once half its shards are committed, then resumed."""
+    import json
+    import signal
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    started = time.perf_counter()
+    subprocess.run(prepare_command(corpus, out / "whole"), env=env, check=True)
+    whole = time.perf_counter() - started
+    shards = len(list((out / "whole").glob("shard_*")))
+    started = time.perf_counter()
+    process = subprocess.Popen(prepare_command(corpus, out / "resumed"), env=env)
+    state = out / "resumed" / ".parts" / "prepare.json"
+    while process.poll() is None:
+        try:
+            if json.loads(state.read_text())["shards"] >= shards // 2:
+                break
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    subprocess.run(prepare_command(corpus, out / "resumed"), env=env, check=True)
+    resumed = time.perf_counter() - started
+    same = all((out / "resumed" / p.name).read_bytes() == p.read_bytes() for p in (out / "whole").glob("shard_*"))
+    assert same, "the resumed run's shards differ"
+    return {"resume_whole": whole, "resume_killed_and_resumed": resumed, "resume_shards": shards}
 
 
 def neardup(corpus: Path, out: Path, repeats: int) -> dict[str, float]:
@@ -181,11 +228,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--no-neardup", action="store_true")
     parser.add_argument("--neardup-only", action="store_true", help="only the dedup figures")
+    parser.add_argument("--resume-only", action="store_true",
+                        help="only the resume overhead: prepare killed at 50 %% and resumed vs uninterrupted")
     args = parser.parse_args(argv)
     import ray
 
     corpus = corpus_dir(args.corpus)
     out = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    if args.resume_only:
+        f = resume_overhead(corpus, out)
+        shutil.rmtree(out, ignore_errors=True)
+        ratio = f["resume_killed_and_resumed"] / f["resume_whole"]
+        print(f"resume: uninterrupted {f['resume_whole']:.1f} s; killed at 50 % of {int(f['resume_shards'])} shards "
+              f"and resumed {f['resume_killed_and_resumed']:.1f} s in all = {ratio:.2f}x   (bar <= 1.10)")
+        return 0
     if args.neardup_only:
         figures = neardup(corpus, out, args.repeats)
         shutil.rmtree(out, ignore_errors=True)

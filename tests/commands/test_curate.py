@@ -341,3 +341,14 @@ def test_curate_with_near_dedup_and_decontamination_equals_the_separate_commands
     before = (out / "python_curated.jsonl").read_bytes()
     assert curate(out, mirror, s3_endpoint, "--language", "python", "--quiet", *steps) == 0  # already done
     assert (out / "python_curated.jsonl").read_bytes() == before and manifest(out) == found
+
+
+def test_a_second_run_into_the_same_output_fails_in_one_line(tmp_path, mirror, s3_endpoint, aws_env, capsys):
+    from tritter_data.io.lock import OutputLock
+
+    out = tmp_path / "curated"
+    with OutputLock(out):  # a first run is under way
+        assert curate(out, mirror, s3_endpoint, "--language", "python", "--quiet") == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"tritter_data curate: error: --output-dir {out}: locked by another run (pid ")
+    assert err.count("\n") == 1 and not (out / "python_curated.jsonl").exists()

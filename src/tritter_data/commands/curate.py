@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import KNOWN_LANGUAGES, LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
+from tritter_data.io.lock import OutputLock
 from tritter_data.runs.curate import Curation, output_paths
 from tritter_data.runs.curate_progress import CurateProgress
 from tritter_data.runs.guards import (
@@ -146,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     client = None if content_column else make_s3_client(args.s3_endpoint_url, args.fetch_workers)
     executor = make_executor(args.executor, args.workers or (1 if args.executor == "local" else None),
                              address=args.ray_address)  # no Ray or no cluster: one line, before any output
-    with executor if hasattr(executor, "__enter__") else contextlib.nullcontext():  # one Ray session
+    with executor, OutputLock(args.output):  # one session per run; one run per output directory
         return _curate(args, languages, repos, repos_digest, content_column, client, executor, post)
 
 

@@ -142,15 +142,20 @@ def run(args: argparse.Namespace) -> int:
         check_output_creatable(Path(options.output_dir))  # unwritable: one line now, not after the run
         if not args.skip_space_check:
             check_prepare_space(options)
-    with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
-        manifest = prepare(options, executor)
-        if not options.quiet:
-            print_summary(manifest)
-        failure = internal_error_failure(manifest)
-        if failure:
-            raise RunFailed(failure)
-        if post:
-            run_post_steps(post, options.output_dir, options.storage_options, executor)
+    try:
+        with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
+            manifest = prepare(options, executor)
+            if not options.quiet:
+                print_summary(manifest)
+            failure = internal_error_failure(manifest)
+            if failure:
+                raise RunFailed(failure)
+            if post:
+                run_post_steps(post, options.output_dir, options.storage_options, executor)
+    except KeyboardInterrupt:
+        resumable = "rerun the same command to resume" if isinstance(options.output_dir, Path) else "nothing kept"
+        print(f"tritter_data prepare: interrupted; {resumable}", file=sys.stderr)
+        return 130
     if args.report:
         from tritter_data.commands.report import write_report_at
 

@@ -17,6 +17,7 @@ records which one ran. Either is deterministic for a given ``seed``.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,6 +64,7 @@ class MinHasher:
     def _rensa(self, shingles: list[np.ndarray]) -> np.ndarray:
         from rensa import RMinHash
 
+        _POOL_STARTED[:] = [os.getpid()]
         offsets = np.zeros(len(shingles) + 1, dtype=np.uint64)
         np.cumsum([len(s) for s in shingles], out=offsets[1:])
         flat = np.concatenate(shingles) if offsets[-1] else np.empty(0, dtype=np.uint64)
@@ -80,6 +82,14 @@ class MinHasher:
             block >>= np.uint64(32)
             np.minimum(out, block.min(axis=0).astype(np.uint32), out=out)
         return out
+
+
+_POOL_STARTED: list[int] = []  # the pid that started rensa's thread pool (a forked child has none)
+
+
+def thread_pool_started() -> bool:
+    """Whether this process runs rensa's Rust thread pool, which a forked child cannot use."""
+    return [os.getpid()] == _POOL_STARTED
 
 
 def _coefficients(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

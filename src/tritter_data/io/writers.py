@@ -56,8 +56,48 @@ class ShardWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        try:  # a failed run: close what is open, rewrite nothing (a resumed run redoes the last shard)
+            self._close_current()
+        except OSError:
+            self._handle = None
+
+    @property
+    def shard_full(self) -> bool:
+        """The next record opens a new shard: the current one is complete."""
+        return self._handle is not None and self._in_shard >= self.shard_size
+
+    def close_shard(self) -> None:
+        """Close the current shard now (a checkpoint), so that it is whole on disk."""
+        self._close_current()
+        self._in_shard = self.shard_size  # whatever comes next opens a new shard
+
+    @classmethod
+    def resume(cls, directory: Path, shards: int, shard_size: int, compress: str,
+               bytes_written: int) -> ShardWriter:
+        """A writer that goes on after the first ``shards`` complete shards of an interrupted run.
+
+        The schema-head bookkeeping is rebuilt from those shards' lines, so the final hoist
+        is the one an uninterrupted run makes.
+        """
+        from tritter_data.io.shards import shard_lines
+
+        writer = cls(directory, shard_size, compress)
+        writer.paths = [directory / shard_name(index, compress) for index in range(shards)]
+        for index, path in enumerate(writer.paths):
+            for line_number, (_, line) in enumerate(shard_lines(path)):
+                keys = optional_keys(line)
+                if writer._head_keys is None:
+                    writer._head_keys = keys
+                for key in keys - writer._head_keys:
+                    writer._first_with_key.setdefault(key, (index, line_number))
+                writer.records_written += 1
+        writer.bytes_written = bytes_written
+        writer._in_shard = shard_size
+        return writer
 
     def write(self, record: dict[str, Any]) -> None:
         validate_record(record, where=f"record {record.get('source')!r}")

@@ -5,16 +5,19 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from tritter_data import __version__
+from tritter_data.core.errors import UsageError
 from tritter_data.core.languages import LANGUAGES
 from tritter_data.core.sample import Reject, Sample, encode_record
 from tritter_data.dedup.exact import ExactDedup
@@ -29,6 +32,7 @@ from tritter_data.io.storage import (
 )
 from tritter_data.io.storage import claim_output as claim_remote_output
 from tritter_data.io.writers import ShardWriter, claim_output_dir, write_manifest
+from tritter_data.runs.prepare_resume import Checkpoints, checkpoint_of, fingerprint
 from tritter_data.runs.progress import Progress
 from tritter_data.runs.stats import RunStats
 from tritter_data.security.secrets.paths import screen_path
@@ -71,30 +75,53 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
     if options.ray_address is not None and not is_url(options.input_dir):
         logger.warning("--input-dir %s is a local path: every Ray node must see it at the same path "
                        "(a shared mount), or use s3://", options.input_dir)
+    checkpoints, state = None, None
     if is_url(options.output_dir):
         claim_remote_output(str(options.output_dir), options.overwrite, options.storage_options)
     else:
-        claim_output_dir(Path(options.output_dir), options.overwrite)
+        checkpoints = Checkpoints(Path(options.output_dir), fingerprint(_options_dict(options)))
+        state = None if options.overwrite else checkpoint_of(checkpoints.output_dir, checkpoints.digest)
+        if state is None:
+            claim_output_dir(checkpoints.output_dir, options.overwrite)
+            checkpoints.start()
     config = PipelineConfig(languages=options.languages, min_quality=options.min_quality,
                             storage_options=options.storage_options)
     stages = build_stages(config)
-    stats = RunStats()
     dedup = ExactDedup()
+    if checkpoints is not None and state is not None:
+        stats, writer = checkpoints.restore(state, dedup, options.shard_size, options.compress)
+        logger.warning("%s: resuming after %d complete shard(s), %d input file(s) done",
+                       options.output_dir, state["shards"], state["consumed"])
+    else:
+        stats, writer = RunStats(), _shard_writer(options)
     progress = Progress("prepare", quiet=options.quiet)
     started = time.perf_counter()
+    items = islice(_walk(options), checkpoints.consumed if checkpoints else 0, None)
     try:
-        with _shard_writer(options) as writer:
-            for result in executor.map(stages, _walk(options), finalize=encode_record):
+        with writer:
+            for result in executor.map(stages, items, finalize=encode_record):
+                passed = None
                 if isinstance(result, Sample):
                     result = dedup(result)
+                    passed = result if isinstance(result, Sample) else None
                 if isinstance(result, Sample) and options.positive_only and result.is_negative:
                     result = Reject(result.source, "negative_excluded", "--positive-only",
                                     result.size_bytes, result.language)
+                if checkpoints is not None:
+                    if isinstance(result, Sample) and writer.shard_full:
+                        checkpoints.commit(writer, stats)
+                    if passed is not None:
+                        checkpoints.seen(passed.content_hash, passed.source)
                 if isinstance(result, Sample):
                     assert result.encoded is not None
                     writer.write_line(result.encoded)
                 stats.add(result)
                 progress.update(1, result.size_bytes)
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise UsageError(f"--output-dir {options.output_dir}: disk full ({error.strerror}); free space "
+                             "and rerun the same command to resume") from None
+        raise
     finally:
         progress.close()
     elapsed = time.perf_counter() - started
@@ -112,6 +139,8 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
         put_text(f"{options.output_dir}/{MANIFEST}", json.dumps(manifest, indent=2) + "\n", options.storage_options)
     else:
         write_manifest(Path(options.output_dir) / MANIFEST, manifest)
+    if checkpoints is not None:
+        checkpoints.finish()
     return manifest
 
 

@@ -1,0 +1,8 @@
+"""Put ``pool_helpers`` on the path: pool workers started by the forkserver import it by name."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
