@@ -73,6 +73,22 @@ FIRES = [
     ("url without user", f'import redis\nr = redis.from_url("redis://:{PW_URL}@cache:6379/0")\n', "SECRET-URL-PASSWORD"),
     ("url https", f'import git\nREMOTE = "https://deploy:{PW_URL}@git.acme.io/org/repo.git"\n', "SECRET-URL-PASSWORD"),
     ("jwt", f'import requests\nSESSION = "{JWT}"\n', "SECRET-JWT"),
+    ("xml element on its own line", f'CONFIG = """<settings>\n  <deployToken>\n    {TOK}\n  </deployToken>\n"""\n', None),
+    ("xml password element", f'C = """<config>\n<password>{PW}</password>\n</config>"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("jenkins credentials xml", 'X = """<creds>\n<secret>{AQAAABAAAAAQ' + TOK + '==}</secret>\n</creds>"""\n', None),
+    ("bad-checksum token in xml", 'X = """<x>\n<githubToken>ghp_' + "k3v9q2mz8w7x4r1t6y5u0p2o9i8n7b6c5d4e"
+     + '</githubToken>\n</x>"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("powershell -ClientSecret", f"# deploy.ps1\nConnect-Graph -TenantId 'acme' -ClientSecret '{PW_URL}'\n",
+     "SECRET-CLI-FLAG"),
+    ("powershell SecureString", f'# deploy.ps1\n$pw = ConvertTo-SecureString "{PW_URL}" -AsPlainText -Force\n',
+     "SECRET-CLI-FLAG"),
+    ("stripe test-mode secret", 'import stripe\nstripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n',
+     "SECRET-STRIPE-SECRET"),
+    ("slack workflow webhook", 'import requests\nHOOK = "https://hooks.slack.com/workflows/T04QK7Z2M/A07HN3P5R2C/'
+     '583920174659201834/Qm7Xv2LpR9tZ4wK8nB3cY6hJ"\n', "SECRET-SLACK-WEBHOOK"),
+    ("sumo logic access id", 'import os\nSUMOLOGIC_ACCESS_ID = "suQ7vXm2LpR9tZ"\n', "SECRET-SUMOLOGIC-ACCESS-ID"),
+    ("sourcegraph legacy token", 'cfg = dict(\n    sourcegraph_token="' + "9c1fA07bE4d2" * 3 + 'aB3e")\n',
+     "SECRET-SOURCEGRAPH-LEGACY-TOKEN"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -133,8 +149,17 @@ QUIET = [
     ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'
      'FORM = "csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9r"\nKEYS = "GITHUB_API_KEY=\nDYNATRACE_API_KEY="\n'),
     ("sequences", 'DATABRICKS_TOKEN = "dapi123456789012345678a9bc01234def5"\nKEY = "AIzaSyabcdefghijklmnopqrstuvwxyz1234567"\n'),
-    ("stripe test and public keys", 'stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'
-     'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'),
+    ("xml look-alikes", 'X = """<tokenType>BearerAccessToken</tokenType>\n<password>${DB_PASSWORD}</password>\n'
+     '<secret>\n  Enter the shared secret here\n</secret>\n<p>a token of thanks</p>"""\n'),
+    ("powershell from variables", "Connect-Graph -ClientSecret $secret -Password (Get-Pw)\n"
+     "$pw = ConvertTo-SecureString $plain -AsPlainText -Force\n"),
+    ("redacted tokens", '"bot_token": "xoxp-572370529330-573807301142-572331691188-' + "#" * 20 + '"\n'
+     'SLACK = "xoxb-' + "#" * 12 + '"\nAPI_TOKEN = "sk_live_' + "#" * 24 + '"\n'),
+    ("keywords ending inside camelCase words", 'sumOfExposures = 3Kqf2VfcNQ0RgYIhXUPJosVlCaQKm2hfpWE6F1fT9YGY74blQBIPsrkCcf1TwKE5;\n'),
+    ("camelCase method lists", 'TOOLS = "listPagesInConfluenceSpace,searchConfluenceWithTags"\n'
+     'SOURCEGRAPH_COMMIT = "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f"\n'),
+    ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
+     'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]
 
 

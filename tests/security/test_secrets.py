@@ -46,7 +46,7 @@ CASES = {
                              "https://hooks.slack.com/services/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",
                              ['URL = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"\n']),
     "SECRET-STRIPE-SECRET": ('import stripe\nstripe.api_key = "sk_live_51HqLyjWDarjtT1zdp7dc4eC39"\n',
-                          "sk_live_51HqLyjWDarjtT1zdp7dc4eC39", ['stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n']),
+                          "sk_live_51HqLyjWDarjtT1zdp7dc4eC39", ['STRIPE_KEY = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n']),
     "SECRET-GCP-API-KEY": ('const MAPS = {\n  key: "AIzaSyD8Xq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2w" };\n',
                               "AIzaSyD8Xq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2w",
                               ['key: "AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"\n']),

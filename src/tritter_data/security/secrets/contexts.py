@@ -31,7 +31,7 @@ STRONG = ("password", "passwd", "passphrase", "pwd", "pass", "secret", "token", 
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A name whose last word says it holds something else: a path, a field name, a type, a hash...
 NOT_SECRET_LAST = frozenset(
-    ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
+    ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "commit", "rev", "revision", "version", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
 _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
@@ -41,6 +41,10 @@ _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, no
 #: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
 _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
         rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
+
+#: An XML element holding the value, on its own line or not: ``<apiToken>\n  VALUE\n</apiToken>``,
+#: Jenkins' ``<secret>{AQAAABAAA...}</secret>``. The closing tag is required (no HTML prose).
+_XML_VALUE = rb"|>\s{0,40}([^\s<>][^<>\n]{4,300}[^\s<>])\s{0,40}</"
 
 
 def _rule(rule_id: str, description: str, kind: str, pattern: bytes, gate: bytes, group: int = 1) -> SecretRule:
@@ -77,7 +81,13 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
           rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
           rb"|client-secret)"
-          rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})", rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)"),
+          rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})"
+          # PowerShell parameters: -ClientSecret '...', -Password "...", -ApiKey '...' (quoted literals only)
+          rb"|(?:^|[\s(])-(?:client|app|api|access|personal)?(?:secret|password|token|apikey|key|accesstoken|pat)"
+          rb"\s+['\"]([^\s'\"$]{6,200})['\"]"
+          rb"|ConvertTo-SecureString\s+(?:-String\s+)?['\"]([^\s'\"$]{6,200})['\"]",
+          rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)|\s-\w{0,8}(?:secret|password|token|key|pat)\s+['\"]"
+          rb"|ConvertTo-SecureString"),
     _rule("SECRET-CLI-SHORT-PASSWORD", "password after -p (mysql, sshpass, docker login) or -a (redis-cli)", "password",
           rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p([^\s'\"\-][^\s'\"]{3,127})"
           rb"|\b(?:sshpass|docker\s+login|redis-cli)\b[^\n]{0,200}?[\s'\",]-[pa][\s'\",]+([^\s'\"\-][^\s'\"]{3,127})",
@@ -96,8 +106,9 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
-          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
-          _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
+          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _XML_VALUE + rb")",
+          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
           2),
 )
 
@@ -124,6 +135,8 @@ def _password(value: str) -> bool:
 
 
 def _generic(name: str, value: str, separator: str) -> bool:
+    if separator.startswith(">"):  # an XML element's text: any of its words may be the secret
+        return any(_generic(name, word, "=") for word in value.strip("{}[]() ").split())
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
     if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
