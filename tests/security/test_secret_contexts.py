@@ -89,6 +89,10 @@ FIRES = [
     ("sumo logic access id", 'import os\nSUMOLOGIC_ACCESS_ID = "suQ7vXm2LpR9tZ"\n', "SECRET-SUMOLOGIC-ACCESS-ID"),
     ("sourcegraph legacy token", 'cfg = dict(\n    sourcegraph_token="' + "9c1fA07bE4d2" * 3 + 'aB3e")\n',
      "SECRET-SOURCEGRAPH-LEGACY-TOKEN"),
+    ("service-named key in yaml", f'CONFIG = """\napi:\n  censor_key: "{TOK}"\n"""\n', None),
+    ("service-named key in go", f'package main\nvar weatherKey = "{TOK}"\n', "SECRET-NAMED-KEY"),
+    ("key in a log line", f'LOG = """[INFO] start\n[DEBUG] using Key={TOK}\n"""\n', None),
+    ("go := unquoted token", f'// config\nrunnerToken := {TOK}\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -158,6 +162,10 @@ QUIET = [
     ("keywords ending inside camelCase words", 'sumOfExposures = 3Kqf2VfcNQ0RgYIhXUPJosVlCaQKm2hfpWE6F1fT9YGY74blQBIPsrkCcf1TwKE5;\n'),
     ("camelCase method lists", 'TOOLS = "listPagesInConfluenceSpace,searchConfluenceWithTags"\n'
      'SOURCEGRAPH_COMMIT = "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f"\n'),
+    ("keys that are not credentials", 'cache_key = "user:42:profile:v2"\nsort_key = "created_at_desc_2024"\n'
+     'RegEnumKey = win32api.RegEnumKey\nNAMES = ["AES_KEY", "PKCS7_ISSUER_AND_SERIAL", "RC4_KEY", "__darwin_ucontext64_t"]\n'
+     'key = "5f4dcc3b5aa765d61d8327deb882cf99"\nprimary_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\n'
+     'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'),
     ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
      'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]

@@ -168,8 +168,14 @@ def look_alikes(rule: SecretRule, value: str) -> list[str]:
 @pytest.mark.parametrize("rule", CATALOGUE, ids=lambda rule: rule.rule_id)
 def test_look_alikes_of_every_catalogue_type_are_kept(rule):
     value = fake_value(rule.value, rule.check, random.Random(99))
-    for code in look_alikes(rule, value):
-        assert scan_secrets(code) == [], code
+    for index, code in enumerate(look_alikes(rule, value)):
+        found = [f.rule_id for f in scan_secrets(code)]
+        if rule.kind == "keyed" and index == 1:
+            # cut short under SERVICE_KEY: no longer this format, but still a random value under a key
+            # name, which the named-key rule may flag (tested apart in test_secret_contexts)
+            assert set(found) <= {"SECRET-NAMED-KEY"}, code
+        else:
+            assert found == [], code
 
 
 def test_checksums_pin_known_values():

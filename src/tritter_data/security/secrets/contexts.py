@@ -18,6 +18,7 @@ import re
 from tritter_data.security.secrets.catalogue import SecretRule
 from tritter_data.security.secrets.validators import (
     entropy,
+    hash_or_uuid,
     identifier,
     jwt_payload,
     looks_random,
@@ -32,6 +33,15 @@ NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A name whose last word says it holds something else: a path, a field name, a type, a hash...
 NOT_SECRET_LAST = frozenset(
     ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "commit", "rev", "revision", "version", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
+#: ``<word>_key`` names that hold lookups, not credentials.
+NOT_SECRET_KEY = frozenset(
+    ["cache", "sort", "primary", "foreign", "partition", "row", "hot", "lookup", "dict", "map", "hash", "index",
+     "unique", "composite", "shortcut", "object", "item", "column", "field", "registry", "translation", "message",
+     "setting", "settings", "config", "group", "node", "next", "prev", "last", "first", "parent", "child", "sort",
+     "order", "group", "entry", "s3", "bucket", "object", "storage", "cluster", "shard", "idempotency", "dedup",
+     "lock", "session", "cookie", "query", "route", "state", "store", "redis", "memo", "memcache", "i18n", "locale",
+     "label", "json", "yaml", "dom", "react", "list", "table", "tree", "heap", "sorting", "ssh", "gpg", "pgp",
+     "host", "known", "pub", "search", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
 _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
@@ -106,16 +116,21 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
-          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
           _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
           2),
+    _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
+          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{16,200})" + _Q
+          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _XML_VALUE + rb")",
+          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
 )
 
 
 def secret_name(name: str) -> bool:
     """Whether ``name`` (``DB_PASSWORD``, ``apiKey``, ``client-secret``) holds a secret itself."""
-    words = [w.lower() for w in NAME_WORDS.findall(name)]
+    words = name_words(name)
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
     if {"public", "publishable", "csrf", "xsrf"} & set(words):  # public by design, or per-session forms
@@ -125,6 +140,21 @@ def secret_name(name: str) -> bool:
         return True
     return "key" in words and any(w in ("api", "access", "private", "secret", "auth", "signing", "encryption",
                                          "master", "client", "app", "account", "license") for w in words)
+
+
+def name_words(name: str) -> list[str]:
+    return [w.lower() for w in NAME_WORDS.findall(name)]
+
+
+def service_key(name: str) -> int:
+    """``censys_key``, ``bitmexKey``: 2 (a key named after something); a bare ``key``: 1; else 0.
+    Such names hold lookup keys as often as credentials, so their values must look strongly random."""
+    words = name_words(name)
+    if not words or words[-1] != "key" or {"public", "publishable", "csrf", "xsrf"} & set(words):
+        return 0
+    if len(words) == 1:
+        return 1
+    return 0 if set(words) & NOT_SECRET_KEY else 2
 
 
 def _password(value: str) -> bool:
@@ -141,7 +171,15 @@ def _generic(name: str, value: str, separator: str) -> bool:
     pair = "," in separator and not any(c in separator for c in "=:")
     if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
         return False
-    if not secret_name(name) or "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
+    if not secret_name(name):
+        strength = service_key(name)
+        if not strength or "\\" in value or not any(c.isdigit() for c in value) or hash_or_uuid(value):
+            return False
+        parts = [p for p in re.split(r"[._\-]", value) if p]
+        if len(parts) > 1 and all(p[:1].isalpha() and len(p) <= 12 for p in parts):
+            return False  # dotted or CONSTANT_NAME references: win32api.RegEnumKey, PKCS7_ISSUER_AND_SERIAL
+        return looks_random(value, 16, 3.5, 2) if strength == 2 else looks_random(value, 24, 4.0, 3)
+    if "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
     if _HOST_PORT.match(value) or ("[" in value and "]" in value):
         return False
