@@ -165,7 +165,9 @@ QUIET = [
     ("keys that are not credentials", 'cache_key = "user:42:profile:v2"\nsort_key = "created_at_desc_2024"\n'
      'RegEnumKey = win32api.RegEnumKey\nNAMES = ["AES_KEY", "PKCS7_ISSUER_AND_SERIAL", "RC4_KEY", "__darwin_ucontext64_t"]\n'
      'key = "5f4dcc3b5aa765d61d8327deb882cf99"\nprimary_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\n'
-     'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'),
+     'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'
+     '{"result_key": "Ipv4RouteTableAssociations"}\nbad_key = b"0123456789abcdef"\n'
+     "key = 'warehouse/sales-2023/region=eu/part-7.parquet'\n"),
     ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
      'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]

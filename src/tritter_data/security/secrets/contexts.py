@@ -41,12 +41,15 @@ NOT_SECRET_KEY = frozenset(
      "order", "group", "entry", "s3", "bucket", "object", "storage", "cluster", "shard", "idempotency", "dedup",
      "lock", "session", "cookie", "query", "route", "state", "store", "redis", "memo", "memcache", "i18n", "locale",
      "label", "json", "yaml", "dom", "react", "list", "table", "tree", "heap", "sorting", "ssh", "gpg", "pgp",
-     "host", "known", "pub", "search", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
+     "host", "known", "pub", "search", "result", "activation", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
 _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
 _REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]|%\w+%")  # $VAR, ${VAR}, {name}, <value>, %VAR%: not a literal
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+_PATH_WORDS = re.compile(r"[a-z]{3,}/[a-z]{3,}")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
 #: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
 _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
@@ -157,6 +160,16 @@ def service_key(name: str) -> int:
     return 0 if set(words) & NOT_SECRET_KEY else 2
 
 
+def _words_not_key(value: str) -> bool:
+    """Names, paths and short hex under a key name: ``win32api.RegEnumKey``, ``PKCS7_ISSUER_AND_SERIAL``,
+    ``Ipv6CidrAssociations``, ``datasets/nyc-taxi/...``, ``fedcba9876543210`` (test vectors)."""
+    parts = [p for p in re.split(r"[._\-]", value) if p]
+    if len(parts) > 1 and all(p[:1].isalpha() and len(p) <= 12 for p in parts):
+        return True
+    camel = sum(len(m) for m in _CAPITALISED.findall(value))
+    return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
+
+
 def _password(value: str) -> bool:
     """Passwords may be short and plain, but not stand-ins, references, paths or prompts."""
     if len(value) < 4 or placeholder(value) or _REFERENCE.search(value) or value.endswith(":"):
@@ -175,9 +188,8 @@ def _generic(name: str, value: str, separator: str) -> bool:
         strength = service_key(name)
         if not strength or "\\" in value or not any(c.isdigit() for c in value) or hash_or_uuid(value):
             return False
-        parts = [p for p in re.split(r"[._\-]", value) if p]
-        if len(parts) > 1 and all(p[:1].isalpha() and len(p) <= 12 for p in parts):
-            return False  # dotted or CONSTANT_NAME references: win32api.RegEnumKey, PKCS7_ISSUER_AND_SERIAL
+        if _words_not_key(value):
+            return False
         return looks_random(value, 16, 3.5, 2) if strength == 2 else looks_random(value, 24, 4.0, 3)
     if "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
