@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import random
+import string
 
 import pytest
 
@@ -22,6 +23,7 @@ HF = "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"
 BASIC = base64.b64encode(f"svc:{PW}".encode()).decode()
 JWT = fake_jwt(random.Random(3))
 KEY_LINES = fake_key_body(random.Random(4))
+LONG_TOKEN = "".join(random.Random(7).choices(string.ascii_letters + string.digits, k=320))
 
 #: (context, code, rule that fires at line 2)
 FIRES = [
@@ -93,6 +95,8 @@ FIRES = [
     ("service-named key in go", f'package main\nvar weatherKey = "{TOK}"\n', "SECRET-NAMED-KEY"),
     ("key in a log line", f'LOG = """[INFO] start\n[DEBUG] using Key={TOK}\n"""\n', None),
     ("go := unquoted token", f'// config\nrunnerToken := {TOK}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("token longer than 200 chars", f'import os\nREFRESH_TOKEN = "{LONG_TOKEN}"\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("letters-only named key", 'settings = {\n    "render_key": "kwXoIIXGvOoNZYWmZpzVZomHFwUbbYrEqmSMwCZU_wxfogo"}\n', "SECRET-NAMED-KEY"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -167,7 +171,8 @@ QUIET = [
      'key = "5f4dcc3b5aa765d61d8327deb882cf99"\nprimary_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\n'
      'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'
      '{"result_key": "Ipv4RouteTableAssociations"}\nbad_key = b"0123456789abcdef"\n'
-     "key = 'warehouse/sales-2023/region=eu/part-7.parquet'\n"),
+     "key = 'warehouse/sales-2023/region=eu/part-7.parquet'\n"
+     'key = f"ShardSpec(dim={spec.dim},factor={spec.split_factor})"\n'),
     ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
      'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]

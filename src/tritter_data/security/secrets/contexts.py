@@ -118,7 +118,7 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
-          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
+          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,1000})" + _Q
           + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
           _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
@@ -186,11 +186,14 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     if not secret_name(name):
         strength = service_key(name)
-        if not strength or "\\" in value or not any(c.isdigit() for c in value) or hash_or_uuid(value):
+        if not strength or "\\" in value or "(" in value or _REFERENCE.search(value) or hash_or_uuid(value) \
+                or _words_not_key(value):
             return False
-        if _words_not_key(value):
-            return False
-        return looks_random(value, 16, 3.5, 2) if strength == 2 else looks_random(value, 24, 4.0, 3)
+        if not any(c.isdigit() for c in value):  # letters only: long, mixed and dense, or it is a word
+            return looks_random(value, 24, 4.2, 3)
+        if strength == 2:
+            return looks_random(value, 16, 3.5, 2)
+        return looks_random(value, 24, 4.0, 3) or (looks_random(value, 24, 4.2, 2) and not _HEX.match(value))
     if "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
     if _HOST_PORT.match(value) or ("[" in value and "]" in value):
