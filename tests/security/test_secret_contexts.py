@@ -97,6 +97,7 @@ FIRES = [
     ("go := unquoted token", f'// config\nrunnerToken := {TOK}\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("token longer than 200 chars", f'import os\nREFRESH_TOKEN = "{LONG_TOKEN}"\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("letters-only named key", 'settings = {\n    "render_key": "kwXoIIXGvOoNZYWmZpzVZomHFwUbbYrEqmSMwCZU_wxfogo"}\n', "SECRET-NAMED-KEY"),
+    ("value padded inside its quotes", f"import os\nbilling_token = ' {TOK} '\n", "SECRET-GENERIC-ASSIGNMENT"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -161,6 +162,8 @@ QUIET = [
      '<secret>\n  Enter the shared secret here\n</secret>\n<p>a token of thanks</p>"""\n'),
     ("powershell from variables", "Connect-Graph -ClientSecret $secret -Password (Get-Pw)\n"
      "$pw = ConvertTo-SecureString $plain -AsPlainText -Force\n"),
+    ("repeated groups", '"user_token": "xoxp-4321-4321-4321-9f8e7d6c5b4a39281706f5e4d3c2b1a0"\n'
+     'license_key = "7788-7788-7788-7788"\n'),
     ("redacted tokens", '"bot_token": "xoxp-572370529330-573807301142-572331691188-' + "#" * 20 + '"\n'
      'SLACK = "xoxb-' + "#" * 12 + '"\nAPI_TOKEN = "sk_live_' + "#" * 24 + '"\n'),
     ("keywords ending inside camelCase words", 'sumOfExposures = 3Kqf2VfcNQ0RgYIhXUPJosVlCaQKm2hfpWE6F1fT9YGY74blQBIPsrkCcf1TwKE5;\n'),

@@ -30,6 +30,7 @@ _PLACEHOLDER = re.compile(
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
     r"|^pk_(?:live|test)_"  # Stripe publishable keys: public by design
     r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|####|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
+    r"|(\d{3,})[-_.:]\1[-_.:]\1"  # a repeated group: xoxp-1234-1234-1234-...
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
 )
 #: Markers on the same line that say the value is not real.
