@@ -121,13 +121,13 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
           + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
+          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
           2),
     _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
           "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{16,1000}) {0,2}" + _Q
           + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
+          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
 )
 
 
