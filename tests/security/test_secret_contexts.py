@@ -98,6 +98,10 @@ FIRES = [
     ("token longer than 200 chars", f'import os\nREFRESH_TOKEN = "{LONG_TOKEN}"\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("letters-only named key", 'settings = {\n    "render_key": "kwXoIIXGvOoNZYWmZpzVZomHFwUbbYrEqmSMwCZU_wxfogo"}\n', "SECRET-NAMED-KEY"),
     ("value padded inside its quotes", f"import os\nbilling_token = ' {TOK} '\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("key in a query on an example host", 'import requests\nURL = "https://shop.example.com/rates?t=EZAK'
+     'MTX6T5bC6O3hDpHJanr4VjXiMha2mn82r7HQm6Q73swkjesLaQutYD&q=1"\n', "SECRET-EASYPOST-KEY"),
+    ("two-part slack bot token", 'from slack_sdk import WebClient\nbot = WebClient("xoxb-4820739161-Pq7Rz2Lm9Xv4Tn8Kc3Wb6Y")\n',
+     "SECRET-SLACK-LEGACY-BOT"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]

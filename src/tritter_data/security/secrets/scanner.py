@@ -34,7 +34,7 @@ MAX_FINDINGS = 20
 MAX_CANDIDATES = 5_000  # per rule and file: bounds the work on adversarial input
 LINE_CONTEXT = 300  # bytes of the line either side of a match looked at for "fake" markers
 #: Stand-ins inside a formatted value (``ghp_xxxx...``, ``sk-ant-api03-...``, ``hf_YOUR_TOKEN``).
-_URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+")
+_URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+|[\w.\-@]*\bexample\.(?:com|org|net)\b")
 _STANDIN = re.compile(r"(?i)example|placeholder|123456789|abcdefghij|your_?(?:token|key|secret|api)|xxxx|\*\*\*|####|\.\.\.|<|>|\$\{|\{\{"
                       r"|dummy|fake|redacted|insert_?your|replace_?me|changeme")
 
