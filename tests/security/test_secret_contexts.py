@@ -102,6 +102,8 @@ FIRES = [
      'MTX6T5bC6O3hDpHJanr4VjXiMha2mn82r7HQm6Q73swkjesLaQutYD&q=1"\n', "SECRET-EASYPOST-KEY"),
     ("two-part slack bot token", 'from slack_sdk import WebClient\nbot = WebClient("xoxb-4820739161-Pq7Rz2Lm9Xv4Tn8Kc3Wb6Y")\n',
      "SECRET-SLACK-LEGACY-BOT"),
+    ("mysql -p with a leading dash", 'import subprocess\nsubprocess.call(["mysql", "-uroot", "-p-Qv7Lm2Xz9Rk", "app"])\n',
+     "SECRET-CLI-SHORT-PASSWORD"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]

@@ -102,7 +102,7 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)|\s-\w{0,8}(?:secret|password|token|key|pat)\s+['\"]"
           rb"|ConvertTo-SecureString"),
     _rule("SECRET-CLI-SHORT-PASSWORD", "password after -p (mysql, sshpass, docker login) or -a (redis-cli)", "password",
-          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p([^\s'\"\-][^\s'\"]{3,127})"
+          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p(-?[^\s'\"\-][^\s'\"]{3,127})"
           rb"|\b(?:sshpass|docker\s+login|redis-cli)\b[^\n]{0,200}?[\s'\",]-[pa][\s'\",]+([^\s'\"\-][^\s'\"]{3,127})",
           rb"\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|redis-cli)\b"),
     _rule("SECRET-AUTH-HEADER", "credential in an HTTP Authorization or API-key header", "header",
