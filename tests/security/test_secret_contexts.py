@@ -104,6 +104,9 @@ FIRES = [
      "SECRET-SLACK-LEGACY-BOT"),
     ("mysql -p with a leading dash", 'import subprocess\nsubprocess.call(["mysql", "-uroot", "-p-Qv7Lm2Xz9Rk", "app"])\n',
      "SECRET-CLI-SHORT-PASSWORD"),
+    ("hex token in a setProperty pair", 'class App {\n  static { System.setProperty("BILLING_TOKEN", "'
+     + "9c3e1f0a7b2d4e6f8a0b1c2d3e4f5a6b" + '"); }\n}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("name ending in pwd", f'ENV = """\nREGISTRYPWD={PW_URL}\n"""\n', None),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -170,6 +173,8 @@ QUIET = [
      "$pw = ConvertTo-SecureString $plain -AsPlainText -Force\n"),
     ("repeated groups", '"user_token": "xoxp-4321-4321-4321-9f8e7d6c5b4a39281706f5e4d3c2b1a0"\n'
      'license_key = "7788-7788-7788-7788"\n'),
+    ("csrf token pairs", 'FORM = ("csrftoken", "Xk9mQ2vL7pR4wZq8Zr2v")\nNAMES = ["password_reset_token", "abcdef0123456789abcdef"]\n'
+     'DEPS = "Gradle - io.jsonwebtoken:jjwt-impl-0.12.6"\n'),
     ("redacted tokens", '"bot_token": "xoxp-572370529330-573807301142-572331691188-' + "#" * 20 + '"\n'
      'SLACK = "xoxb-' + "#" * 12 + '"\nAPI_TOKEN = "sk_live_' + "#" * 24 + '"\n'),
     ("keywords ending inside camelCase words", 'sumOfExposures = 3Kqf2VfcNQ0RgYIhXUPJosVlCaQKm2hfpWE6F1fT9YGY74blQBIPsrkCcf1TwKE5;\n'),

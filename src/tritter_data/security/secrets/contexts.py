@@ -136,10 +136,11 @@ def secret_name(name: str) -> bool:
     words = name_words(name)
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
-    if {"public", "publishable", "csrf", "xsrf"} & set(words):  # public by design, or per-session forms
-        return False
     joined = "".join(words)
-    if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6):
+    if {"public", "publishable"} & set(words) or "csrf" in joined or "xsrf" in joined:
+        return False  # public by design, or per-session forms
+    if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6) \
+            or (name.rstrip("'\"").isupper() and words[-1].endswith(("pwd", "passwd", "token", "secret"))):  # ACRPWD
         return True
     return "key" in words and any(w in ("api", "access", "private", "secret", "auth", "signing", "encryption",
                                          "master", "client", "app", "account", "license") for w in words)
@@ -182,7 +183,9 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return any(_generic(name, word, "=") for word in value.strip("{}[]() ").split())
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
-    if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
+    # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
+    if pair and (not any(c.isdigit() for c in value)
+                 or not (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))):
         return False
     if not secret_name(name):
         strength = service_key(name)
