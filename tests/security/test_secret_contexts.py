@@ -107,6 +107,8 @@ FIRES = [
     ("hex token in a setProperty pair", 'class App {\n  static { System.setProperty("BILLING_TOKEN", "'
      + "9c3e1f0a7b2d4e6f8a0b1c2d3e4f5a6b" + '"); }\n}\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("name ending in pwd", f'ENV = """\nREGISTRYPWD={PW_URL}\n"""\n', None),
+    ("hex key under a service name", 'package main\nvar ledgerKey = "' + "e1a7c09b54f3d2861a0fb7c3e95d4a26" + '"\n',
+     "SECRET-NAMED-KEY"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -186,7 +188,8 @@ QUIET = [
      'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'
      '{"result_key": "Ipv4RouteTableAssociations"}\nbad_key = b"0123456789abcdef"\n'
      "key = 'warehouse/sales-2023/region=eu/part-7.parquet'\n"
-     'key = f"ShardSpec(dim={spec.dim},factor={spec.split_factor})"\n'),
+     'key = f"ShardSpec(dim={spec.dim},factor={spec.split_factor})"\n'
+     'tenant_key = "3b241101-e2bb-4255-8caf-4136c566a962"\ncache_key = "e1a7c09b54f3d2861a0fb7c3e95d4a26"\n'),
     ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
      'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]

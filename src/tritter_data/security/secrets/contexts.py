@@ -189,8 +189,8 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     if not secret_name(name):
         strength = service_key(name)
-        if not strength or "\\" in value or "(" in value or _REFERENCE.search(value) or hash_or_uuid(value) \
-                or _words_not_key(value):
+        if not strength or "\\" in value or "(" in value or _REFERENCE.search(value) or _words_not_key(value) \
+                or (hash_or_uuid(value) and (strength == 1 or "-" in value)):  # hex under SERVICE_KEY counts
             return False
         if not any(c.isdigit() for c in value):  # letters only: long, mixed and dense, or it is a word
             return looks_random(value, 24, 4.2, 3)
