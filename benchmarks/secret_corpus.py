@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import random
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,6 +148,10 @@ def _context_plants(rng: random.Random, per_type: int) -> list[Plant]:
 
 def _near_misses(rule: SecretRule, value: str, rng: random.Random) -> list[str]:
     half = len(value) // 2
+    url = re.match(r"(.*?://[^:/@]*:)([^@]*)(@.*)", value)
+    if url:  # a URL keeps its real-looking password whatever the host: stand in the password itself
+        before, password, after = url.groups()
+        return [before + "x" * len(password) + after, before + "..." + after, value[: max(4, half // 2)]]
     misses = [value[:half] + "x" * (len(value) - half), value[:half] + "..." + value[-3:],
               value[: max(4, half // 2)]]
     if rule.check == "github_crc32":
@@ -170,7 +175,7 @@ GENERIC_LOOK_ALIKES: tuple[Callable[[random.Random], str], ...] = (
     lambda r: 'PUB = "-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\\n-----END PUBLIC KEY-----"',
     lambda r: 'JWT_IO = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"',
     lambda r: 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"',
-    lambda r: f'stripe.api_key = "sk_test_{fake_value("[A-Za-z0-9]{24}", None, r)}"',
+    lambda r: f'stripe.publishable_key = "pk_test_{fake_value("[A-Za-z0-9]{24}", None, r)}"',
     lambda r: f'STRIPE_PUBLISHABLE_KEY = "pk_live_{fake_value("[A-Za-z0-9]{24}", None, r)}"',
     lambda r: f'nonce = "{base64.b64encode(r.randbytes(16)).decode()}"',
     lambda r: f'PASSWORD_RESET_URL = "/accounts/password/reset/{r.randrange(99)}/"',

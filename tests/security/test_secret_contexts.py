@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import random
+import string
 
 import pytest
 
@@ -22,6 +23,7 @@ HF = "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"
 BASIC = base64.b64encode(f"svc:{PW}".encode()).decode()
 JWT = fake_jwt(random.Random(3))
 KEY_LINES = fake_key_body(random.Random(4))
+LONG_TOKEN = "".join(random.Random(7).choices(string.ascii_letters + string.digits, k=320))
 
 #: (context, code, rule that fires at line 2)
 FIRES = [
@@ -73,6 +75,40 @@ FIRES = [
     ("url without user", f'import redis\nr = redis.from_url("redis://:{PW_URL}@cache:6379/0")\n', "SECRET-URL-PASSWORD"),
     ("url https", f'import git\nREMOTE = "https://deploy:{PW_URL}@git.acme.io/org/repo.git"\n', "SECRET-URL-PASSWORD"),
     ("jwt", f'import requests\nSESSION = "{JWT}"\n', "SECRET-JWT"),
+    ("xml element on its own line", f'CONFIG = """<settings>\n  <deployToken>\n    {TOK}\n  </deployToken>\n"""\n', None),
+    ("xml password element", f'C = """<config>\n<password>{PW}</password>\n</config>"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("jenkins credentials xml", 'X = """<creds>\n<secret>{AQAAABAAAAAQ' + TOK + '==}</secret>\n</creds>"""\n', None),
+    ("bad-checksum token in xml", 'X = """<x>\n<githubToken>ghp_' + "k3v9q2mz8w7x4r1t6y5u0p2o9i8n7b6c5d4e"
+     + '</githubToken>\n</x>"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("powershell -ClientSecret", f"# deploy.ps1\nConnect-Graph -TenantId 'acme' -ClientSecret '{PW_URL}'\n",
+     "SECRET-CLI-FLAG"),
+    ("powershell SecureString", f'# deploy.ps1\n$pw = ConvertTo-SecureString "{PW_URL}" -AsPlainText -Force\n',
+     "SECRET-CLI-FLAG"),
+    ("stripe test-mode secret", 'import stripe\nstripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n',
+     "SECRET-STRIPE-SECRET"),
+    ("slack workflow webhook", 'import requests\nHOOK = "https://hooks.slack.com/workflows/T04QK7Z2M/A07HN3P5R2C/'
+     '583920174659201834/Qm7Xv2LpR9tZ4wK8nB3cY6hJ"\n', "SECRET-SLACK-WEBHOOK"),
+    ("sumo logic access id", 'import os\nSUMOLOGIC_ACCESS_ID = "suQ7vXm2LpR9tZ"\n', "SECRET-SUMOLOGIC-ACCESS-ID"),
+    ("sourcegraph legacy token", 'cfg = dict(\n    sourcegraph_token="' + "9c1fA07bE4d2" * 3 + 'aB3e")\n',
+     "SECRET-SOURCEGRAPH-LEGACY-TOKEN"),
+    ("service-named key in yaml", f'CONFIG = """\napi:\n  censor_key: "{TOK}"\n"""\n', None),
+    ("service-named key in go", f'package main\nvar weatherKey = "{TOK}"\n', "SECRET-NAMED-KEY"),
+    ("key in a log line", f'LOG = """[INFO] start\n[DEBUG] using Key={TOK}\n"""\n', None),
+    ("go := unquoted token", f'// config\nrunnerToken := {TOK}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("token longer than 200 chars", f'import os\nREFRESH_TOKEN = "{LONG_TOKEN}"\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("letters-only named key", 'settings = {\n    "render_key": "kwXoIIXGvOoNZYWmZpzVZomHFwUbbYrEqmSMwCZU_wxfogo"}\n', "SECRET-NAMED-KEY"),
+    ("value padded inside its quotes", f"import os\nbilling_token = ' {TOK} '\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("key in a query on an example host", 'import requests\nURL = "https://shop.example.com/rates?t=EZAK'
+     'MTX6T5bC6O3hDpHJanr4VjXiMha2mn82r7HQm6Q73swkjesLaQutYD&q=1"\n', "SECRET-EASYPOST-KEY"),
+    ("two-part slack bot token", 'from slack_sdk import WebClient\nbot = WebClient("xoxb-4820739161-Pq7Rz2Lm9Xv4Tn8Kc3Wb6Y")\n',
+     "SECRET-SLACK-LEGACY-BOT"),
+    ("mysql -p with a leading dash", 'import subprocess\nsubprocess.call(["mysql", "-uroot", "-p-Qv7Lm2Xz9Rk", "app"])\n',
+     "SECRET-CLI-SHORT-PASSWORD"),
+    ("hex token in a setProperty pair", 'class App {\n  static { System.setProperty("BILLING_TOKEN", "'
+     + "9c3e1f0a7b2d4e6f8a0b1c2d3e4f5a6b" + '"); }\n}\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("name ending in pwd", f'ENV = """\nREGISTRYPWD={PW_URL}\n"""\n', None),
+    ("hex key under a service name", 'package main\nvar ledgerKey = "' + "e1a7c09b54f3d2861a0fb7c3e95d4a26" + '"\n',
+     "SECRET-NAMED-KEY"),
     ("gcp service account json", 'CREDS = {"type": "service_account",\n "private_key_id": "'
      + "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f" + '"}\n', "SECRET-GCP-SERVICE-ACCOUNT-KEY-ID"),
 ]
@@ -133,8 +169,29 @@ QUIET = [
     ("file names and csrf", 'ICON = "media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png"\n'
      'FORM = "csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9r"\nKEYS = "GITHUB_API_KEY=\nDYNATRACE_API_KEY="\n'),
     ("sequences", 'DATABRICKS_TOKEN = "dapi123456789012345678a9bc01234def5"\nKEY = "AIzaSyabcdefghijklmnopqrstuvwxyz1234567"\n'),
-    ("stripe test and public keys", 'stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'
-     'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'),
+    ("xml look-alikes", 'X = """<tokenType>BearerAccessToken</tokenType>\n<password>${DB_PASSWORD}</password>\n'
+     '<secret>\n  Enter the shared secret here\n</secret>\n<p>a token of thanks</p>"""\n'),
+    ("powershell from variables", "Connect-Graph -ClientSecret $secret -Password (Get-Pw)\n"
+     "$pw = ConvertTo-SecureString $plain -AsPlainText -Force\n"),
+    ("repeated groups", '"user_token": "xoxp-4321-4321-4321-9f8e7d6c5b4a39281706f5e4d3c2b1a0"\n'
+     'license_key = "7788-7788-7788-7788"\n'),
+    ("csrf token pairs", 'FORM = ("csrftoken", "Xk9mQ2vL7pR4wZq8Zr2v")\nNAMES = ["password_reset_token", "abcdef0123456789abcdef"]\n'
+     'DEPS = "Gradle - io.jsonwebtoken:jjwt-impl-0.12.6"\n'),
+    ("redacted tokens", '"bot_token": "xoxp-572370529330-573807301142-572331691188-' + "#" * 20 + '"\n'
+     'SLACK = "xoxb-' + "#" * 12 + '"\nAPI_TOKEN = "sk_live_' + "#" * 24 + '"\n'),
+    ("keywords ending inside camelCase words", 'sumOfExposures = 3Kqf2VfcNQ0RgYIhXUPJosVlCaQKm2hfpWE6F1fT9YGY74blQBIPsrkCcf1TwKE5;\n'),
+    ("camelCase method lists", 'TOOLS = "listPagesInConfluenceSpace,searchConfluenceWithTags"\n'
+     'SOURCEGRAPH_COMMIT = "3f2a9c4e8b1d7f6a5c0e2b9d4a8f1c3e7b6d5a2f"\n'),
+    ("keys that are not credentials", 'cache_key = "user:42:profile:v2"\nsort_key = "created_at_desc_2024"\n'
+     'RegEnumKey = win32api.RegEnumKey\nNAMES = ["AES_KEY", "PKCS7_ISSUER_AND_SERIAL", "RC4_KEY", "__darwin_ucontext64_t"]\n'
+     'key = "5f4dcc3b5aa765d61d8327deb882cf99"\nprimary_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\n'
+     'public_key = "Xk9mQ2vL7pR4wZq8Zr2vT9pL"\nkey = "Kq9vR2mTx8LpZ3wY"\n'
+     '{"result_key": "Ipv4RouteTableAssociations"}\nbad_key = b"0123456789abcdef"\n'
+     "key = 'warehouse/sales-2023/region=eu/part-7.parquet'\n"
+     'key = f"ShardSpec(dim={spec.dim},factor={spec.split_factor})"\n'
+     'tenant_key = "3b241101-e2bb-4255-8caf-4136c566a962"\ncache_key = "e1a7c09b54f3d2861a0fb7c3e95d4a26"\n'),
+    ("stripe public keys", 'STRIPE_PUBLISHABLE = "pk_live_51HqLyjWDarjtT1zdp7dc4eC39abc"\n'
+     'stripe.publishable_key = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n'),
 ]
 
 

@@ -46,7 +46,7 @@ CASES = {
                              "https://hooks.slack.com/services/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",
                              ['URL = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"\n']),
     "SECRET-STRIPE-SECRET": ('import stripe\nstripe.api_key = "sk_live_51HqLyjWDarjtT1zdp7dc4eC39"\n',
-                          "sk_live_51HqLyjWDarjtT1zdp7dc4eC39", ['stripe.api_key = "sk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n']),
+                          "sk_live_51HqLyjWDarjtT1zdp7dc4eC39", ['STRIPE_KEY = "pk_test_51HqLyjWDarjtT1zdp7dc4eC39"\n']),
     "SECRET-GCP-API-KEY": ('const MAPS = {\n  key: "AIzaSyD8Xq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2w" };\n',
                               "AIzaSyD8Xq2vR9pL4xT7mN1cB6yH3kF0sD5gJ2w",
                               ['key: "AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"\n']),
@@ -168,8 +168,14 @@ def look_alikes(rule: SecretRule, value: str) -> list[str]:
 @pytest.mark.parametrize("rule", CATALOGUE, ids=lambda rule: rule.rule_id)
 def test_look_alikes_of_every_catalogue_type_are_kept(rule):
     value = fake_value(rule.value, rule.check, random.Random(99))
-    for code in look_alikes(rule, value):
-        assert scan_secrets(code) == [], code
+    for index, code in enumerate(look_alikes(rule, value)):
+        found = [f.rule_id for f in scan_secrets(code)]
+        if rule.kind == "keyed" and index == 1:
+            # cut short under SERVICE_KEY: no longer this format, but still a random value under a key
+            # name, which the named-key rule may flag (tested apart in test_secret_contexts)
+            assert set(found) <= {"SECRET-NAMED-KEY"}, code
+        else:
+            assert found == [], code
 
 
 def test_checksums_pin_known_values():

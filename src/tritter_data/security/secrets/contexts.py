@@ -18,6 +18,7 @@ import re
 from tritter_data.security.secrets.catalogue import SecretRule
 from tritter_data.security.secrets.validators import (
     entropy,
+    hash_or_uuid,
     identifier,
     jwt_payload,
     looks_random,
@@ -31,16 +32,32 @@ STRONG = ("password", "passwd", "passphrase", "pwd", "pass", "secret", "token", 
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A name whose last word says it holds something else: a path, a field name, a type, a hash...
 NOT_SECRET_LAST = frozenset(
-    ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
+    ["url", "uri", "path", "file", "filename", "dir", "name", "names", "type", "header", "field", "label", "prompt", "env", "var", "id", "ids", "len", "length", "size", "count", "hash", "digest", "sha", "md5", "checksum", "format", "pattern", "regex", "re", "kind", "endpoint", "class", "mode", "help", "message", "msg", "text", "error", "prefix", "suffix", "query", "param", "column", "attr", "template", "schema", "policy", "scope", "strength", "timeout", "ttl", "expiry", "expires", "expiration", "store", "provider", "manager", "commit", "rev", "revision", "version", "service", "cls", "factory", "validator", "generator", "type_", "description", "fmt", "key_name", "char", "chars", "min", "max", "required", "enabled", "policy", "rule", "rules", "hint", "placeholder", "label", "pem", "crt", "cer", "der", "txt", "json", "yaml", "yml", "cfg", "ini", "conf", "log", "db", "p12", "pfx", "jks"])
+#: ``<word>_key`` names that hold lookups, not credentials.
+NOT_SECRET_KEY = frozenset(
+    ["cache", "sort", "primary", "foreign", "partition", "row", "hot", "lookup", "dict", "map", "hash", "index",
+     "unique", "composite", "shortcut", "object", "item", "column", "field", "registry", "translation", "message",
+     "setting", "settings", "config", "group", "node", "next", "prev", "last", "first", "parent", "child", "sort",
+     "order", "group", "entry", "s3", "bucket", "object", "storage", "cluster", "shard", "idempotency", "dedup",
+     "lock", "session", "cookie", "query", "route", "state", "store", "redis", "memo", "memcache", "i18n", "locale",
+     "label", "json", "yaml", "dom", "react", "list", "table", "tree", "heap", "sorting", "ssh", "gpg", "pgp",
+     "host", "known", "pub", "search", "result", "activation", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
 _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
 _REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]|%\w+%")  # $VAR, ${VAR}, {name}, <value>, %VAR%: not a literal
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+_PATH_WORDS = re.compile(r"[a-z]{3,}/[a-z]{3,}")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
 #: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
 _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
         rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
+
+#: An XML element holding the value, on its own line or not: ``<apiToken>\n  VALUE\n</apiToken>``,
+#: Jenkins' ``<secret>{AQAAABAAA...}</secret>``. The closing tag is required (no HTML prose).
+_XML_VALUE = rb"|>\s{0,40}([^\s<>][^<>\n]{4,300}[^\s<>])\s{0,40}</"
 
 
 def _rule(rule_id: str, description: str, kind: str, pattern: bytes, gate: bytes, group: int = 1) -> SecretRule:
@@ -77,9 +94,15 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
           rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
           rb"|client-secret)"
-          rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})", rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)"),
+          rb"(?:=|['\",\s]+)['\"]?([^\s'\"]{6,200})"
+          # PowerShell parameters: -ClientSecret '...', -Password "...", -ApiKey '...' (quoted literals only)
+          rb"|(?:^|[\s(])-(?:client|app|api|access|personal)?(?:secret|password|token|apikey|key|accesstoken|pat)"
+          rb"\s+['\"]([^\s'\"$]{6,200})['\"]"
+          rb"|ConvertTo-SecureString\s+(?:-String\s+)?['\"]([^\s'\"$]{6,200})['\"]",
+          rb"--(?:[a-z]+-)?(?:pass|token|api-?key|secret)|\s-\w{0,8}(?:secret|password|token|key|pat)\s+['\"]"
+          rb"|ConvertTo-SecureString"),
     _rule("SECRET-CLI-SHORT-PASSWORD", "password after -p (mysql, sshpass, docker login) or -a (redis-cli)", "password",
-          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p([^\s'\"\-][^\s'\"]{3,127})"
+          rb"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[\s'\",]-p(-?[^\s'\"\-][^\s'\"]{3,127})"
           rb"|\b(?:sshpass|docker\s+login|redis-cli)\b[^\n]{0,200}?[\s'\",]-[pa][\s'\",]+([^\s'\"\-][^\s'\"]{3,127})",
           rb"\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|docker\s+login|redis-cli)\b"),
     _rule("SECRET-AUTH-HEADER", "credential in an HTTP Authorization or API-key header", "header",
@@ -95,25 +118,57 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
           rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
-          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb"([^'\"\x60\s]{6,200})" + _Q
-          + rb"|[ \t]{0,3}[=:][ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$))",
-          _KEYWORDS + rb"[\w.\-]{0,30}" + _SEP + rb"[rbuf]?['\"\x60]?[^\s'\"\x60]{6}",
+          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
+          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _XML_VALUE + rb")",
+          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
           2),
+    _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
+          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{16,1000}) {0,2}" + _Q
+          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _XML_VALUE + rb")",
+          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
 )
 
 
 def secret_name(name: str) -> bool:
     """Whether ``name`` (``DB_PASSWORD``, ``apiKey``, ``client-secret``) holds a secret itself."""
-    words = [w.lower() for w in NAME_WORDS.findall(name)]
+    words = name_words(name)
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
-    if {"public", "publishable", "csrf", "xsrf"} & set(words):  # public by design, or per-session forms
-        return False
     joined = "".join(words)
-    if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6):
+    if {"public", "publishable"} & set(words) or "csrf" in joined or "xsrf" in joined:
+        return False  # public by design, or per-session forms
+    if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6) \
+            or (name.rstrip("'\"").isupper() and words[-1].endswith(("pwd", "passwd", "token", "secret"))):  # ACRPWD
         return True
     return "key" in words and any(w in ("api", "access", "private", "secret", "auth", "signing", "encryption",
                                          "master", "client", "app", "account", "license") for w in words)
+
+
+def name_words(name: str) -> list[str]:
+    return [w.lower() for w in NAME_WORDS.findall(name)]
+
+
+def service_key(name: str) -> int:
+    """``censys_key``, ``bitmexKey``: 2 (a key named after something); a bare ``key``: 1; else 0.
+    Such names hold lookup keys as often as credentials, so their values must look strongly random."""
+    words = name_words(name)
+    if not words or words[-1] != "key" or {"public", "publishable", "csrf", "xsrf"} & set(words):
+        return 0
+    if len(words) == 1:
+        return 1
+    return 0 if set(words) & NOT_SECRET_KEY else 2
+
+
+def _words_not_key(value: str) -> bool:
+    """Names, paths and short hex under a key name: ``win32api.RegEnumKey``, ``PKCS7_ISSUER_AND_SERIAL``,
+    ``Ipv6CidrAssociations``, ``datasets/nyc-taxi/...``, ``fedcba9876543210`` (test vectors)."""
+    parts = [p for p in re.split(r"[._\-]", value) if p]
+    if len(parts) > 1 and all(p[:1].isalpha() and len(p) <= 12 for p in parts):
+        return True
+    camel = sum(len(m) for m in _CAPITALISED.findall(value))
+    return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
 
 
 def _password(value: str) -> bool:
@@ -124,11 +179,25 @@ def _password(value: str) -> bool:
 
 
 def _generic(name: str, value: str, separator: str) -> bool:
+    if separator.startswith(">"):  # an XML element's text: any of its words may be the secret
+        return any(_generic(name, word, "=") for word in value.strip("{}[]() ").split())
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
-    if pair and (not any(c.isdigit() for c in value) or not looks_random(value, 10, 3.2, 3)):
+    # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
+    if pair and (not any(c.isdigit() for c in value)
+                 or not (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))):
         return False
-    if not secret_name(name) or "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
+    if not secret_name(name):
+        strength = service_key(name)
+        if not strength or "\\" in value or "(" in value or _REFERENCE.search(value) or _words_not_key(value) \
+                or (hash_or_uuid(value) and (strength == 1 or "-" in value)):  # hex under SERVICE_KEY counts
+            return False
+        if not any(c.isdigit() for c in value):  # letters only: long, mixed and dense, or it is a word
+            return looks_random(value, 24, 4.2, 3)
+        if strength == 2:
+            return looks_random(value, 16, 3.5, 2)
+        return looks_random(value, 24, 4.0, 3) or (looks_random(value, 24, 4.2, 2) and not _HEX.match(value))
+    if "\\" in value or value.startswith(("/", "./", "-", "http://", "https://")):
         return False
     if _HOST_PORT.match(value) or ("[" in value and "]" in value):
         return False

@@ -26,7 +26,7 @@ from tritter_data.security.prefilter import re2_module
 from tritter_data.security.secrets.catalogue import SecretRule, catalogue_rules
 from tritter_data.security.secrets.contexts import CONTEXT_RULES, NAME_WORDS, NOT_SECRET_LAST, confirm_context
 from tritter_data.security.secrets.gate import Gate, make_gate
-from tritter_data.security.secrets.validators import CHECKS, FAKE_LINE, KNOWN_EXAMPLES, entropy
+from tritter_data.security.secrets.validators import CHECKS, FAKE_LINE, KNOWN_EXAMPLES, entropy, identifier
 
 FIX = ("Remove the secret from the code, rotate it, and load it at run time from the environment "
        "or a secret manager.")
@@ -34,8 +34,8 @@ MAX_FINDINGS = 20
 MAX_CANDIDATES = 5_000  # per rule and file: bounds the work on adversarial input
 LINE_CONTEXT = 300  # bytes of the line either side of a match looked at for "fake" markers
 #: Stand-ins inside a formatted value (``ghp_xxxx...``, ``sk-ant-api03-...``, ``hf_YOUR_TOKEN``).
-_URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+")
-_STANDIN = re.compile(r"(?i)example|placeholder|123456789|abcdefghij|your_?(?:token|key|secret|api)|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{"
+_URL = re.compile(r"[a-zA-Z][\w+.\-]*://\S+|[\w.\-@]*\bexample\.(?:com|org|net)\b")
+_STANDIN = re.compile(r"(?i)example|placeholder|123456789|abcdefghij|your_?(?:token|key|secret|api)|xxxx|\*\*\*|####|\.\.\.|<|>|\$\{|\{\{"
                       r"|dummy|fake|redacted|insert_?your|replace_?me|changeme")
 
 
@@ -155,15 +155,23 @@ def _format_ok(rule: SecretRule, match: Any, value: str) -> bool:
     if rule.check and not CHECKS[rule.check](value):
         return False
     if rule.kind == "keyed":
-        if not _word_start(match.string, match.start()):
-            return False  # "okta" inside "rookTable", "meraki" inside "CameraKit"
+        if not _word_start(match.string, match.start()) or identifier(value):
+            return False  # "okta" inside "rookTable", "meraki" inside "CameraKit"; camelCase names
         name = match.group(0)[: match.start(1) - match.start(0)].decode("utf-8", "replace")
         keyword = re.match(b"(?i:" + rule.gate_keyword + b")", match.group(0))
+        if keyword and not _word_end(keyword.group(0), match.group(0)[keyword.end():keyword.end() + 1]):
+            return False  # "sumo" in "sumOfExposures": the keyword ends inside a camelCase word
         words = [w.lower() for w in NAME_WORDS.findall(name[keyword.end() if keyword else 0:])]
         if {"public", "publishable", "search", "searchonly"} & set(words):
             return False  # Algolia search keys, Stripe/Mapbox public keys: public by design
         return not words or words[-1] not in NOT_SECRET_LAST
     return True
+
+
+def _word_end(keyword: bytes, after: bytes) -> bool:
+    """A keyword with a camelCase hump inside (``sumO``) must end where that word ends (``gitHub``)."""
+    humps = [i for i in range(1, len(keyword)) if keyword[i - 1:i].islower() and keyword[i:i + 1].isupper()]
+    return not humps or not after.islower()
 
 
 def _word_start(data: bytes, start: int) -> bool:

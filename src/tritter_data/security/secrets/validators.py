@@ -28,8 +28,9 @@ _PLACEHOLDER = re.compile(
     r"|changeme.*|change_?me.*|secret\w{0,3}|password\w{0,3}|passwd|pass\w{0,3}|token|none|null|nil|undefined"
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
-    r"|^[sr]k_test_|^pk_(?:live|test)_"  # Stripe test-mode and publishable (public by design) keys
-    r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
+    r"|^pk_(?:live|test)_"  # Stripe publishable keys: public by design
+    r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|####|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
+    r"|(\d{3,})[-_.:]\1[-_.:]\1"  # a repeated group: xoxp-1234-1234-1234-...
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
 )
 #: Markers on the same line that say the value is not real.
