@@ -42,14 +42,16 @@ class Finding:
 def render_explanation(findings: list[Finding]) -> str:
     """The card's explanation: a heading per kind, a ``- `` line and a ``Fix:`` per finding.
 
-    Security findings come first (they decide the label); repeated rules are listed once,
-    at their first line, so a file with 40 ``eval`` calls stays readable.
+    Security findings come first (they decide the label); repeated rules are listed once, so a
+    file with 40 ``eval`` calls stays readable. The one listed is the one that decides the label
+    (highest severity, then first line): a low hit on a constant must not hide the tainted path
+    below it. Rules are listed most severe first, then by line.
     """
     blocks = []
     for kind, heading in (("security", "security"), ("quality", "quality")):
         seen: set[str] = set()
         lines: list[str] = []
-        for finding in sorted((f for f in findings if f.kind == kind), key=lambda f: f.line):
+        for finding in sorted((f for f in findings if f.kind == kind), key=_decisive_first):
             if finding.rule_id in seen:
                 continue
             seen.add(finding.rule_id)
@@ -57,3 +59,9 @@ def render_explanation(findings: list[Finding]) -> str:
         if lines:
             blocks.append("\n".join([f"This code has {heading} issues:", *lines]))
     return "\n".join(blocks)
+
+
+def _decisive_first(finding: Finding) -> tuple[int, int]:
+    """Sort key: the label-deciding finding (most severe, then earliest) first."""
+    rank = SEVERITIES.index(finding.severity) if finding.severity in SEVERITIES else 1
+    return (-rank, finding.line)
