@@ -29,7 +29,7 @@ def test_tainted_hit_is_named_even_when_a_low_hit_precedes_it():
     assert text.count("- ") == 1
 
 
-def test_equal_severity_keeps_the_first_line_and_severe_rules_come_first():
+def test_rules_are_listed_by_the_line_of_their_chosen_finding():
     findings = InsecureCodeAnalyser().analyse(SCRIPT + '''
 
 def load(blob):
@@ -38,5 +38,5 @@ def load(blob):
     text = render_explanation(findings)
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(bullets) == 2
-    assert "sys.argv[1]" in bullets[0]
+    assert "sys.argv[1]" in bullets[0] and "line 10)" in bullets[0]
     assert "line 14)" in bullets[1]

@@ -45,16 +45,15 @@ def render_explanation(findings: list[Finding]) -> str:
     Security findings come first (they decide the label); repeated rules are listed once, so a
     file with 40 ``eval`` calls stays readable. The one listed is the one that decides the label
     (highest severity, then first line): a low hit on a constant must not hide the tainted path
-    below it. Rules are listed most severe first, then by line.
+    below it. The rules' findings are then listed by line, as the card shows them.
     """
     blocks = []
     for kind, heading in (("security", "security"), ("quality", "quality")):
-        seen: set[str] = set()
-        lines: list[str] = []
+        chosen: dict[str, Finding] = {}
         for finding in sorted((f for f in findings if f.kind == kind), key=_decisive_first):
-            if finding.rule_id in seen:
-                continue
-            seen.add(finding.rule_id)
+            chosen.setdefault(finding.rule_id, finding)
+        lines: list[str] = []
+        for finding in sorted(chosen.values(), key=lambda f: f.line):
             lines += [finding.bullet(), f"Fix: {finding.fix}"]
         if lines:
             blocks.append("\n".join([f"This code has {heading} issues:", *lines]))
