@@ -39,6 +39,7 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
+    private = private or _nested(function)
     called = not private and called_cache[name]
     from_callers = _caller_values(function, name, ctx, trace) if called else {}
     internal = private or called
@@ -58,6 +59,16 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
             # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request
             env[param].via_param = name != "main" and not (_REQUEST.search(param) or _REQUEST.search(declared))
     return env
+
+
+def _nested(function: Any) -> bool:
+    """A function defined inside another one is that function's helper, not an entry point."""
+    node = function.parent
+    while node is not None:
+        if node.type in FUNCTIONS:
+            return True
+        node = node.parent
+    return False
 
 
 def _called_in_file(name: str, ctx: Context) -> bool:

@@ -1,0 +1,108 @@
+"""Library code: what a caller's program objects, options and commands are (not attacker input).
+
+Each case is the shape of a wrong finding judged on real site-packages (notes/issue-12-judged.txt),
+written afresh, beside the look-alike that must stay a finding.
+"""
+
+from __future__ import annotations
+
+from tritter_data.security.insecure import InsecureCodeAnalyser
+
+
+def severities(code: str, language: str = "python") -> list[tuple[str, str]]:
+    return [(f.rule_id, f.severity) for f in InsecureCodeAnalyser().analyse(code, language)]
+
+
+def test_attributes_of_a_program_object_parameter_are_not_input():
+    code = '''def estimate_runtime(snode):
+    """Evaluate the kernel's recorded size expression."""
+    size = eval(snode.node.size_expr)
+    return size
+'''
+    assert severities(code) == [("PY-EVAL", "low")]
+
+
+def test_dunder_attributes_are_metadata():
+    code = '''def getimport(obj):
+    """The import statement for an object, checked by evaluating its module path."""
+    module = obj.__module__
+    eval(module + "." + obj.__qualname__)
+'''
+    assert severities(code) == [("PY-EVAL", "low")]
+
+
+def test_attribute_of_a_holder_named_for_outside_data_stays_tainted():
+    code = '''import os
+
+
+def run_task(args):
+    """Run the task the command line chose."""
+    os.system("make " + args.target)
+'''
+    assert severities(code) == [("PY-OS-SYSTEM", "critical")]
+
+
+def test_a_request_object_attribute_stays_tainted():
+    code = '''def lookup(request, cursor):
+    cursor.execute("SELECT * FROM users WHERE name = '%s'" % request.name)
+'''
+    assert severities(code) == [("PY-SQL", "high")]
+
+
+def test_a_nested_helper_parameter_is_not_an_entry_point():
+    code = '''def build_grammar(rules):
+    def literal(token):
+        return eval(token)
+    return [literal(r) for r in rules]
+'''
+    assert severities(code) == [("PY-EVAL", "low")]
+
+
+def test_a_numeric_option_with_a_default_is_a_number():
+    code = '''class Axes:
+    def __init__(self, style="", stride=0.25, **kwargs):
+        self.stride = eval(stride)
+'''
+    assert severities(code) == []
+
+
+def test_a_string_option_with_a_default_is_still_a_parameter():
+    code = '''def render(template="{}"):
+    return eval(template)
+'''
+    assert severities(code) == [("PY-EVAL", "critical")]
+
+
+def test_a_cmd_parameter_wrapped_in_a_shell_prefix_is_a_shell_wrapper():
+    code = '''import os
+
+
+def system_raw(cmd):
+    """Run a command through the system shell from the current directory."""
+    path = os.getcwd()
+    if path.startswith("//"):
+        cmd = 'pushd "%s" && %s' % (path, cmd)
+    return os.system(cmd)
+'''
+    assert severities(code) == [("PY-OS-SYSTEM", "low")]
+
+
+def test_a_data_parameter_spliced_into_a_shell_command_is_still_injection():
+    code = '''import os
+
+
+def compress(directory):
+    return os.system("tar czf out.tgz " + directory)
+'''
+    assert severities(code) == [("PY-OS-SYSTEM", "critical")]
+
+
+def test_java_field_of_a_parameter_object_is_state_but_request_parameter_is_input():
+    code = '''class Reports {
+    void run(Job job, HttpServletRequest request, Statement st) throws Exception {
+        st.executeQuery("SELECT * FROM jobs WHERE owner = '" + job.owner + "'");
+        st.executeQuery("SELECT * FROM jobs WHERE name = '" + request.getParameter("name") + "'");
+    }
+}
+'''
+    assert severities(code, "java") == [("JAVA-SQL", "low"), ("JAVA-SQL", "high")]
