@@ -106,3 +106,35 @@ def test_java_field_of_a_parameter_object_is_state_but_request_parameter_is_inpu
 }
 '''
     assert severities(code, "java") == [("JAVA-SQL", "low"), ("JAVA-SQL", "high")]
+
+
+def test_storing_a_parameter_in_a_field_does_not_taint_every_field():
+    code = '''import pickle
+
+
+class Scanner:
+    def replace_nodes(self, table):
+        self._replace_table = table
+        self._buf.seek(0)
+        return pickle.load(self._buf)
+'''
+    assert severities(code) == [("PY-PICKLE", "low")]
+
+
+def test_the_field_that_holds_the_parameter_keeps_it():
+    code = '''import os
+
+
+class Job:
+    def start(self, directory):
+        self.directory = directory
+        os.system("tar czf out.tgz " + self.directory)
+'''
+    assert severities(code) == [("PY-OS-SYSTEM", "critical")]
+
+
+def test_a_parameter_annotated_with_a_program_class_is_not_text():
+    code = '''def estimate(node: torch.fx.Node | ir.Kernel, expr: str):
+    return eval(node), eval(expr)
+'''
+    assert severities(code) == [("PY-EVAL", "low"), ("PY-EVAL", "critical")]

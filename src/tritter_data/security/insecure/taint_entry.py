@@ -22,6 +22,10 @@ from tritter_data.security.insecure.taint_values import Value, join, tainted, un
 MAX_CALL_SITES = 8
 #: Parameters that hold a web request whatever the function (``doPost(request, response)``, ``handler(w, r)``).
 _REQUEST = re.compile(r"^(?:request|req|event)$|Request\b|\bgin\.Context\b|\becho\.Context\b|fiber\.Ctx\b")
+#: A Python annotation naming classes only (``torch.fx.GraphModule | GmWrapper``), none of them text.
+_PROGRAM_OBJECT = re.compile(r"[\w.]+(?:\s*\|\s*[\w.]+)*")
+_TEXT_TYPE = re.compile(r"(?i)str|bytes|any|text|\bio\b|IO|request|dict|list|mapping|sequence|iterable|tuple|path|json"
+                        r"|object|buffer|stream|file|none|message|payload|data")
 _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 
 
@@ -53,6 +57,8 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
             env[param] = Value("safe", text="?")
         elif internal and not (_REQUEST.search(param) or _REQUEST.search(declared)):
             env[param] = from_callers.get(index, unknown())
+        elif ctx.language == "python" and _PROGRAM_OBJECT.fullmatch(declared) and not _TEXT_TYPE.search(declared):
+            env[param] = unknown()  # mod: torch.fx.GraphModule is an object the program built, not text
         else:
             env[param] = tainted(param, row)
             env[param].param = True
