@@ -6,6 +6,7 @@ from typing import Any
 
 from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, classify, last_name, unwrap
+from tritter_data.security.insecure.taint import trace
 
 SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec"})
 SQL_FUNCTIONS = frozenset({"mysqli_query", "mysql_query", "mysqli_real_query", "mysqli_multi_query", "pg_query",
@@ -36,6 +37,8 @@ def check(call: Any, ctx: Context) -> list[Hit]:
             return payload_hit("PHP-EVAL", first, ctx, "assert", call)
         if name == "create_function":
             return payload_hit("PHP-EVAL", args[-1] if args else None, ctx, "create_function", call)
+        if name == "proc_open" and first is not None and unwrap(first).type == "array_creation_expression":
+            return _argument_vector(unwrap(first), ctx, call)
         if name in SHELL_FUNCTIONS:
             return payload_hit("PHP-SHELL", first, ctx, f"{name}()", call)
         if name == "unserialize":
@@ -51,3 +54,23 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     if call.type in ("member_call_expression", "scoped_call_expression") and name in SQL_METHODS and first is not None:
         return sql_hit("PHP-SQL", unwrap(first), ctx, name, call)
     return []
+
+
+SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "cmd", "cmd.exe", "powershell", "pwsh"})
+
+
+def _argument_vector(vector: Any, ctx: Context, call: Any) -> list[Hit]:
+    """``proc_open(['ls', $dir], ...)`` (PHP 7.4+) starts the program directly: no shell parses ``$dir``.
+
+    The program itself and a shell's ``-c`` script still matter.
+    """
+    elements = [e.named_children[-1] for e in vector.named_children if e.type == "array_element_initializer"
+                and e.named_children]
+    if not elements:
+        return []
+    program = trace(elements[0], ctx)
+    if program.kind == "const" and isinstance(program.folded, str):
+        if program.folded.rsplit("/", 1)[-1].lower() not in SHELLS:
+            return []
+        return payload_hit("PHP-SHELL", elements[-1], ctx, "proc_open()", call) if len(elements) > 1 else []
+    return payload_hit("PHP-SHELL", elements[0], ctx, "proc_open()", call)

@@ -102,6 +102,10 @@ class Expressions:
             return self._call(node, env)
         if kind in TERNARIES:
             return self._ternary(node, env)
+        if kind == "composite_literal" and node.child_by_field_name("body") is not None:
+            return self.value(node.child_by_field_name("body"), env)  # []string{a, b}: the elements, not the type
+        if kind in ("literal_element", "keyed_element") and node.named_children:
+            return self.value(node.named_children[-1], env)  # Go {k: v}: the value
         if kind in LISTS:
             values = [self.value(child, env) for child in node.named_children[:64] if child.type != "comment"]
             if kind in ("array_creation_expression", "composite_literal") and len(values) == 1 and values[0].items:

@@ -44,6 +44,7 @@ PYTHON = TaintRules(
                    r"|REQUEST|body|query_params|get_json|get_data|query_string|path_params|stream)",
                    r"self\.request\.(?:GET|POST|data|body|query_params|COOKIES|META)", r"sys\.argv", r"os\.environ",
                    r"os\.getenv", r"os\.environb", r"input", r"raw_input", r"sys\.stdin", r"fileinput\.input",
+                   r"[\w.]*\bparse_(?:known_)?(?:intermixed_)?args", r"(?:getopt\.)?(?:gnu_)?getopt",
                    r"requests\.(?:get|post|put|request)", r"(?:urllib\.request\.)?urlopen", r"socket\.recv"),
     sanitisers=_whole(r"int", r"float", r"bool", r"len", r"ord", r"hash", r"id", r"abs", r"round", r"complex",
                       r"(?:shlex|pipes)\.quote", r"quote", r"repr", r"ascii", r"(?:c?[Pp]ickle|dill|cloudpickle|marshal)\.dumps?",

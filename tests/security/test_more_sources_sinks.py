@@ -1,0 +1,73 @@
+"""Sources and sinks found missing on held-out rule tests, each with a fresh case and its safe twin."""
+
+from __future__ import annotations
+
+from tritter_data.security.insecure import InsecureCodeAnalyser
+
+
+def severities(code: str, language: str) -> list[tuple[str, int, str]]:
+    return [(f.rule_id, f.line, f.severity) for f in InsecureCodeAnalyser().analyse(code, language)]
+
+
+def test_argparse_results_are_command_line_input():
+    code = '''import argparse
+import os
+
+
+def main_cli():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host")
+    args = parser.parse_args()
+    os.system("ping -c 1 " + args.host)
+    os.system("ping -c 1 localhost")
+'''
+    assert severities(code, "python") == [("PY-OS-SYSTEM", 9, "critical"), ("PY-OS-SYSTEM", 10, "low")]
+
+
+def test_getopt_values_are_command_line_input():
+    code = '''import getopt
+import subprocess
+import sys
+
+
+def run():
+    opts, _ = getopt.getopt(sys.argv[1:], "p:")
+    for name, value in opts:
+        if name == "-p":
+            subprocess.call("ls " + value, shell=True)
+'''
+    findings = InsecureCodeAnalyser().analyse(code, "python")
+    assert [(f.rule_id, f.severity) for f in findings] == [("PY-SHELL", "critical")]
+    assert findings[0].message.startswith('Shell/command injection: `getopt.getopt(sys.argv[1:], "p:")` (line 7)')
+
+
+GO_SLICE = '''package main
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+func search(db *sql.DB, r *http.Request) {
+	terms := []string{"admin", r.URL.Query().Get("q")}
+	db.Query("SELECT * FROM users WHERE name = '" + terms[INDEX] + "'")
+}
+'''
+
+
+def test_go_slice_literal_elements_keep_their_own_values():
+    assert severities(GO_SLICE.replace("INDEX", "1"), "go") == [("GO-SQL", 10, "high")]
+    assert severities(GO_SLICE.replace("INDEX", "0"), "go") == []
+
+
+PHP_PROC = '''<?php
+$dir = $_GET["dir"];
+$process = proc_open(VECTOR, [1 => ["pipe", "w"]], $pipes);
+'''
+
+
+def test_php_proc_open_with_an_argument_array_runs_no_shell():
+    assert severities(PHP_PROC.replace("VECTOR", '["ls", "-la", $dir]'), "php") == []
+    assert severities(PHP_PROC.replace("VECTOR", '["sh", "-c", "ls " . $dir]'), "php") == [("PHP-SHELL", 3, "critical")]
+    assert severities(PHP_PROC.replace("VECTOR", '[$dir, "-la"]'), "php") == [("PHP-SHELL", 3, "critical")]
+    assert severities(PHP_PROC.replace("VECTOR", '"ls -la " . $dir'), "php") == [("PHP-SHELL", 3, "critical")]
