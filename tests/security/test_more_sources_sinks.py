@@ -71,3 +71,44 @@ def test_php_proc_open_with_an_argument_array_runs_no_shell():
     assert severities(PHP_PROC.replace("VECTOR", '["sh", "-c", "ls " . $dir]'), "php") == [("PHP-SHELL", 3, "critical")]
     assert severities(PHP_PROC.replace("VECTOR", '[$dir, "-la"]'), "php") == [("PHP-SHELL", 3, "critical")]
     assert severities(PHP_PROC.replace("VECTOR", '"ls -la " . $dir'), "php") == [("PHP-SHELL", 3, "critical")]
+
+
+RUBY_PG = '''require "pg"
+
+class ReportsController < ApplicationController
+  def show
+    conn = PG.connect(dbname: "reports")
+    conn.exec_params("SELECT * FROM reports WHERE owner = '#{params[:owner]}'")
+    conn.exec_params("SELECT * FROM reports WHERE owner = $1", [params[:owner]])
+    conn.exec("SELECT * FROM reports WHERE id = " + params[:id])
+    Kernel.exec("ls")
+    client.query("status #{params[:name]}")
+  end
+end
+'''
+
+
+def test_ruby_pg_driver_methods_take_sql():
+    assert severities(RUBY_PG, "ruby") == [("RB-SQL", 6, "high"), ("RB-SQL", 8, "high"), ("RB-SHELL", 9, "low")]
+
+
+JAVA_FRAGMENTS = '''import javax.jdo.PersistenceManager;
+import javax.jdo.Query;
+import javax.servlet.http.HttpServletRequest;
+
+class Products {
+    void list(PersistenceManager pm, Criteria criteria, HttpServletRequest request) {
+        String name = request.getParameter("name");
+        Query q = pm.newQuery(Product.class, "name == " + name);
+        q.setFilter("price > " + name);
+        criteria.add(Restrictions.sqlRestriction("price > " + name));
+        Query safe = pm.newQuery(Product.class, "name == :name");
+        safe.setFilter("price > 10");
+    }
+}
+'''
+
+
+def test_java_jdo_and_hibernate_query_fragments():
+    assert severities(JAVA_FRAGMENTS, "java") == [("JAVA-SQL", 8, "high"), ("JAVA-SQL", 9, "high"),
+                                                  ("JAVA-SQL", 10, "high")]
