@@ -112,3 +112,47 @@ class Products {
 def test_java_jdo_and_hibernate_query_fragments():
     assert severities(JAVA_FRAGMENTS, "java") == [("JAVA-SQL", 8, "high"), ("JAVA-SQL", 9, "high"),
                                                   ("JAVA-SQL", 10, "high")]
+
+
+RUST_GUARD = '''use std::process::Command;
+
+pub fn greet(input: &str) -> Result<String, String> {
+    GUARD
+    let script = format!("echo {}", input);
+    let output = Command::new("sh").arg("-c").arg(script).output().map_err(|e| e.to_string())?;
+    Ok(String::from_utf8_lossy(&output.stdout).to_string())
+}
+'''
+
+
+def test_rust_character_class_allow_list_before_a_shell():
+    guard = '''if !input.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+        return Err("invalid input".to_string());
+    }'''
+    assert severities(RUST_GUARD.replace("GUARD", guard), "rust") == []
+    assert [r for r, _, s in severities(RUST_GUARD.replace("GUARD", ""), "rust") if s != "low"] == ["RS-SHELL"]
+
+
+def test_python_all_characters_allow_list_before_a_shell():
+    code = '''import os
+import sys
+
+
+def main():
+    name = sys.argv[1]
+    if not all(c.isalnum() for c in name):
+        raise SystemExit("bad name")
+    os.system("id " + name)
+'''
+    assert severities(code, "python") == []
+
+
+def test_ruby_driver_escaping_is_a_sanitiser():
+    code = '''def lambda_handler(event:, context:)
+  client = Mysql2::Client.new(host: "db")
+  escaped = client.escape(event["id"])
+  client.query("SELECT * FROM users WHERE grp = '#{escaped}'")
+  client.query("SELECT * FROM users WHERE grp = '#{event["id"]}'")
+end
+'''
+    assert severities(code, "ruby") == [("RB-SQL", 5, "high")]

@@ -130,6 +130,8 @@ _GUARDS = re.compile(
     r"|\.(?:includes|has|contains|containsKey|include\?|member\?|key\?)\(?\s*(?P<f>[\w$.:]+)\s*\)?"
     r"|(?P<g>[\w$.]+)\s*(?:==|===|!=|!==)\s*[\"']"
     r"|(?:strconv\.Atoi|Integer\.parseInt|isinstance|is_a\?)\(\s*(?P<h>[\w$.]+)"
+    r"|(?P<i>[\w$.]+)\.(?:chars|bytes)\(\)\.all\("  # Rust: every character in a class
+    r"|\ball\(\s*\w+\.is\w+\(\)\s+for\s+\w+\s+in\s+(?P<j>[\w.]+)\s*\)"  # Python: all(c.isalnum() for c in x)
 )
 
 
