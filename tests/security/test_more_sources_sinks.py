@@ -156,3 +156,33 @@ def test_ruby_driver_escaping_is_a_sanitiser():
 end
 '''
     assert severities(code, "ruby") == [("RB-SQL", 5, "high")]
+
+
+def test_js_shelljs_and_vm2_and_compile_function():
+    code = '''const shell = require("shelljs");
+const { VM, VMScript } = require("vm2");
+const vm = require("vm");
+
+app.get("/run", (req, res) => {
+  shell.exec("ls " + req.query.dir, { silent: true });
+  shell.exec("ls -la", { silent: true });
+  new VM({ timeout: 1000 }).run("compute(" + req.query.expr + ")");
+  const script = new VMScript(`log(${req.query.msg})`);
+  vm.compileFunction(req.body.code, [], {});
+  res.send("ok");
+});
+'''
+    assert severities(code, "javascript") == [("JS-EXEC", 6, "critical"), ("JS-EXEC", 7, "low"),
+                                              ("JS-VM", 8, "critical"), ("JS-VM", 9, "critical"),
+                                              ("JS-VM", 10, "critical")]
+
+
+def test_php_query_builder_fragments():
+    code = '''<?php
+$email = $_GET["email"];
+$qb->select("u")->from("User", "u")->where("u.email = " . $email);
+$qb->select("u")->from("User", "u")->where("u.email = :email")->setParameter("email", $email);
+$users = DB::table("users")->whereRaw("email = '" . $email . "'")->get();
+$users = DB::table("users")->where("email", $email)->get();
+'''
+    assert severities(code, "php") == [("PHP-SQL", 3, "high"), ("PHP-SQL", 5, "high")]

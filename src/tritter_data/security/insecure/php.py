@@ -13,12 +13,18 @@ SQL_FUNCTIONS = frozenset({"mysqli_query", "mysql_query", "mysqli_real_query", "
                            "sqlite_query", "mssql_query", "odbc_exec"})
 SQL_METHODS = frozenset({"query", "exec", "prepare", "execute", "rawQuery", "select", "statement", "unprepared",
                          "raw", "multi_query", "real_query"})
+#: Query-builder methods (Doctrine, Laravel) whose first argument is an SQL/DQL fragment by contract.
+FRAGMENT_METHODS = frozenset({"where", "andWhere", "orWhere", "having", "andHaving", "orHaving", "orderBy",
+                              "whereRaw", "orWhereRaw", "havingRaw", "orderByRaw", "selectRaw", "groupByRaw",
+                              "createQuery", "createNativeQuery", "executeQuery", "executeStatement"})
 
 PREFILTER = (
     rb"\b(?:eval|assert|create_function)\s*\(|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\("
     rb"|`[^`\n]{0,200}\$|\bunserialize\s*\("
     rb"|\b(?:mysqli?_query|mysqli_real_query|mysqli_multi_query|pg_query|sqlite_query|mssql_query|odbc_exec)\s*\("
-    rb"|(?:->|::)(?:query|exec|prepare|execute|rawQuery|select|statement|unprepared|raw|multi_query|real_query)\s*\("
+    rb"|(?:->|::)(?:query|exec|prepare|execute|rawQuery|select|statement|unprepared|raw|multi_query|real_query"
+    rb"|where|andWhere|orWhere|having|andHaving|orHaving|orderBy|whereRaw|orWhereRaw|havingRaw|orderByRaw|selectRaw"
+    rb"|groupByRaw|createQuery|createNativeQuery|executeQuery|executeStatement)\s*\("
 )
 
 
@@ -51,8 +57,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
                 if hits:
                     return hits
         return []
-    if call.type in ("member_call_expression", "scoped_call_expression") and name in SQL_METHODS and first is not None:
-        return sql_hit("PHP-SQL", unwrap(first), ctx, name, call)
+    if call.type in ("member_call_expression", "scoped_call_expression") and first is not None and \
+            (name in SQL_METHODS or name in FRAGMENT_METHODS):
+        return sql_hit("PHP-SQL", unwrap(first), ctx, name, call, known_sql=name in FRAGMENT_METHODS)
     return []
 
 
