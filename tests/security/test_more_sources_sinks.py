@@ -186,3 +186,15 @@ $users = DB::table("users")->whereRaw("email = '" . $email . "'")->get();
 $users = DB::table("users")->where("email", $email)->get();
 '''
     assert severities(code, "php") == [("PHP-SQL", 3, "high"), ("PHP-SQL", 5, "high")]
+
+
+def test_php_assert_of_a_request_string_and_wordpress_queries():
+    code = '''<?php
+$check = $_GET["check"];
+assert($check);
+assert($check > 1);
+assert("2 > 1");
+$rows = $wpdb->get_results("SELECT * FROM {$wpdb->prefix}posts WHERE author = '" . $_GET["author"] . "'");
+$rows = $wpdb->get_results($wpdb->prepare("SELECT * FROM posts WHERE author = %s", $_GET["author"]));
+'''
+    assert severities(code, "php") == [("PHP-EVAL", 3, "critical"), ("PHP-SQL", 6, "high")]

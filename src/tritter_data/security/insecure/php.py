@@ -12,7 +12,9 @@ SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen"
 SQL_FUNCTIONS = frozenset({"mysqli_query", "mysql_query", "mysqli_real_query", "mysqli_multi_query", "pg_query",
                            "sqlite_query", "mssql_query", "odbc_exec"})
 SQL_METHODS = frozenset({"query", "exec", "prepare", "execute", "rawQuery", "select", "statement", "unprepared",
-                         "raw", "multi_query", "real_query"})
+                         "raw", "multi_query", "real_query", "get_var", "get_results", "get_row", "get_col"})
+#: assert() arguments that hold a string to evaluate (a comparison such as ``$x > 1`` is a boolean).
+_CODE_HOLDERS = frozenset({"variable_name", "subscript_expression", "member_access_expression"})
 #: Query-builder methods (Doctrine, Laravel) whose first argument is an SQL/DQL fragment by contract.
 FRAGMENT_METHODS = frozenset({"where", "andWhere", "orWhere", "having", "andHaving", "orHaving", "orderBy",
                               "whereRaw", "orWhereRaw", "havingRaw", "orderByRaw", "selectRaw", "groupByRaw",
@@ -23,7 +25,7 @@ PREFILTER = (
     rb"|`[^`\n]{0,200}\$|\bunserialize\s*\("
     rb"|\b(?:mysqli?_query|mysqli_real_query|mysqli_multi_query|pg_query|sqlite_query|mssql_query|odbc_exec)\s*\("
     rb"|(?:->|::)(?:query|exec|prepare|execute|rawQuery|select|statement|unprepared|raw|multi_query|real_query"
-    rb"|where|andWhere|orWhere|having|andHaving|orHaving|orderBy|whereRaw|orWhereRaw|havingRaw|orderByRaw|selectRaw"
+    rb"|get_var|get_results|get_row|get_col|where|andWhere|orWhere|having|andHaving|orHaving|orderBy|whereRaw|orWhereRaw|havingRaw|orderByRaw|selectRaw"
     rb"|groupByRaw|createQuery|createNativeQuery|executeQuery|executeStatement)\s*\("
 )
 
@@ -39,8 +41,9 @@ def check(call: Any, ctx: Context) -> list[Hit]:
     if call.type == "function_call_expression":
         if name == "eval":
             return payload_hit("PHP-EVAL", first, ctx, "eval", call)
-        if name == "assert" and first is not None and classify(first, ctx) == "dynamic":
-            return payload_hit("PHP-EVAL", first, ctx, "assert", call)
+        if name == "assert" and first is not None and (classify(first, ctx) == "dynamic" or
+                                                       unwrap(first).type in _CODE_HOLDERS):
+            return payload_hit("PHP-EVAL", first, ctx, "assert", call)  # assert($code) evaluates a string (PHP < 8)
         if name == "create_function":
             return payload_hit("PHP-EVAL", args[-1] if args else None, ctx, "create_function", call)
         if name == "proc_open" and first is not None and unwrap(first).type == "array_creation_expression":
