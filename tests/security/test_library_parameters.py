@@ -138,3 +138,17 @@ def test_a_parameter_annotated_with_a_program_class_is_not_text():
     return eval(node), eval(expr)
 '''
     assert severities(code) == [("PY-EVAL", "low"), ("PY-EVAL", "critical")]
+
+
+def test_a_flag_parameter_named_remote_does_not_say_the_data_is_outside():
+    code = '''import pickle
+
+
+def try_load(key: str, local: bool, remote: bool):
+    return pickle.loads(fetch_entry(key))
+
+
+def load_remote(remote_blob):
+    return pickle.loads(remote_blob)
+'''
+    assert severities(code) == [("PY-PICKLE", "low"), ("PY-PICKLE", "high")]

@@ -139,8 +139,12 @@ def _says_outside(call: Any, ctx: Context) -> bool:
         return False
     body = function.child_by_field_name("body")
     end = body.start_byte if body is not None else call.start_byte
-    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)]
-    return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
+    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)].decode("utf-8", "replace")
+    return bool(_OUTSIDE.search(_FLAGS.sub("", head)))
+
+
+#: Parameters declared as flags or numbers (``remote: bool``, ``boolean remote``) say nothing about data.
+_FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
 
 
 def _environment(value: Value) -> bool:
