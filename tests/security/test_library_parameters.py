@@ -152,3 +152,23 @@ def load_remote(remote_blob):
     return pickle.loads(remote_blob)
 '''
     assert severities(code) == [("PY-PICKLE", "low"), ("PY-PICKLE", "high")]
+
+
+def test_the_explanation_names_outside_input_before_a_parameter():
+    code = '''import sys
+
+
+class Profiler:
+    def run(self, cmd):
+        return self.runctx(cmd, {}, {})
+
+    def runctx(self, cmd, globs, locs):
+        exec(cmd, globs, locs)
+
+
+def main():
+    Profiler().runctx(open(sys.argv[1]).read(), {}, {})
+'''
+    findings = InsecureCodeAnalyser().analyse(code, "python")
+    assert [(f.line, f.severity) for f in findings] == [(9, "critical")]
+    assert findings[0].message.startswith("Code injection: `sys.argv[1]` (line 13) reaches exec() (line 9)")
