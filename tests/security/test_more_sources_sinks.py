@@ -198,3 +198,17 @@ $rows = $wpdb->get_results("SELECT * FROM {$wpdb->prefix}posts WHERE author = '"
 $rows = $wpdb->get_results($wpdb->prepare("SELECT * FROM posts WHERE author = %s", $_GET["author"]));
 '''
     assert severities(code, "php") == [("PHP-EVAL", 3, "critical"), ("PHP-SQL", 6, "high")]
+
+
+def test_python_asyncpg_query_methods():
+    code = '''from fastapi import Request
+
+
+async def users(request: Request, con):
+    name = request.query_params["name"]
+    rows = await con.fetch("SELECT * FROM users WHERE name = '%s'" % name)
+    row = await con.fetchrow("SELECT * FROM users WHERE name = $1", name)
+    data = await session.fetch("https://example.org/" + name)
+    return rows, row, data
+'''
+    assert severities(code, "python") == [("PY-SQL", 6, "high")]
