@@ -42,18 +42,25 @@ class Finding:
 def render_explanation(findings: list[Finding]) -> str:
     """The card's explanation: a heading per kind, a ``- `` line and a ``Fix:`` per finding.
 
-    Security findings come first (they decide the label); repeated rules are listed once,
-    at their first line, so a file with 40 ``eval`` calls stays readable.
+    Security findings come first (they decide the label); repeated rules are listed once, so a
+    file with 40 ``eval`` calls stays readable. The one listed is the one that decides the label
+    (highest severity, then first line): a low hit on a constant must not hide the tainted path
+    below it. The rules' findings are then listed by line, as the card shows them.
     """
     blocks = []
     for kind, heading in (("security", "security"), ("quality", "quality")):
-        seen: set[str] = set()
+        chosen: dict[str, Finding] = {}
+        for finding in sorted((f for f in findings if f.kind == kind), key=_decisive_first):
+            chosen.setdefault(finding.rule_id, finding)
         lines: list[str] = []
-        for finding in sorted((f for f in findings if f.kind == kind), key=lambda f: f.line):
-            if finding.rule_id in seen:
-                continue
-            seen.add(finding.rule_id)
+        for finding in sorted(chosen.values(), key=lambda f: f.line):
             lines += [finding.bullet(), f"Fix: {finding.fix}"]
         if lines:
             blocks.append("\n".join([f"This code has {heading} issues:", *lines]))
     return "\n".join(blocks)
+
+
+def _decisive_first(finding: Finding) -> tuple[int, int]:
+    """Sort key: the label-deciding finding (most severe, then earliest) first."""
+    rank = SEVERITIES.index(finding.severity) if finding.severity in SEVERITIES else 1
+    return (-rank, finding.line)

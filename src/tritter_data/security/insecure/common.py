@@ -88,9 +88,24 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     value = trace(node, ctx)
     if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
-    if value.kind == "tainted" and value.param and RULES[rule_id].category == "command_injection":
+    if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
+            (value.param or (value.via_param and _names_a_command(value))):
         return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
+
+
+#: Parameter names that say the parameter IS the command: running it is the function's contract.
+_COMMAND_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:cmd|command|cmdline|commandline|cmd_?line|shell_?cmd|script|cmds"
+                            r"|commands|argv|cmd_?args|program|executable|exe)$")
+
+
+def _names_a_command(value: Value) -> bool:
+    """The taint is a library function's ``cmd`` parameter (IPython ``system_raw(cmd)``): a shell wrapper.
+
+    Wrapping it (``'pushd %s && %s' % (path, cmd)``) does not change whose command it is; the
+    finding belongs where a caller hands such a function outside input.
+    """
+    return bool(value.origin and _COMMAND_PARAM.match(value.origin[0]))
 
 
 def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, severity: str = "critical",
@@ -124,8 +139,12 @@ def _says_outside(call: Any, ctx: Context) -> bool:
         return False
     body = function.child_by_field_name("body")
     end = body.start_byte if body is not None else call.start_byte
-    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)]
-    return bool(_OUTSIDE.search(head.decode("utf-8", "replace")))
+    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)].decode("utf-8", "replace")
+    return bool(_OUTSIDE.search(_FLAGS.sub("", head)))
+
+
+#: Parameters declared as flags or numbers (``remote: bool``, ``boolean remote``) say nothing about data.
+_FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
 
 
 def _environment(value: Value) -> bool:

@@ -17,7 +17,8 @@ SQL_METHODS = frozenset({
     "batchUpdate", "sqlRestriction", "nativeQuery", "executeSql",
 })
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"})
-_SQL_NAMES = "|".join(sorted(SQL_METHODS))
+_SQL_NAMES = "|".join(sorted(SQL_METHODS | {"sqlRestriction", "setFilter", "setGrouping", "setOrdering", "newQuery",
+                                            "setResult"}))
 PREFILTER = (
     rb"\.(?:" + _SQL_NAMES.encode() + rb")\s*\("
     rb"|\bnew\s+(?:java\.lang\.)?ProcessBuilder\s*\(|\bnew\s+(?:java\.beans\.)?XMLDecoder\s*\("
@@ -70,12 +71,18 @@ def check(call: Any, ctx: Context) -> list[Hit]:
         return payload_hit("JAVA-SCRIPT-EVAL", first, ctx, f"GroovyShell.{name}", call)
     if name == "parseExpression" and b"ExpressionParser" in source:
         return payload_hit("JAVA-SCRIPT-EVAL", first, ctx, "ExpressionParser.parseExpression", call)
-    if name in SQL_METHODS:
-        for arg in (args if name == "batchUpdate" else args[:1]):
-            hits = sql_hit("JAVA-SQL", arg, ctx, name, call)
+    if name in SQL_METHODS or name in FRAGMENT_METHODS:
+        fragment = name in FRAGMENT_METHODS
+        chosen = args if name in ("batchUpdate", "newQuery") else args[:1]
+        for arg in chosen:
+            hits = sql_hit("JAVA-SQL", arg, ctx, name, call, known_sql=fragment)
             if hits:
                 return hits
     return []
+
+
+#: JDO/Hibernate methods whose argument is a query fragment by contract (a filter, an ordering).
+FRAGMENT_METHODS = frozenset({"sqlRestriction", "setFilter", "setGrouping", "setOrdering", "newQuery", "setResult"})
 
 
 def _exec_hit(args: list[Any], ctx: Context, sink: str, call: Any, varargs: bool) -> list[Hit]:

@@ -15,6 +15,7 @@ from tritter_data.security.insecure.taint import trace
 
 PREFILTER = (
     rb"\beval\s*\(|\bFunction\s*\(|\bvm\.runIn(?:New|This)?Context\s*\(|\bnew\s+vm\.Script\s*\("
+    rb"|\bvm\.compileFunction\s*\("
     rb"|\.(?:query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s*\("
     rb"|\beval\s*\)\s*\(|\b(?:setTimeout|setInterval|setImmediate|execScript)\s*\("
 )
@@ -22,6 +23,8 @@ PREFILTER = (
 GATED = (
     (b"child_process", rb"\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("),
     (b"node-serialize", rb"\bunserialize\s*\("),
+    (b"shelljs", rb"\.exec\s*\("),
+    (b"vm2", rb"\.run\s*\(|\bnew\s+VMScript\s*\("),
 )
 _EVAL_ALIAS = re.compile(rb"([\w$]+)\s*=\s*(?:window\.|globalThis\.|self\.)?eval\s*[;,\n)]")
 _EVALS = frozenset({"eval", "window.eval", "globalThis.eval", "this.eval", "self.eval", "global.eval", "(0, eval)",
@@ -101,6 +104,8 @@ def check(call: Any, ctx: Context) -> list[Hit]:
             return payload_hit("JS-FUNCTION", args[-1] if args else None, ctx, "Function", call)
         if callee == "new vm.Script":
             return payload_hit("JS-VM", first, ctx, "vm.Script", call)
+        if callee == "new VMScript" and b"vm2" in (ctx.file or ctx.source):
+            return payload_hit("JS-VM", first, ctx, "vm2.VMScript", call)
         return []
     if call.type != "call_expression":
         return []
@@ -119,8 +124,13 @@ def check(call: Any, ctx: Context) -> list[Hit]:
         return []
     if callee == "Function":
         return payload_hit("JS-FUNCTION", args[-1] if args else None, ctx, "Function", call)
-    if callee.startswith("vm.runIn"):
+    if callee.startswith("vm.runIn") or callee == "vm.compileFunction":
         return payload_hit("JS-VM", first, ctx, callee, call)
+    source = ctx.file or ctx.source
+    if name == "run" and b"vm2" in source and "vm" in callee.rsplit(".", 1)[0].lower():
+        return payload_hit("JS-VM", first, ctx, "VM.run", call)  # vm2: new VM().run(code), nodeVM.run(code)
+    if name == "exec" and "." in callee and b"shelljs" in source:
+        return payload_hit("JS-EXEC", first, ctx, callee, call)  # shell.exec(cmd) runs cmd through a shell
     function = _child_process_function(callee, ctx) if name in _CP_NAMES or "." not in callee else None
     if function in ("exec", "execSync"):
         return payload_hit("JS-EXEC", first, ctx, callee, call)

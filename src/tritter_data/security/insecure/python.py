@@ -20,7 +20,8 @@ SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "
 OS_SHELL = frozenset({"os.system", "os.popen", "subprocess.getoutput",
                       "subprocess.getstatusoutput", "commands.getoutput", "commands.getstatusoutput"})
 PICKLE_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle"})
-SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql"})
+SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql",
+                         "fetch", "fetchrow", "fetchval", "cursor"})  # asyncpg: con.fetch(sql)
 SAFE_LOADERS = (b"SafeLoader", b"CSafeLoader", b"BaseLoader", b"CBaseLoader")
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh"})
 #: Pickle under another name: (callee, keyword that makes it safe, its safe value).
@@ -32,7 +33,8 @@ PREFILTER = (
     rb"\b(?:eval|exec)\s*\(|\bshell\s*=\s*True\b|\b(?:os|commands)\.(?:system|popen|getoutput|getstatusoutput)\s*\("
     rb"|\bsubprocess\.get(?:status)?output\s*\(|\b(?:c?[Pp]ickle|_pickle|dill|cloudpickle|jsonpickle)\.(?:loads?|decode|Unpickler)\s*\("
     rb"|\bmarshal\.loads?\s*\(|\bshelve\.open\s*\(|\byaml\.(?:load|load_all|unsafe_load|unsafe_load_all|full_load)\s*\("
-    rb"|\.(?:execute|executemany|executescript|raw|exec_driver_sql|extra|exec_command)\s*\("
+    rb"|\.(?:execute|executemany|executescript|raw|exec_driver_sql|extra|exec_command|fetch|fetchrow|fetchval"
+    rb"|cursor)\s*\("
     rb"|\bcreate_subprocess_(?:exec|shell)\s*\(|\bos\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)\s*\("
     rb"|\bsubprocess\.(?:run|call|check_call|check_output|Popen)\s*\(|\bRawSQL\s*\(|\bread_pickle\s*\("
     rb"|\b(?:torch|joblib)\.load\s*\(|\b(?:np|numpy)\.load\s*\("

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit
+from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
 from tritter_data.security.insecure.syntax import Context, arguments
-from tritter_data.security.insecure.taint import trace
 
 EVALS = frozenset({"eval", "instance_eval", "class_eval", "module_eval"})
 SHELL_METHODS = frozenset({"system", "exec", "spawn", "popen", "popen2", "popen2e", "popen3", "capture2",
@@ -18,13 +17,16 @@ SHELL_METHODS = frozenset({"system", "exec", "spawn", "popen", "popen2", "popen2
 SHELL_RECEIVERS = frozenset({"", "Kernel", "IO", "Open3", "Process"})
 SQL_METHODS = frozenset({"where", "find_by_sql", "execute", "exec_query", "select_all", "select_one", "select_value",
                          "select_rows", "order", "reorder", "group", "having", "joins", "pluck", "from", "lock",
-                         "count_by_sql", "delete_all", "update_all", "not"})
+                         "count_by_sql", "delete_all", "update_all", "not", "exec_params", "exec", "async_exec",
+                         "query", "sync_exec", "prepare"})
+DRIVER_METHODS = frozenset({"exec_params", "exec", "async_exec", "query", "sync_exec", "prepare"})
 
 PREFILTER = (
     rb"\b(?:eval|instance_eval|class_eval|module_eval)\b|\b(?:system|exec|spawn|popen[23]?e?|capture[23]e?|pipeline)\b"
     rb"|`[^`\n]{0,200}#\{|%x|\bMarshal\.(?:load|restore)\b|\b(?:YAML|Psych)\.unsafe_load\b"
     rb"|\.(?:where|find_by_sql|execute|exec_query|select_all|select_one|select_value|select_rows|order|reorder"
-    rb"|group|having|joins|pluck|from|lock|count_by_sql|delete_all|update_all|not)\b"
+    rb"|group|having|joins|pluck|from|lock|count_by_sql|delete_all|update_all|not|exec_params|async_exec|query"
+    rb"|sync_exec|prepare)\b"
 )
 
 
@@ -47,9 +49,7 @@ def check(call: Any, ctx: Context) -> list[Hit]:
         return payload_hit("RB-DESER", first, ctx, f"Marshal.{method}", call, "high")
     if receiver in ("YAML", "Psych") and method == "unsafe_load":
         return payload_hit("RB-DESER", first, ctx, f"{receiver}.unsafe_load", call, "high")
-    if method in SQL_METHODS and receiver and first is not None:
-        value = trace(first, ctx)
-        if value.kind == "tainted" and value.built:
-            return [Hit("RB-SQL", "high", method, call, value.origin)]
-        return [Hit("RB-SQL", "low", method, call)] if value.kind == "unknown" and value.built else []
+    if method in SQL_METHODS and receiver and receiver not in SHELL_RECEIVERS and first is not None:
+        # pg/mysql2 method names are generic (exec, query): their text must read as SQL
+        return sql_hit("RB-SQL", first, ctx, method, call, known_sql=method not in DRIVER_METHODS)
     return []

@@ -58,6 +58,8 @@ from tritter_data.security.insecure.taint_values import (
     unknown,
 )
 
+_SELF = frozenset({"self", "this", "cls", "$this", "@"})
+
 
 class Flow(Expressions):
     """One walk of one function body up to ``stop``; ``returns`` collects return values for helpers."""
@@ -239,7 +241,8 @@ class Flow(Expressions):
         env[name] = value
         if kind in SUBSCRIPTS or kind in MEMBERS:  # a[k] = v, obj.f = v: the container holds v too
             root = target.named_children[0] if target.named_children else None
-            if root is not None:
+            if root is not None and not (kind in MEMBERS and self.ctx.text(root) in _SELF):
+                # self.table = table is that field's value, not every field of self (self._buf)
                 root_name = self.ctx.text(root)
                 holder = env.get(root_name)
                 joined = join([holder, value]) if holder is not None else Value(value.kind, value.origin, "?")

@@ -22,6 +22,10 @@ from tritter_data.security.insecure.taint_values import Value, join, tainted, un
 MAX_CALL_SITES = 8
 #: Parameters that hold a web request whatever the function (``doPost(request, response)``, ``handler(w, r)``).
 _REQUEST = re.compile(r"^(?:request|req|event)$|Request\b|\bgin\.Context\b|\becho\.Context\b|fiber\.Ctx\b")
+#: A Python annotation naming classes only (``torch.fx.GraphModule | GmWrapper``), none of them text.
+_PROGRAM_OBJECT = re.compile(r"[\w.]+(?:\s*\|\s*[\w.]+)*")
+_TEXT_TYPE = re.compile(r"(?i)str|bytes|any|text|\bio\b|IO|request|dict|list|mapping|sequence|iterable|tuple|path|json"
+                        r"|object|buffer|stream|file|none|message|payload|data")
 _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 
 
@@ -39,6 +43,7 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
+    private = private or _nested(function)
     called = not private and called_cache[name]
     from_callers = _caller_values(function, name, ctx, trace) if called else {}
     internal = private or called
@@ -52,12 +57,24 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
             env[param] = Value("safe", text="?")
         elif internal and not (_REQUEST.search(param) or _REQUEST.search(declared)):
             env[param] = from_callers.get(index, unknown())
+        elif ctx.language == "python" and _PROGRAM_OBJECT.fullmatch(declared) and not _TEXT_TYPE.search(declared):
+            env[param] = unknown()  # mod: torch.fx.GraphModule is an object the program built, not text
         else:
             env[param] = tainted(param, row)
             env[param].param = True
             # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request
             env[param].via_param = name != "main" and not (_REQUEST.search(param) or _REQUEST.search(declared))
     return env
+
+
+def _nested(function: Any) -> bool:
+    """A function defined inside another one is that function's helper, not an entry point."""
+    node = function.parent
+    while node is not None:
+        if node.type in FUNCTIONS:
+            return True
+        node = node.parent
+    return False
 
 
 def _called_in_file(name: str, ctx: Context) -> bool:

@@ -102,6 +102,10 @@ class Expressions:
             return self._call(node, env)
         if kind in TERNARIES:
             return self._ternary(node, env)
+        if kind == "composite_literal" and node.child_by_field_name("body") is not None:
+            return self.value(node.child_by_field_name("body"), env)  # []string{a, b}: the elements, not the type
+        if kind in ("literal_element", "keyed_element") and node.named_children:
+            return self.value(node.named_children[-1], env)  # Go {k: v}: the value
         if kind in LISTS:
             values = [self.value(child, env) for child in node.named_children[:64] if child.type != "comment"]
             if kind in ("array_creation_expression", "composite_literal") and len(values) == 1 and values[0].items:
@@ -170,6 +174,8 @@ class Expressions:
                 return holder.keys[key]
             if holder.items and isinstance(key, int) and -len(holder.items) <= key < len(holder.items):
                 return holder.items[key]
+        if index is None and _internal_attribute(holder, holder_node, node, self.ctx):
+            return unknown()
         return _refined(holder, holder_node, node, self.ctx)
 
     def _macro(self, node: Any, env: dict[str, Value]) -> Value:
@@ -329,6 +335,31 @@ def receiver_of(call: Any) -> Any | None:
             function.child_by_field_name("value") or function.child_by_field_name("argument")
     return call.child_by_field_name("object") or call.child_by_field_name("receiver") or \
         call.child_by_field_name("scope")
+
+#: Parameter names that say an object holds outside input (``args.cmd``, ``form.name``, ``event.body``).
+_OUTSIDE_HOLDER = re.compile(r"(?i)request|\breq\b|query|user|input|payload|\bbody\b|params?\b|\bargs\b|argv"
+                             r"|options|\bopts\b|form|cookie|untrusted|tainted|event|upload|message|\bmsg\b|data")
+_ATTRIBUTES = frozenset({"attribute", "member_expression", "field_expression", "selector_expression", "field_access",
+                         "scoped_identifier"})
+
+
+def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context) -> bool:
+    """An attribute of a program object a library function was handed is program state, not input.
+
+    ``snode.node``, ``function.params``, ``obj.__module__``: a parameter of a library function is
+    its caller's value, and the caller's objects' fields are what the program built. Dunder
+    attributes are always metadata. Holders named for outside data (``args.cmd``, ``form.name``)
+    and request objects (not ``via_param``) keep their taint.
+    """
+    if holder.kind != "tainted" or node.type not in _ATTRIBUTES or holder_node is None:
+        return False
+    field = node.child_by_field_name("attribute") or node.child_by_field_name("property") or \
+        node.child_by_field_name("field")
+    if field is not None and re.fullmatch(r"__\w+__", ctx.text(field)):
+        return True
+    return holder.param and holder.via_param and holder_node.type in ("identifier", "variable_name") and \
+        not _OUTSIDE_HOLDER.search(ctx.text(holder_node))
+
 
 def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:
     """``request.getParameter("id")`` names the source better than the bare parameter ``request``."""

@@ -166,6 +166,9 @@ def function_name(node: Any, ctx: Context) -> str:
     return ""
 
 
+_NUMBER_DEFAULTS = {"integer": "int", "float": "float", "true": "bool", "false": "bool"}
+
+
 def parameters(node: Any, ctx: Context) -> list[tuple[str, str, int]]:
     """(name, declared type, row) of each parameter of a function node, in order."""
     holder = node.child_by_field_name("parameters")
@@ -183,6 +186,9 @@ def parameters(node: Any, ctx: Context) -> list[tuple[str, str, int]]:
             continue
         kind = param.child_by_field_name("type")
         declared = ctx.text(kind) if kind is not None else ""
+        default = param.child_by_field_name("value") if param.type == "default_parameter" else None
+        if default is not None and default.type in _NUMBER_DEFAULTS:
+            declared = _NUMBER_DEFAULTS[default.type]  # stride=0.25: a number option, whatever a caller may pass
         declarator = param.child_by_field_name("declarator")
         if declarator is not None and declarator.type in ("pointer_declarator", "array_declarator",
                                                           "abstract_pointer_declarator"):

@@ -46,7 +46,9 @@ def unknown() -> Value:
 
 def join(values: list[Value], built: bool = False) -> Value:
     """Several values combined into one (concatenation, formatting, a branch merge)."""
-    first = next((v for v in values if v.kind == "tainted"), None)
+    # name outside input (argv, a request) before a parameter when both reach: that is the path that decides
+    first = next((v for v in values if v.kind == "tainted" and not v.via_param), None) or \
+        next((v for v in values if v.kind == "tainted"), None)
     origin = first.origin if first is not None else None
     if origin is not None:
         kind = "tainted"
@@ -130,6 +132,8 @@ _GUARDS = re.compile(
     r"|\.(?:includes|has|contains|containsKey|include\?|member\?|key\?)\(?\s*(?P<f>[\w$.:]+)\s*\)?"
     r"|(?P<g>[\w$.]+)\s*(?:==|===|!=|!==)\s*[\"']"
     r"|(?:strconv\.Atoi|Integer\.parseInt|isinstance|is_a\?)\(\s*(?P<h>[\w$.]+)"
+    r"|(?P<i>[\w$.]+)\.(?:chars|bytes)\(\)\.all\("  # Rust: every character in a class
+    r"|\ball\(\s*\w+\.is\w+\(\)\s+for\s+\w+\s+in\s+(?P<j>[\w.]+)\s*\)"  # Python: all(c.isalnum() for c in x)
 )
 
 
