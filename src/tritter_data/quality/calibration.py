@@ -113,10 +113,21 @@ def agreement(items: Iterable[Item]) -> dict:
     if not pairs:
         return {"files": 0}
     first, second = np.array(pairs).T
-    return {"files": len(pairs), "spearman": spearman(first, second),
+    return {"files": len(pairs), "spearman": spearman(first, second), "qwk": quadratic_kappa(first, second),
             "exact": round(float(np.mean(first == second)), 3),
             "within_1": round(float(np.mean(np.abs(first - second) <= 1)), 3),
             "mean_abs_diff": round(float(np.mean(np.abs(first - second))), 3)}
+
+
+def quadratic_kappa(first: np.ndarray, second: np.ndarray, grades: int = 6) -> float:
+    """Cohen's kappa with quadratic weights on the 0-5 grades (1 = perfect agreement)."""
+    a, b = np.rint(first).astype(int), np.rint(second).astype(int)
+    observed = np.zeros((grades, grades))
+    np.add.at(observed, (a, b), 1)
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0)) / observed.sum()
+    weights = np.subtract.outer(np.arange(grades), np.arange(grades)) ** 2 / (grades - 1) ** 2
+    denominator = (weights * expected).sum()
+    return round(float(1 - (weights * observed).sum() / denominator), 4) if denominator else 1.0
 
 
 def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:

@@ -27,7 +27,8 @@ import numpy as np
 from tritter_data.quality import calibration as cal
 from tritter_data.quality.signals import FEATURES, compute_signals
 
-ALPHAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+ALPHAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0)
+CUTS = tuple(round(1.8 + 0.05 * i, 2) for i in range(21))  # candidate grade cuts, 1.8 .. 2.8
 PROXY_GRADES = {"library": 4.0, "application": 3.0, "tutorial": 3.0, "homework": 1.5,
                 "python2": 0.5, "data": 0.5, "generated": 0.0}
 #: Licences under which the annotated files may be redistributed with their notice.
@@ -62,13 +63,27 @@ def signal_matrix(items: list[cal.Item]) -> np.ndarray:
     return np.array(rows, dtype=float)
 
 
-def evaluate(grades: np.ndarray, predicted: np.ndarray, languages: list[str]) -> dict:
+def choose_cut(grades: np.ndarray, predicted: np.ndarray) -> float:
+    """The predicted-grade cut that will map to ``quality_score`` 0.5, chosen on the training
+    split: the one that clears the issue's two bars (files graded <= 1 negative >= 80 %,
+    graded >= 4 positive >= 95 %) by the widest margin. Ridge predictions shrink toward the
+    mean, so the rubric's own midpoint (2.5) is not where they separate best."""
+    low, high = grades <= 1, grades >= 4
+
+    def margin(cut: float) -> tuple[float, float]:
+        rates = ((predicted[low] < cut).mean() - 0.8, (predicted[high] >= cut).mean() - 0.95)
+        return float(min(rates)), -abs(cut - 2.5)
+
+    return max(CUTS, key=margin)
+
+
+def evaluate(grades: np.ndarray, predicted: np.ndarray, languages: list[str], cut: float) -> dict:
     """The issue's figures on one split: Spearman, and how the 0.5 threshold splits the ends."""
     low, high = grades <= 1, grades >= 4
     figures = {"files": len(grades), "spearman": cal.spearman(predicted, grades),
                "low_files": int(low.sum()), "high_files": int(high.sum()),
-               "low_negative": round(float((predicted[low] < 2.5).mean()), 3) if low.any() else None,
-               "high_positive": round(float((predicted[high] >= 2.5).mean()), 3) if high.any() else None,
+               "low_negative": round(float((predicted[low] < cut).mean()), 3) if low.any() else None,
+               "high_positive": round(float((predicted[high] >= cut).mean()), 3) if high.any() else None,
                "per_language": {}}
     for language in sorted(set(languages)):
         mask = np.array([lang == language for lang in languages])
@@ -95,17 +110,21 @@ def main(argv: list[str] | None = None) -> int:
     alpha, cv = cal.choose_alpha(x[~test], y[~test], train_groups, ALPHAS)
     fitted = cal.fit_ridge(x[~test], y[~test], alpha)
     languages = [item.language for item in items]
-    held = evaluate(y[test], cal.predict(x[test], fitted), [lang for lang, t in zip(languages, test, strict=True) if t])
-    train = evaluate(y[~test], cal.predict(x[~test], fitted), [lang for lang, t in zip(languages, test, strict=True) if not t])
+    cut = choose_cut(y[~test], cal.predict(x[~test], fitted))
+    held = evaluate(y[test], cal.predict(x[test], fitted), [lang for lang, t in zip(languages, test, strict=True) if t],
+                    cut)
+    train = evaluate(y[~test], cal.predict(x[~test], fitted),
+                     [lang for lang, t in zip(languages, test, strict=True) if not t], cut)
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest() if paths else None
     mean, scale, coef, intercept = fitted
     model = {"features": list(FEATURES), "mean": [round(v, 6) for v in mean], "scale": [round(v, 6) for v in scale],
              "coef": [round(v, 6) for v in coef], "intercept": round(intercept, 6),
              "target": "reviewer grade 0-5 (rubric in data/README.md, Quality Criteria)", "labels": labels,
-             "alpha": alpha, "cv_spearman": cv, "train": train, "held_out": held,
+             "alpha": alpha, "grade_cut": cut, "cv_spearman": cv, "train": train, "held_out": held,
              "annotations_sha256": digest, "agreement": cal.agreement(items)}
     args.model_out.write_text(json.dumps(model, indent=1) + "\n")
-    print(json.dumps({k: model[k] for k in ("labels", "alpha", "train", "held_out", "agreement")}, indent=1))
+    print(json.dumps({k: model[k] for k in ("labels", "alpha", "grade_cut", "train", "held_out", "agreement")},
+                     indent=1))
     if args.data_dir is not None:
         write_data(args, items, x, test, paths)
     return 0

@@ -43,12 +43,25 @@ class QualityModel:
         return min(MAX_GRADE, max(0.0, raw))
 
     def score(self, values: dict[str, float]) -> float:
-        """``quality_score``: the predicted grade mapped linearly to [0, 1]."""
-        return round(self.grade(values) / MAX_GRADE, 3)
+        """``quality_score``: the predicted grade mapped to [0, 1], piecewise linearly so
+        that the grade cut chosen when fitting (``grade_cut``) lands on 0.5, the default
+        ``--min-quality``."""
+        return grade_to_score(self.grade(values), float(self.meta.get("grade_cut", MAX_GRADE / 2)))
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
                 "coef": list(self.coef), "intercept": self.intercept, **self.meta}
+
+
+def grade_to_score(grade: float, cut: float = MAX_GRADE / 2) -> float:
+    """0 -> 0, ``cut`` -> 0.5, 5 -> 1, linear in between.
+
+        >>> grade_to_score(2.5), grade_to_score(1.0, cut=2.0), grade_to_score(3.5, cut=2.0)
+        (0.5, 0.25, 0.75)
+    """
+    if grade <= cut:
+        return round(0.5 * grade / cut, 3)
+    return round(0.5 + 0.5 * (grade - cut) / (MAX_GRADE - cut), 3)
 
 
 def model_from_json(data: dict, where: str = MODEL_FILE) -> QualityModel:

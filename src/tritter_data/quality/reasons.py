@@ -41,6 +41,18 @@ REASONS: dict[str, Reason] = {
         "Q-FRAGMENT", "structure", "high",
         lambda v, e: "Only a few lines of code: a fragment without the context that makes it useful",
         "Keep complete units (a function with its types and callers) together."),
+    "data_module": Reason(
+        "Q-DATA-NOT-LOGIC", "structure", "high",
+        lambda v, e: f"{v['literal_share']:.0%} of the lines hold only literals: this is data, not logic",
+        "Move the data to a data file (JSON, CSV) and keep the code that reads and uses it."),
+    "generated": Reason(
+        "Q-GENERATED", "structure", "high",
+        lambda v, e: "Build output or generated code (transpiler helpers, generator header), not source",
+        "Keep the source it was generated from; generated code teaches the generator's habits."),
+    "placeholders": Reason(
+        "Q-PLACEHOLDER", "correctness", "high",
+        lambda v, e: "Exercise placeholders (todo!(), ???, 'your code here'): the code is a stub",
+        "Complete the implementation or leave the stub out."),
     "literal_share": Reason(
         "Q-DATA-NOT-LOGIC", "structure", "high",
         lambda v, e: f"{v['literal_share']:.0%} of the lines hold only literals: this is data, not logic",
