@@ -81,8 +81,14 @@ def test_shipped_model_ranks_the_fixtures():
     assert bad.explanation.startswith("This code has quality issues:\n- ") and "Fix: " in bad.explanation
 
 
+def test_a_five_line_top_level_script_is_a_fragment():
+    sample = label((CODE / "scripts" / "tool").read_text())
+    assert sample.quality_label == "negative"
+    assert "- Only a few lines of code: a fragment" in sample.explanation
+
+
 @pytest.mark.parametrize("path", sorted(p for p in CODE.rglob("*") if p.is_file() and p.stem not in
-                                        ("legacy_report", "generated_pb2", "tiny")), ids=lambda p: p.name)
+                                        ("legacy_report", "generated_pb2", "tiny", "tool")), ids=lambda p: p.name)
 def test_clean_fixture_code_is_positive(path):
     from tritter_data.core.languages import detect_from_content, detect_from_path
 

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 from tritter_data.core.findings import Finding
 from tritter_data.quality.model import QualityModel, load_model
 from tritter_data.quality.reasons import REASONS
-from tritter_data.quality.signals import Signals, compute_signals
+from tritter_data.quality.signals import LANGUAGES, Signals, compute_signals
 
 MAX_REASONS = 3
 #: A signal becomes a reason when it costs at least this many reviewer points.
 MIN_COST = 0.1
+#: Signals whose reading depends on a language's conventions (how long files and functions
+#: run, how modules are documented). The calibration set covers ``signals.LANGUAGES`` only;
+#: for other languages these are set to the calibration mean, so a C header or a shell script
+#: is judged by the language-independent signals (syntax, data, copy-paste, names, ...).
+CONVENTION_SIGNALS = ("log_code_lines", "fragment", "functions_per_100", "log_max_fn_lines", "module_doc",
+                      "fn_doc_share", "doc_words_per_line", "comment_ratio", "script_share")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,10 @@ class QualityAnalyser:
     def assess(self, text: str, language: str, path: str | None = None) -> Assessment:
         model = load_model(self.model_path)
         signals = compute_signals(text, language, path)
+        if language not in LANGUAGES:
+            for name in CONVENTION_SIGNALS:
+                if name in model.features:
+                    signals.values[name] = model.mean[model.features.index(name)]
         return Assessment(model.score(signals.values), reasons(model, signals), signals)
 
     def analyse(self, text: str, language: str) -> list[Finding]:
