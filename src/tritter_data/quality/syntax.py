@@ -35,9 +35,9 @@ _TREE_SITTER = {"javascript": ("tree_sitter_javascript", "language"),
                 "java": ("tree_sitter_java", "language"), "go": ("tree_sitter_go", "language"),
                 "rust": ("tree_sitter_rust", "language"), "python": ("tree_sitter_python", "language")}
 MAX_CONFIRM_BYTES = 400_000
-#: Masking slips on a few valid files (nested f-string quotes); an imbalance in a file this
-#: large is far more often such a slip than a broken file, so it is not worth a parse.
-MAX_CONFIRM_IMBALANCE_BYTES = 60_000
+#: Masking slips on a few valid files (nested f-string quotes); an imbalance in a larger file
+#: is far more often such a slip than a truncated fragment, so it is not worth a parse.
+MAX_CONFIRM_IMBALANCE_BYTES = 20_000
 
 
 @dataclass(frozen=True, slots=True)

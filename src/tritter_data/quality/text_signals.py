@@ -38,12 +38,12 @@ _PY_EXIT = re.compile(r"\n([ \t]+)(?:return|raise|continue|break)\b[^\n]*\n(?:[ 
                       r"(?!(?:else|elif|except|finally|case)\b|[)\]}])\S")
 _BRACE_EXIT = re.compile(r"\n([ \t]*)(?:return|throw|break|continue)\b[^;{}\n]*;[ \t]*\n(?:[ \t]*\n)*\1(?![ \t])"
                          r"(?!case\b|default\b|[}\])])\S")
-# A comment that holds code (`# x = f(y)`, `// foo();`, `#print(x)`): dead code kept around.
+# A comment line that holds code (`# x = f(y)`, `// foo();`, `#print(x)`): dead code kept
+# around. Anchored at a line start, so lines that are not comments fail on their first char.
 _COMMENTED_CODE = re.compile(
-    r"(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
+    r"\n[ \t]*(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
     r"(?:if|for|while|return|print|import|var|let|const|def|func|fn)\b[^\n]*[:;{(]|"
-    r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*$",
-    re.MULTILINE,
+    r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*(?=\n)"
 )
 _INPUT = re.compile(r"input\(|Scanner\(System\.in\)|prompt\(|readline\(\)|New(?:Reader|Scanner)\(os\.Stdin\)|"
                     r"io::stdin\(\)|fmt\.Scan")
@@ -57,7 +57,13 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def literal_lines(masked: str) -> tuple[int, int]:
-    """How many lines hold only literals, and the first such line (1-based, 0 if none)."""
+    """How many lines hold only literals, and the first such line (1-based, 0 if none).
+
+    Code with fewer than one string per four lines has too few literals to be a data module,
+    and the scan is skipped (it is the costliest of these passes).
+    """
+    if masked.count('""') * 4 < masked.count("\n"):
+        return 0, 0
     text = "\n" + masked + "\n"
     count = first = 0
     for match in _LITERAL_LINE.finditer(text):
@@ -131,13 +137,12 @@ def _block_statement(text: str, newline: int) -> bool:
 
 def commented_code(original: str) -> tuple[int, int]:
     """Comment lines that hold code; the first one's line."""
-    matches = [m for m in _COMMENTED_CODE.finditer(original) if _comment_starts_line(original, m.start())]
-    return len(matches), (_line_of(original, matches[0].start()) if matches else 0)
-
-
-def _comment_starts_line(text: str, offset: int) -> bool:
-    start = text.rfind("\n", 0, offset) + 1
-    return not text[start:offset].strip()
+    text = "\n" + original + "\n"
+    matches = _COMMENTED_CODE.findall(text)
+    if not matches:
+        return 0, 0
+    first = _COMMENTED_CODE.search(text)
+    return len(matches), text.count("\n", 0, first.start()) + 1 if first else 0
 
 
 def reads_input(masked: str) -> bool:
