@@ -17,16 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = ROOT / "data" / "sample"
 LABELS = {
     "python_positive.jsonl": ["positive"] * 5,
-    # the calibrated quality model (issue 15) grades the short, documented deep-nesting and
-    # bare-except snippets as ordinary code just above the threshold (0.51, 0.54)
-    "python_negative.jsonl": ["negative", "negative", "negative", "positive", "negative", "negative"],
-    "python_mixed.jsonl": ["positive", "positive", "positive", "negative", "positive"],
+    "python_negative.jsonl": ["negative"] * 6,
+    "python_mixed.jsonl": ["positive", "negative", "positive", "negative", "positive"],
 }
 #: What each negative explanation must talk about (the card's list, in order).
 NEGATIVE_TOPICS = [
     ["Code injection: eval()"],
     ["Unsafe deserialization: pickle.load()", "Shell/command injection: subprocess.call() with shell=True"],
-    ["have no documentation", "No module or type documentation"],
+    ["have no documentation", "No module or type documentation"],  # the calibrated model's reasons
+    ["Control flow nests 7 levels deep"],
     ["Hard-coded secret: AWS access key ID", "Hard-coded secret: AWS secret access key"],
     ["SQL injection"],
 ]
@@ -62,7 +61,6 @@ def test_pipeline_reproduces_every_record(name):
 
 def test_negative_explanations_say_what_the_card_lists():
     rows = records("python_negative.jsonl")
-    rows = [row for row in rows if row.get("quality_label") == "negative"]
     for row, topics in zip(rows, NEGATIVE_TOPICS, strict=True):
         for topic in topics:
             assert topic in row["explanation"], (row["source"], topic)

@@ -148,10 +148,12 @@ def predict(x: np.ndarray, fitted: tuple[np.ndarray, np.ndarray, np.ndarray, flo
 
 
 def choose_alpha(x: np.ndarray, y: np.ndarray, groups: Sequence[str], alphas: Sequence[float],
-                 folds: int = 5) -> tuple[float, dict[float, float]]:
-    """The ridge penalty with the best grouped cross-validated Spearman on the training split."""
+                 folds: int = 5) -> tuple[float, dict[float, float], np.ndarray]:
+    """The ridge penalty with the best grouped cross-validated Spearman on the training split,
+    the Spearman of each candidate, and the best one's out-of-fold predictions (predictions
+    for files their model did not see, as unseen code will be)."""
     fold_of = np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) % folds for g in groups])
-    scores = {}
+    scores, out_of_fold = {}, {}
     for alpha in alphas:
         predicted = np.zeros(len(y))
         for fold in range(folds):
@@ -159,6 +161,6 @@ def choose_alpha(x: np.ndarray, y: np.ndarray, groups: Sequence[str], alphas: Se
             if test.all() or not test.any():
                 continue
             predicted[test] = predict(x[test], fit_ridge(x[~test], y[~test], alpha))
-        scores[alpha] = spearman(predicted, y)
+        scores[alpha], out_of_fold[alpha] = spearman(predicted, y), predicted
     best = max(scores, key=lambda a: (scores[a], a))
-    return best, scores
+    return best, scores, out_of_fold[best]

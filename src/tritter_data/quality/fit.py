@@ -65,13 +65,15 @@ def signal_matrix(items: list[cal.Item]) -> np.ndarray:
 
 def choose_cut(grades: np.ndarray, predicted: np.ndarray) -> float:
     """The predicted-grade cut that will map to ``quality_score`` 0.5, chosen on the training
-    split: the one that clears the issue's two bars (files graded <= 1 negative >= 80 %,
+    split's out-of-fold predictions: the one that clears the issue's two bars (files graded <= 1 negative >= 80 %,
     graded >= 4 positive >= 95 %) by the widest margin. Ridge predictions shrink toward the
     mean, so the rubric's own midpoint (2.5) is not where they separate best."""
     low, high = grades <= 1, grades >= 4
 
     def margin(cut: float) -> tuple[float, float]:
-        rates = ((predicted[low] < cut).mean() - 0.8, (predicted[high] >= cut).mean() - 0.95)
+        # each bar's margin relative to its headroom (0.2 and 0.05): a point of the stricter
+        # bar is worth four of the other
+        rates = (((predicted[low] < cut).mean() - 0.8) / 0.2, ((predicted[high] >= cut).mean() - 0.95) / 0.05)
         return float(min(rates)), -abs(cut - 2.5)
 
     return max(CUTS, key=margin)
@@ -107,10 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([item.grade for item in items])
     test = cal.held_out_mask(items)
     train_groups = [item.repo for item, held in zip(items, test, strict=True) if not held]
-    alpha, cv = cal.choose_alpha(x[~test], y[~test], train_groups, ALPHAS)
+    alpha, cv, out_of_fold = cal.choose_alpha(x[~test], y[~test], train_groups, ALPHAS)
     fitted = cal.fit_ridge(x[~test], y[~test], alpha)
     languages = [item.language for item in items]
-    cut = choose_cut(y[~test], cal.predict(x[~test], fitted))
+    cut = choose_cut(y[~test], out_of_fold)
     held = evaluate(y[test], cal.predict(x[test], fitted), [lang for lang, t in zip(languages, test, strict=True) if t],
                     cut)
     train = evaluate(y[~test], cal.predict(x[~test], fitted),

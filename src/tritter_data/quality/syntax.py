@@ -25,9 +25,11 @@ from typing import Any
 # Python 2 only: print statements, `except E, e:`, `exec "..."`, `<>`, backquotes. Run on
 # masked code (strings are ""); every alternative starts with a literal, so `re` skips
 # ahead fast. A `print` match counts only at the start of a statement (checked in Python).
-_PY2 = re.compile(
-    r"print[ \t]+(?!(?:if|for|in|and|or|is|not|else)\b)[\w\"\[{]|print[ \t]*>>"
-    r"|except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:|exec[ \t]+\"\"|<>|`"
+_PY2_PATTERNS = (
+    re.compile(r"print[ \t]+(?!(?:if|for|in|and|or|is|not|else)\b)[\w\"\[{]|print[ \t]*>>"),
+    re.compile(r"except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:"),
+    re.compile(r"exec[ \t]+\"\""),
+    re.compile(r"<>|`"),
 )
 _OPEN, _CLOSE = "([{", ")]}"
 _TREE_SITTER = {"javascript": ("tree_sitter_javascript", "language"),
@@ -69,11 +71,16 @@ def bracket_imbalance(masked: str) -> int:
 
 
 def _python2_line(masked: str) -> int:
-    for match in _PY2.finditer(masked):
-        start = masked.rfind("\n", 0, match.start()) + 1
-        if match.group()[0] != "p" or not masked[start : match.start()].strip():
-            return masked.count("\n", 0, match.start()) + 1
-    return 0
+    """Line of the first Python 2 construct, 0 if none. One literal-prefixed pattern at a
+    time: ``re`` scans those far faster than their alternation."""
+    first = len(masked)
+    for pattern in _PY2_PATTERNS:
+        for match in pattern.finditer(masked, 0, first):
+            start = masked.rfind("\n", 0, match.start()) + 1
+            if match.group()[0] != "p" or not masked[start : match.start()].strip():
+                first = match.start()
+                break
+    return masked.count("\n", 0, first) + 1 if first < len(masked) else 0
 
 
 def _python_parses(text: str) -> tuple[bool, int]:
