@@ -48,9 +48,13 @@ def reasons(model: QualityModel, signals: Signals, limit: int = MAX_REASONS) -> 
         if above_mean != (reason.bad == "high"):  # the model's sign, not the author's fault
             continue
         costs.append((pull, name))
-    findings = []
-    for pull, name in sorted(costs)[:limit]:
+    findings: list[Finding] = []
+    for pull, name in sorted(costs):
         reason = REASONS[name]
+        if len(findings) == limit:
+            break
+        if any(f.rule_id == reason.rule_id for f in findings):  # two signals, one reason
+            continue
         severity = "high" if pull <= -1.0 else "medium" if pull <= -0.4 else "low"
         findings.append(Finding(
             reason.rule_id, "quality", reason.category, signals.evidence.get(name) or 1,

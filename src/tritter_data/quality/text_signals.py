@@ -45,9 +45,9 @@ _COMMENTED_CODE = re.compile(
     r"(?:if|for|while|return|print|import|var|let|const|def|func|fn)\b[^\n]*[:;{(]|"
     r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*(?=\n)"
 )
-_INPUT = re.compile(r"input\(|Scanner\(System\.in\)|prompt\(|readline\(\)|New(?:Reader|Scanner)\(os\.Stdin\)|"
+_INPUT = re.compile(r"input\(|Scanner\(System\.in\)|prompt\(|stdin\.readline\(\)|New(?:Reader|Scanner)\(os\.Stdin\)|"
                     r"io::stdin\(\)|fmt\.Scan")
-_INPUT_HINTS = ("input(", "System.in", "prompt(", "readline(", "os.Stdin", "stdin()", "fmt.Scan")
+_INPUT_HINTS = ("input(", "System.in", "prompt(", "stdin.readline(", "os.Stdin", "stdin()", "fmt.Scan")
 DUP_WINDOW = 3
 MIN_DUP_CHARS = 12
 
