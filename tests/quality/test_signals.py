@@ -202,3 +202,14 @@ def test_documentation_that_explains():
     assert signals.values["doc_words_per_line"] > 0.5
     bare = (CODE / "python" / "legacy_report.py").read_text()
     assert compute_signals(bare, "python").values["doc_words_per_line"] == 0.0
+
+
+def test_long_files_are_sampled_from_their_head():
+    from tritter_data.quality.signals import HEAD_CHARS
+
+    table = 'CODES = {\n' + "".join(f'    "k{i}": {i},\n' for i in range(4000)) + "}\n"
+    assert len(table) > HEAD_CHARS
+    signals = compute_signals(table, "python")
+    assert signals.values["literal_share"] > 0.99 and signals.values["data_module"] == 1.0
+    assert signals.evidence["literal_share"] == 2
+    assert signals.values["log_code_lines"] > 8  # size is still read from the whole file

@@ -63,6 +63,7 @@ _COMPILED = ("_interopRequireDefault", "__esModule", "__awaiter(", "__generator(
 _PLACEHOLDERS = ("I AM NOT DONE", "our code here", "rite your code")
 _RUST_PLACEHOLDERS = ("todo!(", "unimplemented!(", "???")
 DATA_SHARE = 0.5
+HEAD_CHARS = 32_000
 
 
 @dataclass(slots=True)
@@ -101,23 +102,58 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     if language in LANGUAGES:
         values[f"lang_{language}"] = 1.0
     total_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    squeezed = masked.replace(" ", "").replace("\t", "")  # whitespace-only lines become empty
-    code = max(1, squeezed.count("\n") + 1 - squeezed.count("\n\n") - squeezed.startswith("\n")
-               - squeezed.endswith("\n"))
+    code = _count_code_lines(masked)
     values["log_code_lines"] = math.log1p(code)
     values["fragment"] = float(code < 8)
     is_test = is_test_file(text, language, path, structure)
     values["is_test"] = float(is_test)
-
-    problem = check_syntax(text, masked, language)
+    head, head_masked = _head(text, masked)
+    problem = check_syntax(text, head_masked, language)
     if problem is not None:
         values["python2" if problem.kind == "python2" else "syntax_error"] = 1.0
         evidence["python2" if problem.kind == "python2" else "syntax_error"] = problem.line
+    _text_signals(values, evidence, head, head_masked, language)
+    _structure_signals(values, evidence, examples, structure, masked, text, language, code, is_test)
+    values["doc_words_per_line"] = min(3.0, doc_words / code)
+    values["comment_ratio"] = min(1.0, comments / code)
+    values["long_line_share"] = count_long_lines(text, 120) / max(1, total_lines)
+    if language in ("javascript", "typescript"):
+        declarations = _JS_DECL.findall(masked)
+        values["js_var_share"] = declarations.count("var") / len(declarations) if declarations else 0.0
+        values["loose_eq_rate"] = min(1.0, 10 * len(_LOOSE_EQ.findall(masked)) / code)
+    if language == "rust" and not is_test:
+        values["unwrap_rate"] = min(1.0, 10 * masked.count(".unwrap()") / code)
+    return Signals(values, evidence, examples)
 
+
+def _count_code_lines(masked: str) -> int:
+    """Lines with code on them (whitespace-only lines, left by comments, do not count)."""
+    squeezed = masked.replace(" ", "").replace("\t", "")
+    return max(1, squeezed.count("\n") + 1 - squeezed.count("\n\n") - squeezed.startswith("\n")
+               - squeezed.endswith("\n"))
+
+
+def _head(text: str, masked: str) -> tuple[str, str]:
+    """The first ``HEAD_CHARS`` of a long file, and the same lines of its masked code.
+
+    Shares of literal lines, prints, copy-paste and the like are read from the head: a
+    32 KB sample of a long file estimates them well and saves a third of the work on the
+    standard library. Short files are read whole.
+    """
+    if len(text) <= HEAD_CHARS:
+        return text, masked
+    head = text[: text.rfind("\n", 0, HEAD_CHARS) + 1] or text[:HEAD_CHARS]
+    lines = head.count("\n")
+    return head, "\n".join(masked.split("\n", lines)[:lines]) + "\n"
+
+
+def _text_signals(values: dict[str, float], evidence: dict[str, int], text: str, masked: str,
+                  language: str) -> None:
+    """Data vs logic, prints, input, copy-paste, dead and commented-out code, markers."""
+    code = _count_code_lines(masked)
     if language == "python" and not values["python2"]:
         values["python2"] = float(sum(1 for api in _PY2_API if api in text) >= 2)
-    head = text[:3000]
-    values["generated"] = float(sum(1 for marker in _COMPILED if marker in head or marker in text[-300:]) >= 1)
+    values["generated"] = float(any(marker in text[:3000] or marker in text[-300:] for marker in _COMPILED))
     markers = _PLACEHOLDERS + _RUST_PLACEHOLDERS if language == "rust" else _PLACEHOLDERS
     values["placeholders"] = float(min(5, sum(text.count(marker) for marker in markers if marker in text)))
     count, first = ts.literal_lines(masked)
@@ -138,21 +174,8 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     count, first = ts.commented_code(text) if ("#" in text or "//" in text) else (0, 0)
     values["commented_code_share"] = min(1.0, count / code)
     evidence["commented_code_share"] = first
-
-    _structure_signals(values, evidence, examples, structure, masked, text, language, code, is_test)
-    values["doc_words_per_line"] = min(3.0, doc_words / code)
-    values["comment_ratio"] = min(1.0, comments / code)
-    values["long_line_share"] = count_long_lines(text, 120) / max(1, total_lines)
     has_marker = "TODO" in text or "FIXME" in text or "XXX" in text or "HACK" in text
-    todos = len(_TODO.findall(text)) if has_marker else 0
-    values["todo_rate"] = min(5.0, 100 * todos / code)
-    if language in ("javascript", "typescript"):
-        declarations = _JS_DECL.findall(masked)
-        values["js_var_share"] = declarations.count("var") / len(declarations) if declarations else 0.0
-        values["loose_eq_rate"] = min(1.0, 10 * len(_LOOSE_EQ.findall(masked)) / code)
-    if language == "rust" and not is_test:
-        values["unwrap_rate"] = min(1.0, 10 * masked.count(".unwrap()") / code)
-    return Signals(values, evidence, examples)
+    values["todo_rate"] = min(5.0, 100 * len(_TODO.findall(text)) / code) if has_marker else 0.0
 
 
 def _structure_signals(values: dict[str, float], evidence: dict[str, int], examples: dict[str, list[str]],
