@@ -51,7 +51,7 @@ GH_LIC = {
     "qiyuangong/leetcode": "MIT", "rust-lang/rustlings": "MIT", "trekhleb/learn-python": "MIT",
     "realpython/materials": "MIT", "sindresorhus/ky": "MIT", "BurntSushi/ripgrep": "MIT OR Unlicense",
     "colinhacks/zod": "MIT", "gcanti/fp-ts": "MIT", "microsoft/vscode-extension-samples": "MIT",
-    "gothinkster/node-express-realworld-example-app": "ISC", "gitleaks/gitleaks": "MIT",
+    "gothinkster/node-express-realworld-example-app": "MIT", "gitleaks/gitleaks": "MIT",
     "fishercoder1534/Leetcode": "Apache-2.0", "Asabeneh/30-Days-Of-JavaScript": "unknown",
     "ohdana/the-big-book-of-small-python-projects": "unknown",
 }
