@@ -112,7 +112,8 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     if problem is not None:
         values["python2" if problem.kind == "python2" else "syntax_error"] = 1.0
         evidence["python2" if problem.kind == "python2" else "syntax_error"] = problem.line
-    _text_signals(values, evidence, head, head_masked, language)
+    head_code = code if head_masked is masked else _count_code_lines(head_masked)
+    _text_signals(values, evidence, head, head_masked, language, head_code)
     _structure_signals(values, evidence, examples, structure, masked, text, language, code, is_test)
     values["doc_words_per_line"] = min(3.0, doc_words / code)
     values["comment_ratio"] = min(1.0, comments / code)
@@ -148,9 +149,9 @@ def _head(text: str, masked: str) -> tuple[str, str]:
 
 
 def _text_signals(values: dict[str, float], evidence: dict[str, int], text: str, masked: str,
-                  language: str) -> None:
-    """Data vs logic, prints, input, copy-paste, dead and commented-out code, markers."""
-    code = _count_code_lines(masked)
+                  language: str, code: int) -> None:
+    """Data vs logic, prints, input, copy-paste, dead and commented-out code, markers
+    (``code``: the code lines of ``masked``)."""
     if language == "python" and not values["python2"]:
         values["python2"] = float(sum(1 for api in _PY2_API if api in text) >= 2)
     values["generated"] = float(any(marker in text[:3000] or marker in text[-300:] for marker in _COMPILED))
