@@ -213,3 +213,34 @@ def test_long_files_are_sampled_from_their_head():
     assert signals.values["literal_share"] > 0.99 and signals.values["data_module"] == 1.0
     assert signals.evidence["literal_share"] == 2
     assert signals.values["log_code_lines"] > 8  # size is still read from the whole file
+
+
+DJANGO_STYLE = '''from django.conf import settings
+from django.core.checks import Error
+
+
+def check_setting_file_upload_temp_dir(app_configs, **kwargs):
+    setting = getattr(settings, "FILE_UPLOAD_TEMP_DIR", None)
+    if setting and not os.path.isdir(setting):
+        return [Error("The FILE_UPLOAD_TEMP_DIR setting refers to a missing directory.")]
+    return []
+
+
+def _clone(connection, suffix):
+    # Copy the test database through a template so each worker starts from the same state.
+    source = connection.settings_dict["NAME"]
+    target = f"{source}_{suffix}"
+    connection.create(target, template=source)
+    return target
+'''
+
+
+def test_functions_explained_by_comments_and_descriptive_names():
+    # Neither function has a docstring; one is named in words, the other comments its body.
+    assert signal(DJANGO_STYLE, name="fn_doc_share") == 0.0
+    assert signal(DJANGO_STYLE, name="explained_fn_share") == 1.0
+    # Look-alike: terse names, no comments (a '#' inside a string is not a comment).
+    terse = DJANGO_STYLE.replace("check_setting_file_upload_temp_dir", "chk").replace(
+        "    # Copy the test database through a template so each worker starts from the same state.\n",
+        '    marker = "#tmp"\n')
+    assert signal(terse, name="explained_fn_share") == 0.0

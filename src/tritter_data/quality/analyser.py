@@ -26,7 +26,7 @@ MIN_COST = 0.1
 #: for other languages these are set to the calibration mean, so a C header or a shell script
 #: is judged by the language-independent signals (syntax, data, copy-paste, names, ...).
 CONVENTION_SIGNALS = ("log_code_lines", "fragment", "functions_per_100", "log_max_fn_lines", "module_doc",
-                      "fn_doc_share", "doc_words_per_line", "comment_ratio", "script_share")
+                      "fn_doc_share", "explained_fn_share", "doc_words_per_line", "comment_ratio", "script_share")
 
 
 @dataclass(frozen=True, slots=True)

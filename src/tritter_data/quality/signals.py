@@ -32,7 +32,7 @@ FEATURES = (
     "log_code_lines", "fragment", "syntax_error", "python2",
     "literal_share", "const_print_share", "print_share", "reads_input", "script_share",
     "dup_share", "dead_code", "commented_code_share",
-    "module_doc", "fn_doc_share", "doc_words_per_line", "comment_ratio",
+    "module_doc", "fn_doc_share", "explained_fn_share", "doc_words_per_line", "comment_ratio",
     "unclear_name_share", "numbered_name_share",
     "log_max_fn_lines", "long_fn_share", "max_params", "max_nesting", "functions_per_100",
     "poor_handlers", "unwrap_rate", "type_hint_share", "js_var_share", "loose_eq_rate",
@@ -40,6 +40,9 @@ FEATURES = (
 )
 LONG_FUNCTION = 60  # code lines, docstring and blank lines left out
 MIN_DOC_LINES = 5  # shorter functions need no docstring
+#: A name of this many words (``check_setting_file_upload_temp_dir``) says what its function does.
+DESCRIPTIVE_WORDS = 3
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 _FOR_VARS = re.compile(r"for\b[ \t(]*(?:(?:let|var|const|int|long|auto|mut|final)[ \t]+)?([A-Za-z_]\w*)"
                        r"(?:[ \t]*,[ \t]*([A-Za-z_]\w*))?")
@@ -197,8 +200,9 @@ def _structure_signals(values: dict[str, float], evidence: dict[str, int], examp
         values["fn_doc_share"] = 1 - len(missing_docs) / len(eligible)
         missing = missing_docs[0] if missing_docs else None
         evidence["fn_doc_share"] = missing.line if missing else 0
+        values["explained_fn_share"] = _explained_share(eligible, missing_docs, masked, text)
     else:
-        values["fn_doc_share"] = 0.5
+        values["fn_doc_share"] = values["explained_fn_share"] = 0.5
     if functions:
         worst = max(functions, key=lambda f: f.length)
         values["max_params"] = float(min(10, max(len(f.params) for f in functions)))
@@ -226,6 +230,30 @@ def _structure_signals(values: dict[str, float], evidence: dict[str, int], examp
         main = next((f for f in functions if f.name == "main"), None)
         script = main.length if main is not None and len(functions) <= 2 else 0
     values["script_share"] = min(1.0, script / code)
+
+
+def _explained_share(eligible: list, missing_docs: list, masked: str, text: str) -> float:
+    """Share of functions a reader can follow without a docstring too: documented, or with
+    a comment explaining a line of the body, or named in words that say what they do.
+    Well-kept code often documents this way (Django's internals), and a count of docstrings
+    alone marks it down."""
+    if not missing_docs:
+        return 1.0
+    masked_lines, lines = masked.split("\n"), text.split("\n")
+    explained = 0
+    for function in missing_docs:
+        if len(_NAME_WORDS.findall(function.name)) >= DESCRIPTIVE_WORDS:
+            explained += 1
+            continue
+        start, end = function.line - 1, function.line - 1 + function.length
+        # a comment is what masking removed from a line's end (a masked string keeps its quotes)
+        if any(_ends_in_comment(lines[i], masked_lines[i]) for i in range(start, min(end, len(lines), len(masked_lines)))):
+            explained += 1
+    return (len(eligible) - len(missing_docs) + explained) / len(eligible)
+
+
+def _ends_in_comment(line: str, masked_line: str) -> bool:
+    return len(line) > len(masked_line) and line.rstrip()[-1:] != masked_line.rstrip()[-1:]
 
 
 def _code_lines(lines: list[str], start: int, length: int) -> int:
