@@ -37,10 +37,13 @@ def test_same_shards_with_one_or_two_workers(tmp_path):
     two, _ = run(tmp_path, 2)
     assert one == two
     assert manifest["rejected"] == {"secret_detected": 1}
-    assert (manifest["kept"], manifest["negative"]) == (4, 3)
+    assert (manifest["kept"], manifest["negative"]) == (4, 4)  # safe.py: a 5-line fragment, negative on quality
     assert {rule: n for rule, n in manifest["findings_by_rule"].items() if not rule.startswith("Q-")} == {
         "GO-SQL": 1, "JS-VM": 1, "PY-SHELL": 1}
     labels = {record["source"]: record.get("quality_label", "positive")
               for record in map(json.loads, one.decode().splitlines())}
-    assert labels == {"tools/shell.py": "negative", "tools/safe.py": "positive", "web/render.js": "negative",
+    assert labels == {"tools/shell.py": "negative", "tools/safe.py": "negative", "web/render.js": "negative",
                       "svc/users.go": "negative"}
+    explanations = {r["source"]: r["explanation"] for r in map(json.loads, one.decode().splitlines())}
+    assert "security issues" not in explanations["tools/safe.py"]  # the look-alike is not a security finding
+    assert all(explanations[s].startswith("This code has security issues:") for s in labels if s != "tools/safe.py")

@@ -24,8 +24,8 @@ LABELS = {
 NEGATIVE_TOPICS = [
     ["Code injection: `input(\"expression: \")` (line 8) reaches eval() (line 3)"],
     ["Unsafe deserialization: `path` (line 5) reaches pickle.load()", "subprocess.call() with shell=True passes"],
-    ["takes 9 parameters", "Unclear names"],
-    ["nests control flow 7 levels deep"],
+    ["have no documentation", "No module or type documentation"],  # the calibrated model's reasons
+    ["Control flow nests 7 levels deep"],
     ["Hard-coded secret: AWS access key ID", "Hard-coded secret: AWS secret access key"],
     ["SQL injection"],
 ]
@@ -61,7 +61,7 @@ def test_pipeline_reproduces_every_record(name):
 
 def test_negative_explanations_say_what_the_card_lists():
     rows = records("python_negative.jsonl")
-    for row, topics in zip(rows, NEGATIVE_TOPICS, strict=False):
+    for row, topics in zip(rows, NEGATIVE_TOPICS, strict=True):
         for topic in topics:
             assert topic in row["explanation"], (row["source"], topic)
         assert row["explanation"].count("\nFix: ") == row["explanation"].count("\n- ")

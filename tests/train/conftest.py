@@ -28,8 +28,15 @@ def shards_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("train-code")
     for name in ("json", "wsgiref"):
         shutil.copytree(STDLIB / name, root / "src" / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pickle.py", "shlex.py", "tabnanny.py"):  # eval/pickle/subprocess: negatives
+    for name in ("pickle.py", "shlex.py", "tabnanny.py", "keyword.py"):  # keyword.py: a generated data module
         shutil.copy(STDLIB / name, root / "src" / name)
+    # One file a security finding makes negative whatever its quality score (the stdlib alone may
+    # give a single negative, and the split below needs two).
+    (root / "src" / "calculator.py").write_text(
+        '"""A command-line calculator."""\n\nimport sys\n\n\ndef main() -> None:\n'
+        '    """Evaluate the expression given on the command line and print the result."""\n'
+        '    expression = sys.argv[1]\n    print(eval(expression))\n\n\nif __name__ == "__main__":\n    main()\n',
+        encoding="utf-8")
     out = root / "shards"
     assert main(["prepare", "--input-dir", str(root / "src"), "--output-dir", str(out),
                  "--shard-size", "8", "--quiet"]) == 0

@@ -58,6 +58,7 @@ _COMPILED: dict[str, re.Pattern[str]] = {}
 #: A masked token is a comment when it starts with one of these (strings start with a
 #: quote, a backtick or ``r`` for Rust raw strings).
 _COMMENT_STARTS = frozenset("#/")
+_DOCSTRING_STARTS = frozenset(['"""', "'''"])
 
 
 def _pattern(language: str) -> re.Pattern[str]:
@@ -77,14 +78,28 @@ def mask_code(text: str, language: str) -> tuple[str, int]:
     Each masked token is replaced by its newlines only, so the masked text has exactly
     the lines of the original.
     """
-    comments = 0
+    masked, comments, _ = mask_with_comment_words(text, language)
+    return masked, comments
+
+
+def mask_with_comment_words(text: str, language: str) -> tuple[str, int, int]:
+    """``mask_code`` plus the number of words in comments and triple-quoted strings
+    (docstrings): how much the documentation explains.
+
+        >>> mask_with_comment_words("x = 1  # the count of retries\\n", "python")
+        ('x = 1  \\n', 1, 4)
+    """
+    comments = words = 0
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal comments
+        nonlocal comments, words
         token = match.group()
         if token[0] in _COMMENT_STARTS:
             comments += 1
+            words += token.count(" ")
             return "\n" * token.count("\n") if "\n" in token else ""
+        if token[:3] in _DOCSTRING_STARTS:  # docstrings explain like comments do
+            words += token.count(" ")
         return '""' + "\n" * token.count("\n") if "\n" in token else '""'
 
-    return _pattern(language).sub(replace, text), comments
+    return _pattern(language).sub(replace, text), comments, words

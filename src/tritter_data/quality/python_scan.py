@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tritter_data.quality.rules import is_unclear_name
+from tritter_data.quality.rules import needs_line
 from tritter_data.quality.structure import FileStructure, FunctionInfo, split_params
 
 # Patterns start with a literal where possible: ``re`` then skips ahead with a fast
@@ -39,6 +39,7 @@ _PARAM_NAME = re.compile(r"[*]{0,2}\s*([A-Za-z_]\w*)")
 _FIRST_STATEMENT = re.compile(r"\s*(\"\")?")
 
 _DEF_EVENT, _CONTROL_EVENT = 0, 1
+_BROAD = frozenset(["Exception", "BaseException"])
 
 
 class LineCounter:
@@ -183,6 +184,8 @@ def _scan_handlers(masked: str, structure: FileStructure) -> None:
             structure.bare_handlers.append((line, swallowed))
         elif swallowed:
             structure.swallowed_handlers.append(line)
+        if swallowed and (bare or caught.split(" as ")[0].strip(" ()") in _BROAD):
+            structure.broad_swallowed.append(line)
 
 
 def _scan_names(masked: str, structure: FileStructure) -> None:
@@ -192,6 +195,9 @@ def _scan_names(masked: str, structure: FileStructure) -> None:
         names.append((function.line, function.name))
         names.extend((function.line, param) for param in function.params)
     first_offsets: dict[str, int] = {}
+    first_line = _ASSIGN.match("\n" + masked[:200])  # _ASSIGN needs a newline before the name
+    if first_line:
+        first_offsets[first_line.group(1)] = first_line.start(1) - 1
     for pattern in (_ASSIGN, _FOR):
         for match in pattern.finditer(masked):
             first_offsets.setdefault(match.group(1), match.start(1))
@@ -201,6 +207,6 @@ def _scan_names(masked: str, structure: FileStructure) -> None:
 def add_defined_names(masked: str, first_offsets: dict[str, int], structure: FileStructure) -> None:
     """Record defined names; only unclear ones get a line number (in one linear pass)."""
     lines = LineCounter(masked)
-    unclear = sorted((offset, name) for name, offset in first_offsets.items() if is_unclear_name(name))
+    unclear = sorted((offset, name) for name, offset in first_offsets.items() if needs_line(name))
     structure.defined_names.extend((lines.at(offset), name) for offset, name in unclear)
-    structure.defined_names.extend((0, name) for name in first_offsets if not is_unclear_name(name))
+    structure.defined_names.extend((0, name) for name in first_offsets if not needs_line(name))

@@ -27,6 +27,9 @@ class FileStructure:
     bare_handlers: list[tuple[int, bool]] = field(default_factory=list)
     #: lines of handlers whose body does nothing (``except X: pass``, ``catch (e) {}``)
     swallowed_handlers: list[int] = field(default_factory=list)
+    #: lines of swallowing handlers that catch everything (``except Exception: pass``);
+    #: ``except KeyError: pass`` around a ``discard`` is a decision, not one of these
+    broad_swallowed: list[int] = field(default_factory=list)
     #: (line, name) of names the code defines: variables, parameters, functions
     defined_names: list[tuple[int, str]] = field(default_factory=list)
     code_lines: int = 0

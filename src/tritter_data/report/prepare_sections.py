@@ -127,10 +127,12 @@ def scores_section(manifest: Mapping[str, Any]) -> Section:
     svg = charts.score_histogram(counts, threshold, size=(charts.FULL, 2.9))
     width = 1 / len(counts)
     rows = [[f"{i * width:.2f}–{(i + 1) * width:.2f}", num(n)] for i, n in enumerate(counts)]
-    lead = (f"Scores of the {num(sum(counts))} kept files. Files left of the dashed line "
+    lead = (f"Scores of the {num(sum(counts))} kept files: the quality model's predicted reviewer grade "
+            "(0-5, fitted to annotated files) mapped to [0, 1]. Files left of the dashed line "
             f"(--min-quality {threshold:g}) are labelled negative; files right of it are negative only "
             "when they carry a security finding." if threshold is not None else
-            f"Scores of the {num(sum(counts))} kept files.")
+            f"Scores of the {num(sum(counts))} kept files: the quality model's predicted reviewer grade "
+            "(0-5, fitted to annotated files) mapped to [0, 1].")
     body = (f'<p class="lead">{esc(lead)}</p>' + figure(svg, "Kept files per quality-score bin.",
             table(["score", "files"], rows, numeric=(1,), row_ids=[str(i) for i in range(len(rows))],
                   cls="score-bins")))

@@ -1,7 +1,8 @@
 """The analyser interface: analysers look at text and return findings; nothing else.
 
 Quality and security analysers both implement ``Analyser``. The ``Analyse`` stage runs
-them in order; a ``secret`` finding rejects the sample at once (we never train on
+them in order (an analyser that also scores, the quality model, reports its score
+through ``assess``); a ``secret`` finding rejects the sample at once (we never train on
 secrets) and records only the rule id and line, never the matched text.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tritter_data.core.findings import Finding
+from tritter_data.core.label import MODEL_SCORE
 from tritter_data.core.sample import Sample, StageResult
 from tritter_data.core.stage import reject
 
@@ -34,7 +36,13 @@ class Analyse:
     def __call__(self, sample: Sample) -> StageResult:
         language = sample.language or ""
         for analyser in self.analysers:
-            found = analyser.analyse(sample.text, language)
+            assess = getattr(analyser, "assess", None)
+            if assess is not None:  # a scoring analyser: its score is the sample's quality
+                assessment = assess(sample.text, language, sample.source)
+                sample.meta[MODEL_SCORE] = assessment.score
+                found = assessment.findings
+            else:
+                found = analyser.analyse(sample.text, language)
             secrets = [f for f in found if f.kind == "secret"]
             if secrets:
                 first = min(secrets, key=lambda f: f.line)

@@ -1,8 +1,13 @@
 """Python sinks: eval/exec, shells, pickle/marshal/shelve/yaml, string-built SQL.
 
     >>> from tritter_data.security.insecure.engine import analyse_insecure
-    >>> [(f.rule_id, f.severity, f.line) for f in analyse_insecure("x = 1\\ny = eval(data)\\n", "python")]
+    >>> [(f.rule_id, f.severity, f.line) for f in analyse_insecure("import sys\\ny = eval(sys.argv[1])\\n", "python")]
     [('PY-EVAL', 'critical', 2)]
+
+A name of unknown origin reaching the sink is low severity (it costs score, not the label)::
+
+    >>> [(f.rule_id, f.severity, f.line) for f in analyse_insecure("x = 1\\ny = eval(data)\\n", "python")]
+    [('PY-EVAL', 'low', 2)]
 """
 
 from __future__ import annotations

@@ -1,0 +1,10 @@
+class GoogleValidationError(Exception):
+    pass
+
+
+class BingValidationError(Exception):
+    pass
+
+
+class DDGValidationError(Exception):
+    pass

@@ -1,0 +1,5 @@
+define( function() {
+	"use strict";
+
+	return { guid: Date.now() };
+} );

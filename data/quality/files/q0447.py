@@ -1,0 +1,3 @@
+def square_generator(sequence):
+    for item in sequence:
+        yield item**2

@@ -1,0 +1,4 @@
+'use strict';
+var parent = require('../../es/object/keys');
+
+module.exports = parent;

@@ -1,0 +1,157 @@
+"""Line-level signals that need no parse: data vs logic, constant prints, copy-paste
+blocks, dead code, commented-out code, interactive input.
+
+Each function runs one or two whole-text regex passes over the masked code (strings
+blanked to ``""``, comments removed; see ``lexical.mask_code``) and returns a count plus
+the first line where it saw the thing, so the explanation can point at it. Per-line
+Python loops would cost more than the rest of the quality analysis::
+
+    >>> literal_lines('x = {\\n    "", 1,\\n    "", 2,\\n}\\n')
+    (2, 2)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_NUM = r"(?>0[xXbBoO][0-9a-fA-F_]++|\d[\d_]*+(?:\.\d*+)?+(?:[eE][+-]?\d++)?+[a-zA-Z]{0,3}+)"
+_LITERAL_WORD = r"(?:True|False|None|true|false|null|nil|undefined)"
+_PUNCT = r"[ \t,:;()\[\]{}+\-*/.|&<>=!?@#]"
+# A literal-only line starts like a literal (a string, a number, a bracket or a sign),
+# then holds nothing but literals and punctuation: `"key": ("", 1),`, `0x1F, 0x20,`.
+_LITERAL_LINE = re.compile(rf"\n[ \t]*(?=[\"\d\-+.(\[{{])(?:\"\"|{_NUM}|{_LITERAL_WORD}|{_PUNCT})*+(?=\n)")
+_HAS_LITERAL = re.compile(r"\"\"|\d")
+# Prints, per language (each pattern starts with a literal, so `re` skips ahead fast);
+# whether the arguments are constants is checked on the few matches.
+_PRINTS = {
+    "python": re.compile(r"print[ \t]*(\(|[ \t]+\"\")"),
+    "javascript": re.compile(r"console\.(?:log|info|error|warn)[ \t]*(\()|document\.write(?:ln)?[ \t]*(\()"),
+    "java": re.compile(r"System\.(?:out|err)\.print(?:ln|f)?[ \t]*(\()"),
+    "go": re.compile(r"fmt\.(?:Print(?:ln|f)?|Fprint(?:ln|f)?)[ \t]*(\()"),
+    "rust": re.compile(r"e?print(?:ln)?![ \t]*(\()"),
+}
+_PRINTS["typescript"] = _PRINTS["javascript"]
+_CONSTANT_ARGS = re.compile(r"[ \t]*(?:(?:\"\"|\d+(?:\.\d+)?)[ \t]*[,+]?[ \t]*)*\)?[ \t]*;?[ \t]*(?=\n)")
+# Code after an unconditional exit, at the same indentation, that is not the next branch.
+_PY_EXIT = re.compile(r"\n([ \t]+)(?:return|raise|continue|break)\b[^\n]*\n(?:[ \t]*\n)*\1(?![ \t])"
+                      r"(?!(?:else|elif|except|finally|case)\b|[)\]}])\S")
+_BRACE_EXIT = re.compile(r"\n([ \t]*)(?:return|throw|break|continue)\b[^;{}\n]*;[ \t]*\n(?:[ \t]*\n)*\1(?![ \t])"
+                         r"(?!case\b|default\b|[}\])])\S")
+# A comment line that holds code (`# x = f(y)`, `// foo();`, `#print(x)`): dead code kept
+# around. Anchored at a line start, so lines that are not comments fail on their first char.
+_COMMENTED_CODE = re.compile(
+    r"\n[ \t]*(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
+    r"(?:if|for|while|return|print|import|var|let|const|def|func|fn)\b[^\n]*[:;{(]|"
+    r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*(?=\n)"
+)
+_INPUT = re.compile(r"input\(|Scanner\(System\.in\)|prompt\(|stdin\.readline\(\)|New(?:Reader|Scanner)\(os\.Stdin\)|"
+                    r"io::stdin\(\)|fmt\.Scan")
+_INPUT_HINTS = ("input(", "System.in", "prompt(", "stdin.readline(", "os.Stdin", "stdin()", "fmt.Scan")
+DUP_WINDOW = 3
+MIN_DUP_CHARS = 12
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def literal_lines(masked: str) -> tuple[int, int]:
+    """How many lines hold only literals, and the first such line (1-based, 0 if none).
+
+    Code with fewer than one string per four lines has too few literals to be a data module,
+    and the scan is skipped (it is the costliest of these passes).
+    """
+    if masked.count('""') * 4 < masked.count("\n"):
+        return 0, 0
+    text = "\n" + masked + "\n"
+    count = first = 0
+    for match in _LITERAL_LINE.finditer(text):
+        found = match.group()
+        if _HAS_LITERAL.search(found) and found.strip() != '""':  # a lone string is a docstring
+            count += 1
+            first = first or _line_of(text, match.start())
+    return count, first
+
+
+def constant_prints(masked: str, language: str) -> tuple[int, int, int]:
+    """(print calls, prints of constants only, first constant print's line)."""
+    prints = constant = first = 0
+    pattern = _PRINTS.get(language)
+    if pattern is None:
+        return prints, constant, first
+    text = masked + "\n"
+    for match in pattern.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_."):
+            continue
+        prints += 1
+        args_start = match.end() if match.group(1) == "(" or match.lastindex == 2 else match.start(1)
+        if _CONSTANT_ARGS.match(text, args_start):
+            constant += 1
+            first = first or _line_of(text, match.start())
+    return prints, constant, first
+
+
+def duplicate_lines(original: str) -> tuple[int, int]:
+    """Lines inside a run of ``DUP_WINDOW`` lines that occurs twice or more; its first line.
+
+    Lines are compared as written, so two blocks differ when a string or a name differs;
+    short lines (``}``, ``return x``) and comments are left out. Only lines that occur
+    twice are looked at twice, so a file without repeats costs one ``Counter``.
+    """
+    lines = original.split("\n")
+    counts = Counter(lines)
+    repeated = {line for line, n in counts.items() if n > 1 and len(line.strip()) >= MIN_DUP_CHARS
+                and line.lstrip()[0] not in "#/*"}
+    if len(repeated) < DUP_WINDOW:
+        return 0, 0
+    kept = [(i, line) for i, line in enumerate(lines) if line in repeated]
+    texts = [line for _, line in kept]
+    windows = list(zip(texts, texts[1:], texts[2:], strict=False))
+    window_counts = Counter(windows)
+    starts = [start for start, window in enumerate(windows)
+              if window_counts[window] > 1 and kept[start + DUP_WINDOW - 1][0] - kept[start][0] <= 2 * DUP_WINDOW]
+    if not starts:
+        return 0, 0
+    covered = {start + k for start in starts for k in range(DUP_WINDOW)}
+    return len(covered), kept[starts[0]][0] + 1
+
+
+def dead_code(masked: str, language: str) -> tuple[int, int]:
+    """Statements right after an unconditional return/raise/throw/break in the same block."""
+    pattern = _PY_EXIT if language == "python" else _BRACE_EXIT
+    text = "\n" + masked
+    hits = []
+    for match in pattern.finditer(text):
+        if language != "python" and not _block_statement(text, match.start()):
+            continue
+        hits.append(text.count("\n", 0, match.end()))
+    return len(hits), (hits[0] if hits else 0)
+
+
+def _block_statement(text: str, newline: int) -> bool:
+    """The exit is a statement of its block, not the body of a brace-less ``if``."""
+    previous = text[:newline].rstrip()
+    return not previous or previous[-1] in "{};:"
+
+
+def commented_code(original: str) -> tuple[int, int]:
+    """Comment lines that hold code; the first one's line."""
+    text = "\n" + original + "\n"
+    matches = _COMMENTED_CODE.findall(text)
+    if not matches:
+        return 0, 0
+    first = _COMMENTED_CODE.search(text)
+    return len(matches), text.count("\n", 0, first.start()) + 1 if first else 0
+
+
+def reads_input(masked: str) -> bool:
+    """Reads from the keyboard: an interactive exercise rather than reusable code."""
+    if not any(hint in masked for hint in _INPUT_HINTS):
+        return False
+    for match in _INPUT.finditer(masked):
+        start = match.start()
+        if match.group() != "input(" or start == 0 or masked[start - 1] in " \t\n=(,[" or (
+                masked[max(0, start - 4):start] == "raw_"):
+            return True
+    return False
