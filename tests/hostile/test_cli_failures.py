@@ -64,14 +64,14 @@ def test_missing_dependency_is_one_line_before_any_file_is_read(code_tree, tmp_p
 
 
 def test_internal_errors_over_one_percent_exit_3(code_tree, tmp_path, capsys, monkeypatch):
-    real = QualityAnalyser.analyse
+    real = QualityAnalyser.assess  # the method the Analyse stage calls on a scoring analyser
 
-    def broken_on_rust(self, text, language):
+    def broken_on_rust(self, text, language, path=None):
         if language == "rust":  # 1 file of 22: 4.5 %
             raise KeyError("unexpected_node")
-        return real(self, text, language)
+        return real(self, text, language, path)
 
-    monkeypatch.setattr(QualityAnalyser, "analyse", broken_on_rust)
+    monkeypatch.setattr(QualityAnalyser, "assess", broken_on_rust)
     out = tmp_path / "out"
     assert main(["prepare", "--quiet", "--input-dir", str(code_tree), "--output-dir", str(out)]) == 3
     line = one_line_error(capsys)
@@ -86,14 +86,14 @@ def test_under_one_percent_internal_errors_still_exit_0(tmp_path, monkeypatch):
     text = (CODE / "python" / "intervals.py").read_text()
     for index in range(101):  # 101 distinct real files, one of which the analyser fails on
         (src / f"mod_{index:03d}.py").write_text(text.replace("merge_intervals", f"merge_{index}"))
-    real = QualityAnalyser.analyse
+    real = QualityAnalyser.assess  # the method the Analyse stage calls on a scoring analyser
 
-    def broken_once(self, text, language):
+    def broken_once(self, text, language, path=None):
         if "merge_7(" in text:
             raise ValueError("one bad file")
-        return real(self, text, language)
+        return real(self, text, language, path)
 
-    monkeypatch.setattr(QualityAnalyser, "analyse", broken_once)
+    monkeypatch.setattr(QualityAnalyser, "assess", broken_once)
     out = tmp_path / "out"
     assert main(["prepare", "--quiet", "--input-dir", str(src), "--output-dir", str(out)]) == 0
     assert json.loads((out / "manifest.json").read_text())["rejected"] == {"internal_error": 1}
@@ -149,14 +149,14 @@ def test_curate_into_an_unwritable_output_is_one_line(inline_parquet, tmp_path, 
 
 
 def test_curate_with_internal_errors_exits_3(inline_parquet, tmp_path, capsys, monkeypatch):
-    real = QualityAnalyser.analyse
+    real = QualityAnalyser.assess  # the method the Analyse stage calls on a scoring analyser
 
-    def broken(self, text, language):
+    def broken(self, text, language, path=None):
         if "class" in text:  # the Stack rows holding a class: far over 1 %
             raise AttributeError("'NoneType' object has no attribute 'children'")
-        return real(self, text, language)
+        return real(self, text, language, path)
 
-    monkeypatch.setattr(QualityAnalyser, "analyse", broken)
+    monkeypatch.setattr(QualityAnalyser, "assess", broken)
     out = tmp_path / "curated"
     assert main(["curate", "--quiet", "--language", "python", "--from-parquet", str(inline_parquet),
                  "--content-column", "content", "--output", str(out)]) == 3
