@@ -39,9 +39,10 @@ _PY_EXIT = re.compile(r"\n([ \t]+)(?:return|raise|continue|break)\b[^\n]*\n(?:[ 
 _BRACE_EXIT = re.compile(r"\n([ \t]*)(?:return|throw|break|continue)\b[^;{}\n]*;[ \t]*\n(?:[ \t]*\n)*\1(?![ \t])"
                          r"(?!case\b|default\b|[}\])])\S")
 # A comment line that holds code (`# x = f(y)`, `// foo();`, `#print(x)`): dead code kept
-# around. Anchored at a line start, so lines that are not comments fail on their first char.
+# around. The pattern starts at the comment marker (a literal, so ``re`` skips ahead instead
+# of trying every line); that only blanks precede it on its line is checked on the few matches.
 _COMMENTED_CODE = re.compile(
-    r"\n[ \t]*(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
+    r"(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
     r"(?:if|for|while|return|print|import|var|let|const|def|func|fn)\b[^\n]*[:;{(]|"
     r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*(?=\n)"
 )
@@ -138,11 +139,14 @@ def _block_statement(text: str, newline: int) -> bool:
 def commented_code(original: str) -> tuple[int, int]:
     """Comment lines that hold code; the first one's line."""
     text = "\n" + original + "\n"
-    matches = _COMMENTED_CODE.findall(text)
-    if not matches:
-        return 0, 0
-    first = _COMMENTED_CODE.search(text)
-    return len(matches), text.count("\n", 0, first.start()) + 1 if first else 0
+    count = first = 0
+    for match in _COMMENTED_CODE.finditer(text):
+        newline = text.rfind("\n", 0, match.start())
+        if text[newline + 1 : match.start()].strip(" \t"):  # code before it: a trailing comment
+            continue
+        count += 1
+        first = first or text.count("\n", 0, newline) + 1
+    return count, first
 
 
 def reads_input(masked: str) -> bool:
