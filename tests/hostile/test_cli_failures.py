@@ -36,6 +36,18 @@ def test_absurd_worker_count_is_refused_before_any_output(code_tree, tmp_path, c
     assert not out.exists()
 
 
+@pytest.mark.parametrize("command", ["dedup", "decontaminate"])
+def test_absurd_worker_count_is_refused_by_the_corpus_steps(code_tree, tmp_path, capsys, command):
+    shards = tmp_path / "shards"
+    assert main(["prepare", "--quiet", "--input-dir", str(code_tree), "--output-dir", str(shards)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert main([command, "--input-dir", str(shards), "--output-dir", str(out), "--workers", "10000"]) == 2
+    line = one_line_error(capsys)
+    assert "--workers 10000" in line and f"at most {4 * available_cpus()}" in line
+    assert not out.exists()
+
+
 def test_four_workers_per_cpu_is_allowed(code_tree, tmp_path):
     from tritter_data.runs.guards import check_workers
 

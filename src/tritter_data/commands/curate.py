@@ -59,7 +59,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
     add("--list-subsets", action="store_true", help="list each dataset's languages (row counts where known) and exit")
-    add("--language", nargs="+", metavar="LANG", help=f"language(s) to curate, one output file each ({', '.join(LANGUAGES)})")
+    add("--language", nargs="+", metavar="LANG", help=f"language(s) to curate, one output file each ({', '.join(LANGUAGES)}; "
+                                                   "docs: markdown restructuredtext asciidoc)")
     add("--max-samples", type=int, metavar="N", help="stop after this many kept samples per language")
     add("--min-stars", type=int, metavar="N", help="minimum repository stars (star_events_count; Stack-Edu: from --repos)")
     add("--output", type=Path, metavar="DIR", default=Path("data/curated"), help="output directory (default data/curated)")

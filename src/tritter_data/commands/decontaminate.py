@@ -13,6 +13,7 @@ from tritter_data.decontam.decontaminate import cached_index
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input
+from tritter_data.runs.guards import check_workers
 from tritter_data.steps.corpus import DecontaminateStep
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output_dir.resolve() == args.input_dir.resolve():
         raise UsageError("--output-dir must differ from --input-dir (the input would be overwritten)")
     items = items_from_args(args.benchmarks, args.benchmark_file, args.refresh_benchmarks)  # before touching the output
+    check_workers(args.workers, args.executor)  # a local pool of 10,000 processes is a typo, not a plan
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     step = DecontaminateStep(cached_index(tuple(items)), args.removed_file, args.quiet)
     with executor, OutputLock(args.output_dir):

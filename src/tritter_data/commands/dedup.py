@@ -13,6 +13,7 @@ from tritter_data.dedup.near import NearDedupConfig
 from tritter_data.executors import add_executor_arguments, post_step_executor
 from tritter_data.io.lock import OutputLock
 from tritter_data.io.shard_set import claim_output_dir, open_input, parse_size
+from tritter_data.runs.guards import check_workers
 from tritter_data.steps.corpus import CorpusStep, ExactDedupStep, NearDedupStep
 
 
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_size is not None and args.shard_size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")
     shards = open_input(args.input_dir, args.shard_size)
+    check_workers(args.workers, args.executor)  # a local pool of 10,000 processes is a typo, not a plan
     executor = post_step_executor(args.executor, args.workers, args.ray_address)  # fails before any output
     step: CorpusStep = (ExactDedupStep(args.removed_file, args.quiet) if args.exact
                         else NearDedupStep(config, args.removed_file, args.quiet))

@@ -41,7 +41,8 @@ from tritter_data.mix.config import Component
 from tritter_data.stages.autogen import generated_marker
 from tritter_data.stages.thresholds import alpha_ratio
 
-DOC_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rst": "restructuredtext"}
+DOC_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rst": "restructuredtext", ".adoc": "asciidoc",
+               ".asciidoc": "asciidoc"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.zst")
 ROLES = {"system": "System", "user": "User", "human": "User", "assistant": "Assistant", "gpt": "Assistant"}
 PROSE_SCORE = 1.0  # quality_score([]): no analyser findings on prose
