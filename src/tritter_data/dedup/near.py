@@ -38,6 +38,7 @@ from tritter_data.dedup.lsh import LshParams, optimal_params
 from tritter_data.dedup.near_tasks import (
     DocTable,
     candidate_lines,
+    encode_lines,
     line_batches,
     signature_lines,
     signature_texts,
@@ -281,12 +282,17 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
 
         mark = time.perf_counter()
         with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
-            for doc, record in read_records(shards):
-                entry = removed.get(doc)
-                if entry is None:
-                    writer.write(record)
-                else:
-                    log.write(entry)
+            doc = 0
+            for batch in executor.map_ordered(encode_lines, None, line_batches(shards, config.batch_size)):
+                for line in batch:
+                    if line is None:
+                        continue
+                    entry = removed.get(doc)
+                    if entry is None:
+                        writer.write_line(line)
+                    else:
+                        log.write(entry)
+                    doc += 1
         timings["write"] = time.perf_counter() - mark
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import orjson
 
 from tritter_data.dedup.lsh import band_hashes
 from tritter_data.dedup.minhash import MinHasher
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from tritter_data.dedup.near import NearDedupConfig
 
 _JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
+BATCH_BYTES = 1 << 20  # raw bytes per worker task
 Line = tuple[str, int, bytes]  # (shard path, line number, raw line)
 
 
@@ -107,15 +109,28 @@ def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarra
     return [(r["source"], shingle_hashes(r["text"], ngram)) for r in records if isinstance(r, dict)]
 
 
-def line_batches(shards: InputShards, size: int) -> Iterator[list[Line]]:
-    """Every non-blank line of the shards, unparsed, in batches of ``size``."""
+def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
+    """Phase 5 in a worker: each line as ``ShardWriter.write`` serialises it (None: not a record)."""
+    encoded: list[bytes | None] = []
+    for path, number, line in lines:
+        record = parse_line(path, number, line)
+        encoded.append(None if isinstance(record, BadLine) else orjson.dumps(record) + b"\n")
+    return encoded
+
+
+def line_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Line]]:
+    """Every non-blank line of the shards, unparsed, in batches of ``size`` lines or ``max_bytes``
+    (whichever comes first: a few big files must not make one batch that keeps a worker busy
+    while the others wait)."""
     batch: list[Line] = []
+    held = 0
     for path in shards.paths:
         name = str(path)
         for number, line in shard_lines(path):
             batch.append((name, number, line))
-            if len(batch) >= size:
+            held += len(line)
+            if len(batch) >= size or held >= max_bytes:
                 yield batch
-                batch = []
+                batch, held = [], 0
     if batch:
         yield batch
