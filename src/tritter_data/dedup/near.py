@@ -21,8 +21,6 @@ by their text:
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -35,6 +33,7 @@ import orjson
 from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
 from tritter_data.dedup.lsh import LshParams, optimal_params
+from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
     candidate_lines,
@@ -54,6 +53,7 @@ from tritter_data.io.shard_set import (
     read_records,
     read_selected_lines,
 )
+from tritter_data.io.shards import existing_shards
 from tritter_data.io.writers import ShardWriter, write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -218,16 +218,77 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     return pairs, valid, sum(size for _, size in extras), 0
 
 
+# --- phases 3-5 -----------------------------------------------------------------------------------
+def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable, bad: BadLines,
+                        config: NearDedupConfig, workdir: Path, timings: dict[str, float], executor: Executor
+                        ) -> tuple[dict[int, dict[str, Any]], int, list[int]]:
+    """``(records to remove with their log entries, verified pairs, cluster sizes)``."""
+    mark = time.perf_counter()
+    ids = np.unique(pairs)
+    sources: dict[int, str] = {}
+    lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
+    if config.verify:
+        batches = executor.map_ordered(candidate_lines, config.ngram, batched(lines, config.batch_size))
+        found = (item for batch in batches for item in batch)
+
+        def arrays() -> Iterator[np.ndarray]:
+            for doc, (source, shingles) in zip(ids.tolist(), found, strict=True):
+                sources[doc] = source
+                yield shingles
+
+        sets = CandidateShingles(workdir / "candidates.u64", ids, arrays())
+        similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
+        verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
+    else:
+        for doc, line in zip(ids.tolist(), lines, strict=True):
+            sources[doc] = orjson.loads(line)["source"]
+        sets, verified = None, pairs
+    timings["verify"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    clusters = cluster(len(table), verified)
+    removed: dict[int, dict[str, Any]] = {}
+    for number, members in enumerate(clusters):
+        keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
+        for doc in members.tolist():
+            if doc != keep:
+                entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
+                                         "cluster": number, "cluster_size": len(members),
+                                         "kept": sources[keep]}
+                if sets is not None:
+                    entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
+                removed[doc] = entry
+    timings["cluster"] = time.perf_counter() - mark
+    return removed, len(verified), [len(members) for members in clusters]
+
+
+def _write(shards: InputShards, removed: dict[int, dict[str, Any]], writer: ShardWriter, log: RemovedLog,
+           config: NearDedupConfig, executor: Executor) -> None:
+    """Phase 5: the kept records, serialised in the workers, written here in input order."""
+    doc = 0
+    for batch in executor.map_ordered(encode_lines, None, line_batches(shards, config.batch_size)):
+        for line in batch:
+            if line is None:
+                continue
+            entry = removed.get(doc)
+            if entry is None:
+                writer.write_line(line)
+            else:
+                log.write(entry)
+            doc += 1
+
+
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True,
                executor: Executor | None = None) -> dict[str, Any]:
     """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest.
 
-    ``executor`` (default: a local pool of ``config.workers``) computes the signatures and the
-    candidates' shingle sets. One that offers ``shuffle`` (Ray) also buckets the band hashes
-    (``_candidates_ray``); the same candidate pairs come back, so verification, clusters and
-    shards are the same bytes.
+    ``executor`` (default: a local pool of ``config.workers``) parses the lines and computes
+    the signatures, the candidates' shingle sets and the output lines. One that offers
+    ``shuffle`` (Ray) also buckets the band hashes (``_candidates_ray``); the same candidate
+    pairs come back, so verification, clusters and shards are the same bytes. Each finished
+    phase is committed in ``output_dir`` (``near_resume.py``): the same call after a kill goes on.
     """
     if executor is None:
         executor = LocalExecutor(config.workers, batch_size=1)
@@ -236,66 +297,29 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     params = config.lsh
     table, bad = DocTable(), BadLines()
     output_dir.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
-    try:
+    checkpoint = NearCheckpoint(output_dir, fingerprint(shards, config, shard_size, compress, removed_file))
+    resumed = checkpoint.start()
+    workdir = checkpoint.directory
+    if resumed is None:
         find = _candidates_ray if hasattr(executor, "shuffle") else _candidates_local
         pairs, valid, bytes_in, spilled = find(shards, table, bad, config, workdir, timings, quiet, executor)
-        n = len(table)
+        checkpoint.save_candidates(pairs, valid, bytes_in, spilled, table, bad)
+    else:
+        logger.warning("%s: resuming near-dedup after its %s phase", output_dir, resumed)
+        pairs, valid, bytes_in, spilled = checkpoint.restore_candidates(table, bad)
+    n = len(table)
+    if resumed == CLUSTERS:
+        removed, verified, sizes = checkpoint.restore_clusters()
+    else:
+        removed, verified, sizes = _verify_and_cluster(shards, pairs, table, bad, config, workdir, timings, executor)
+        checkpoint.save_clusters(removed, verified, sizes)
 
-        mark = time.perf_counter()
-        ids = np.unique(pairs)
-        sources: dict[int, str] = {}
-        lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
-        if config.verify:
-            batches = executor.map_ordered(candidate_lines, config.ngram, batched(lines, config.batch_size))
-            found = (item for batch in batches for item in batch)
-
-            def arrays() -> Iterator[np.ndarray]:
-                for doc, (source, shingles) in zip(ids.tolist(), found, strict=True):
-                    sources[doc] = source
-                    yield shingles
-
-            sets = CandidateShingles(workdir / "candidates.u64", ids, arrays())
-            similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
-            verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
-        else:
-            for doc, line in zip(ids.tolist(), lines, strict=True):
-                sources[doc] = orjson.loads(line)["source"]
-            sets, verified = None, pairs
-        timings["verify"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        clusters = cluster(n, verified)
-        removed: dict[int, dict[str, Any]] = {}
-        for number, members in enumerate(clusters):
-            keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
-            for doc in members.tolist():
-                if doc != keep:
-                    entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
-                                             "cluster": number, "cluster_size": len(members),
-                                             "kept": sources[keep]}
-                    if sets is not None:
-                        entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
-                    removed[doc] = entry
-        timings["cluster"] = time.perf_counter() - mark
-        del sets
-
-        mark = time.perf_counter()
-        with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
-            doc = 0
-            for batch in executor.map_ordered(encode_lines, None, line_batches(shards, config.batch_size)):
-                for line in batch:
-                    if line is None:
-                        continue
-                    entry = removed.get(doc)
-                    if entry is None:
-                        writer.write_line(line)
-                    else:
-                        log.write(entry)
-                    doc += 1
-        timings["write"] = time.perf_counter() - mark
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    mark = time.perf_counter()
+    for stale in existing_shards(output_dir):  # a killed write phase's shards: written again whole
+        stale.unlink()
+    with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
+        _write(shards, removed, writer, log, config, executor)
+    timings["write"] = time.perf_counter() - mark
 
     elapsed = time.perf_counter() - started
     manifest = {
@@ -313,9 +337,9 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         **bad.to_dict(),
         "documents_without_shingles": int(n - valid.sum()),
         "candidate_pairs": len(pairs),
-        "verified_pairs": len(verified),
-        "clusters": len(clusters),
-        "cluster_size_histogram": histogram([len(members) for members in clusters]),
+        "verified_pairs": verified,
+        "clusters": len(sizes),
+        "cluster_size_histogram": histogram(sizes),
         "spilled_band_bytes": spilled,
         "bytes_in": bytes_in,
         "bytes_out": writer.bytes_written,
@@ -326,5 +350,8 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         "cpu_seconds": round(time.process_time() - cpu, 3),  # this process; workers not included
         "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
     }
+    if resumed is not None:
+        manifest["resumed_after"] = resumed
     write_manifest(output_dir / "manifest.json", manifest)
+    checkpoint.finish()
     return manifest
