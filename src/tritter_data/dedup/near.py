@@ -291,7 +291,7 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest.
 
     ``executor`` (default: a local pool of ``config.workers``) parses the lines and computes
-    the signatures, the candidates' shingle sets and the output lines. One that offers
+    the signatures and the candidates' shingle sets. One that offers
     ``shuffle`` (Ray) also buckets the band hashes (``_candidates_ray``); the same candidate
     pairs come back, so verification, clusters and shards are the same bytes. Each finished
     phase is committed in ``output_dir`` (``near_resume.py``): the same call after a kill goes on.

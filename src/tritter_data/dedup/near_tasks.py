@@ -110,7 +110,7 @@ def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarra
 
 
 def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
-    """Phase 5 in a worker: each line as ``ShardWriter.write`` serialises it (None: not a record)."""
+    """Phase 5 (in the driver): each line as ``ShardWriter.write`` serialises it (None: not a record)."""
     encoded: list[bytes | None] = []
     for path, number, line in lines:
         record = parse_line(path, number, line)
