@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import UsageError
+from tritter_data.dedup import near_resume
 from tritter_data.dedup.minhash import default_backend
 from tritter_data.dedup.near import NearDedupConfig
 from tritter_data.executors import add_executor_arguments, post_step_executor
@@ -73,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
     step: CorpusStep = (ExactDedupStep(args.removed_file, args.quiet) if args.exact
                         else NearDedupStep(config, args.removed_file, args.quiet))
     with executor, OutputLock(args.output_dir):
-        claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+        if args.exact or args.overwrite or not near_resume.resumable(
+                args.output_dir, near_resume.fingerprint(shards, config, shards.shard_size, shards.compress,
+                                                         args.removed_file)):
+            claim_output_dir(args.input_dir, args.output_dir, args.overwrite)
+            near_resume.discard(args.output_dir)
         manifest = step.run(shards, args.output_dir, executor)
     if not args.quiet:
         print_summary(manifest)

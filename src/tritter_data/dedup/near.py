@@ -3,13 +3,14 @@
 Phases (each timed in the manifest), with memory bounded by the number of documents, never
 by their text:
 
-1. signatures: read the shards in order; workers shingle each text (``shingles.py``), take
+1. signatures: the driver reads the shards' raw lines in order; workers (``near_tasks.py``)
+   parse and validate them, shingle each text (``shingles.py``), take
    MinHash signatures (``minhash.py``) and reduce them to LSH band hashes (``lsh.py``); the
    driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
    and a few numbers per document (score, label, license, stars: ``DocTable``).
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
-3. verify: one more sequential read parses the candidates' lines only (their source, and with
-   ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
+3. verify: one more sequential read picks the candidates' raw lines only; workers parse them
+   (their source, and with ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
    Jaccard similarity are dropped, so LSH false positives never remove anything.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
    highest ``quality_score``, then positive over negative, then a license, then stars
@@ -20,22 +21,29 @@ by their text:
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import time
-from array import array
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
 from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
-from tritter_data.dedup.lsh import LshParams, band_hashes, optimal_params
-from tritter_data.dedup.minhash import MinHasher
-from tritter_data.dedup.shingles import batch_ngram_hashes, jaccard, shingle_hashes
+from tritter_data.dedup.lsh import LshParams, optimal_params
+from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
+from tritter_data.dedup.near_tasks import (
+    DocTable,
+    candidate_lines,
+    encode_lines,
+    line_batches,
+    signature_lines,
+    signature_texts,
+)
+from tritter_data.dedup.shingles import jaccard
 from tritter_data.executors.base import Executor, batched
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.shard_set import (
@@ -44,13 +52,13 @@ from tritter_data.io.shard_set import (
     RemovedLog,
     histogram,
     read_records,
-    read_selected,
+    read_selected_lines,
 )
+from tritter_data.io.shards import existing_shards
 from tritter_data.io.writers import ShardWriter, write_manifest
 from tritter_data.runs.progress import Progress
 
 logger = logging.getLogger(__name__)
-_JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
 
 
 @dataclass(frozen=True)
@@ -82,71 +90,6 @@ class NearDedupConfig:
         return optimal_params(self.threshold, self.num_perm)
 
 
-class DocTable:
-    """What choosing the kept record needs, per document, in compact columns (~20 bytes)."""
-
-    def __init__(self) -> None:
-        self.score = array("d")
-        self.negative = bytearray()
-        self.license = bytearray()
-        self.stars = array("q")  # -1 when absent
-
-    def add(self, record: dict[str, Any]) -> None:
-        self.score.append(float(record["quality_score"]))
-        self.negative.append(record.get("quality_label") == "negative")
-        self.license.append(bool(record.get("license")))
-        stars = record.get("stars")
-        self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
-
-    def __len__(self) -> int:
-        return len(self.score)
-
-    def rank(self, doc: int, source: str) -> tuple[Any, ...]:
-        """Sort key: the smallest is the record to keep."""
-        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc], source, doc)
-
-
-# --- phase 1: signatures (runs in workers) ----------------------------------------------------
-_HASHERS: dict[NearDedupConfig, MinHasher] = {}  # per worker process, built once per config
-
-
-def _hasher(config: NearDedupConfig) -> MinHasher:
-    if config not in _HASHERS:
-        _HASHERS.clear()
-        _HASHERS[config] = MinHasher(config.num_perm, config.seed, config.backend)
-    return _HASHERS[config]
-
-
-def _signature_batch(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
-    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
-    shingles: list[np.ndarray] = []
-    group: list[bytes] = []
-    grouped = 0
-    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
-        if group and grouped + len(data) > _JOIN_BYTES:
-            shingles += batch_ngram_hashes(group, config.ngram)
-            group, grouped = [], 0
-        group.append(data)
-        grouped += len(data)
-    shingles += batch_ngram_hashes(group, config.ngram)
-    signatures = _hasher(config).signatures(shingles)
-    valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
-    return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
-
-
-def _text_batches(shards: InputShards, table: DocTable, bad: BadLines, batch_size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for _doc, record in read_records(shards, bad):
-        table.add(record)
-        batch.append(record["text"])
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 # --- phases 2-4 ---------------------------------------------------------------------------------
 def candidate_pairs(store: BandStore, valid: np.ndarray) -> np.ndarray:
     """``(k, 2)`` int64 pairs ``u < v`` sharing at least one band bucket, sorted."""
@@ -175,19 +118,6 @@ class CandidateShingles:
         return self.flat[self.offsets[i] : self.offsets[i + 1]]
 
 
-def _shingle_batch(ngram: int, texts: list[str]) -> list[np.ndarray]:
-    """Sorted distinct shingle hashes of each text (runs in the workers)."""
-    return [shingle_hashes(text, ngram) for text in texts]
-
-
-def _fetch_candidates(shards: InputShards, ids: np.ndarray, sources: dict[int, str],
-                      bad: BadLines) -> Iterator[str]:
-    """Sources of the candidate documents and (yielded) their texts, in id order."""
-    for doc, record in read_selected(shards, iter(ids.tolist()), bad):
-        sources[doc] = record["source"]
-        yield record["text"]
-
-
 def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     """Connected components of size > 1, each sorted, ordered by their smallest id."""
     from tritter_data.dedup.union_find import UnionFind
@@ -214,8 +144,11 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
     store = BandStore(config.lsh.bands, config.memory_limit, workdir)
     valid_parts, bytes_in = [], 0
     progress = Progress("dedup: signatures", quiet=quiet)
-    batches = _text_batches(shards, table, bad, config.batch_size)
-    for hashes, valid, size in executor.map_ordered(_signature_batch, config, batches):
+    for hashes, valid, size, part, lost in executor.map_ordered(signature_lines, config,
+                                                                 line_batches(shards, config.batch_size)):
+        for line in lost:
+            bad.add(line)
+        table.extend(part)
         store.add(hashes)
         valid_parts.append(valid)
         bytes_in += size
@@ -233,12 +166,12 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
 
 @dataclass(frozen=True)
 class RayBandRows:
-    """Map side on Ray: ``_signature_batch`` (same band hashes) as ``[band, hash, doc]`` rows."""
+    """Map side on Ray: ``signature_texts`` (same band hashes) as ``[band, hash, doc]`` rows."""
 
     config: NearDedupConfig
 
     def __call__(self, batch: list[tuple[int, str]]) -> tuple[np.ndarray, tuple[np.ndarray, int]]:
-        hashes, valid, size = _signature_batch(self.config, [text for _, text in batch])
+        hashes, valid, size = signature_texts(self.config, [text for _, text in batch])
         ids = np.array([doc for doc, _ in batch], dtype=np.uint64)[valid]
         hashes = hashes[valid]
         bands = hashes.shape[1]
@@ -286,16 +219,82 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     return pairs, valid, sum(size for _, size in extras), 0
 
 
+# --- phases 3-5 -----------------------------------------------------------------------------------
+def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable, bad: BadLines,
+                        config: NearDedupConfig, workdir: Path, timings: dict[str, float], executor: Executor
+                        ) -> tuple[dict[int, dict[str, Any]], int, list[int]]:
+    """``(records to remove with their log entries, verified pairs, cluster sizes)``."""
+    mark = time.perf_counter()
+    ids = np.unique(pairs)
+    sources: dict[int, str] = {}
+    lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
+    if config.verify:
+        # A pool is started only for more than one batch of candidates: for fewer its start-up
+        # costs more than the shingling (the sets, and so the bytes, are the same either way).
+        engine = executor if len(ids) > config.batch_size else LocalExecutor(1)
+        batches = engine.map_ordered(candidate_lines, config.ngram, batched(lines, config.batch_size))
+        found = (item for batch in batches for item in batch)
+
+        def arrays() -> Iterator[np.ndarray]:
+            for doc, (source, shingles) in zip(ids.tolist(), found, strict=True):
+                sources[doc] = source
+                yield shingles
+
+        sets = CandidateShingles(workdir / "candidates.u64", ids, arrays())
+        similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
+        verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
+    else:
+        for doc, line in zip(ids.tolist(), lines, strict=True):
+            sources[doc] = orjson.loads(line)["source"]
+        sets, verified = None, pairs
+    timings["verify"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    clusters = cluster(len(table), verified)
+    removed: dict[int, dict[str, Any]] = {}
+    for number, members in enumerate(clusters):
+        keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
+        for doc in members.tolist():
+            if doc != keep:
+                entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
+                                         "cluster": number, "cluster_size": len(members),
+                                         "kept": sources[keep]}
+                if sets is not None:
+                    entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
+                removed[doc] = entry
+    timings["cluster"] = time.perf_counter() - mark
+    return removed, len(verified), [len(members) for members in clusters]
+
+
+def _write(shards: InputShards, removed: dict[int, dict[str, Any]], writer: ShardWriter, log: RemovedLog,
+           config: NearDedupConfig) -> None:
+    """Phase 5: the kept records, in input order. In this process: sending every line to a
+    worker and back cost more than parsing and serialising it here (measured: 0.32 s vs 0.14 s
+    for 31 MB with 2 workers)."""
+    doc = 0
+    for batch in map(partial(encode_lines, None), line_batches(shards, config.batch_size)):
+        for line in batch:
+            if line is None:
+                continue
+            entry = removed.get(doc)
+            if entry is None:
+                writer.write_line(line)
+            else:
+                log.write(entry)
+            doc += 1
+
+
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True,
                executor: Executor | None = None) -> dict[str, Any]:
     """Remove near-duplicates from ``shards`` into ``output_dir``; returns (and writes) the manifest.
 
-    ``executor`` (default: a local pool of ``config.workers``) computes the signatures and the
-    candidates' shingle sets. One that offers ``shuffle`` (Ray) also buckets the band hashes
-    (``_candidates_ray``); the same candidate pairs come back, so verification, clusters and
-    shards are the same bytes.
+    ``executor`` (default: a local pool of ``config.workers``) parses the lines and computes
+    the signatures and the candidates' shingle sets. One that offers
+    ``shuffle`` (Ray) also buckets the band hashes (``_candidates_ray``); the same candidate
+    pairs come back, so verification, clusters and shards are the same bytes. Each finished
+    phase is committed in ``output_dir`` (``near_resume.py``): the same call after a kill goes on.
     """
     if executor is None:
         executor = LocalExecutor(config.workers, batch_size=1)
@@ -304,55 +303,29 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     params = config.lsh
     table, bad = DocTable(), BadLines()
     output_dir.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=".near_dedup_", dir=output_dir))
-    try:
+    checkpoint = NearCheckpoint(output_dir, fingerprint(shards, config, shard_size, compress, removed_file))
+    resumed = checkpoint.start()
+    workdir = checkpoint.directory
+    if resumed is None:
         find = _candidates_ray if hasattr(executor, "shuffle") else _candidates_local
         pairs, valid, bytes_in, spilled = find(shards, table, bad, config, workdir, timings, quiet, executor)
-        n = len(table)
+        checkpoint.save_candidates(pairs, valid, bytes_in, spilled, table, bad)
+    else:
+        logger.warning("%s: resuming near-dedup after its %s phase", output_dir, resumed)
+        pairs, valid, bytes_in, spilled = checkpoint.restore_candidates(table, bad)
+    n = len(table)
+    if resumed == CLUSTERS:
+        removed, verified, sizes = checkpoint.restore_clusters()
+    else:
+        removed, verified, sizes = _verify_and_cluster(shards, pairs, table, bad, config, workdir, timings, executor)
+        checkpoint.save_clusters(removed, verified, sizes)
 
-        mark = time.perf_counter()
-        ids = np.unique(pairs)
-        sources: dict[int, str] = {}
-        texts = _fetch_candidates(shards, ids, sources, bad)
-        if config.verify:
-            batches = executor.map_ordered(_shingle_batch, config.ngram, batched(texts, config.batch_size))
-            arrays = (shingles for batch in batches for shingles in batch)
-            sets = CandidateShingles(workdir / "candidates.u64", ids, arrays)
-            similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
-            verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
-        else:
-            for _ in texts:
-                pass
-            sets, verified = None, pairs
-        timings["verify"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
-        clusters = cluster(n, verified)
-        removed: dict[int, dict[str, Any]] = {}
-        for number, members in enumerate(clusters):
-            keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
-            for doc in members.tolist():
-                if doc != keep:
-                    entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
-                                             "cluster": number, "cluster_size": len(members),
-                                             "kept": sources[keep]}
-                    if sets is not None:
-                        entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
-                    removed[doc] = entry
-        timings["cluster"] = time.perf_counter() - mark
-        del sets
-
-        mark = time.perf_counter()
-        with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
-            for doc, record in read_records(shards):
-                entry = removed.get(doc)
-                if entry is None:
-                    writer.write(record)
-                else:
-                    log.write(entry)
-        timings["write"] = time.perf_counter() - mark
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    mark = time.perf_counter()
+    for stale in existing_shards(output_dir):  # a killed write phase's shards: written again whole
+        stale.unlink()
+    with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
+        _write(shards, removed, writer, log, config)
+    timings["write"] = time.perf_counter() - mark
 
     elapsed = time.perf_counter() - started
     manifest = {
@@ -370,9 +343,9 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         **bad.to_dict(),
         "documents_without_shingles": int(n - valid.sum()),
         "candidate_pairs": len(pairs),
-        "verified_pairs": len(verified),
-        "clusters": len(clusters),
-        "cluster_size_histogram": histogram([len(members) for members in clusters]),
+        "verified_pairs": verified,
+        "clusters": len(sizes),
+        "cluster_size_histogram": histogram(sizes),
         "spilled_band_bytes": spilled,
         "bytes_in": bytes_in,
         "bytes_out": writer.bytes_written,
@@ -383,5 +356,8 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         "cpu_seconds": round(time.process_time() - cpu, 3),  # this process; workers not included
         "mb_per_second": round(bytes_in / 1e6 / elapsed, 2) if elapsed > 0 else None,
     }
+    if resumed is not None:
+        manifest["resumed_after"] = resumed
     write_manifest(output_dir / "manifest.json", manifest)
+    checkpoint.finish()
     return manifest

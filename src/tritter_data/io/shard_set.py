@@ -157,8 +157,8 @@ def read_records(shards: InputShards, bad: BadLines | None = None) -> Iterator[t
             doc += 1
 
 
-def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(document id, record)`` for the ascending ids in ``wanted`` only, parsing no other line.
+def read_selected_lines(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> Iterator[tuple[int, bytes]]:
+    """``(document id, raw line)`` for the ascending ids in ``wanted`` only, parsing no line.
 
     ``bad`` must come from a ``read_records`` pass over the same shards: its line numbers are
     what keeps the ids here equal to the ids there (same numbering as ``iter_shard_records``).
@@ -173,11 +173,17 @@ def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> 
             if number in skip:
                 continue
             if doc == target:
-                yield doc, orjson.loads(line)
+                yield doc, line
                 target = next(wanted, None)
                 if target is None:
                     return
             doc += 1
+
+
+def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``read_selected_lines``, parsed."""
+    for doc, line in read_selected_lines(shards, wanted, bad):
+        yield doc, orjson.loads(line)
 
 
 class RemovedLog:

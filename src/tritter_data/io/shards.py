@@ -149,20 +149,23 @@ def existing_shards(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob(SHARD_GLOB) if p.is_file() and not p.name.endswith(".tmp"))
 
 
+def parse_line(path: str, number: int, line: bytes) -> dict[str, Any] | BadLine:
+    """One shard line as a validated record, or the ``BadLine`` saying why it is not one."""
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        return BadLine(path, number, f"invalid JSON: {error}")
+    if not isinstance(record, dict):
+        return BadLine(path, number, "not a JSON object")
+    try:
+        validate_record(record, where=f"{path}:{number}")
+    except SchemaError as error:
+        return BadLine(path, number, str(error))
+    return record
+
+
 def iter_shard_records(path: Path) -> Iterator[dict[str, Any] | BadLine]:
     """Yield each record of one shard, or a ``BadLine`` for a line that is not a record."""
+    name = str(path)
     for number, line in shard_lines(path):
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            yield BadLine(str(path), number, f"invalid JSON: {error}")
-            continue
-        if not isinstance(record, dict):
-            yield BadLine(str(path), number, "not a JSON object")
-            continue
-        try:
-            validate_record(record, where=f"{path}:{number}")
-        except SchemaError as error:
-            yield BadLine(str(path), number, str(error))
-            continue
-        yield record
+        yield parse_line(name, number, line)

@@ -1,0 +1,136 @@
+"""Near-dedup's per-document work, run in the executor's workers on raw shard lines.
+
+The driver only reads lines (no JSON parsing) and hands them out in ordered batches; a worker
+parses and validates each line, tokenises it and computes its MinHash band hashes (phase 1), or
+the shingle set of a candidate (phase 3). So with N workers the parsing, the shingling and the
+hashing all run N-wide, and the driver is left with the band join, the clusters and the writing.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import orjson
+
+from tritter_data.dedup.lsh import band_hashes
+from tritter_data.dedup.minhash import MinHasher
+from tritter_data.dedup.shingles import batch_ngram_hashes, shingle_hashes
+from tritter_data.io.shard_set import InputShards
+from tritter_data.io.shards import BadLine, parse_line, shard_lines
+
+if TYPE_CHECKING:
+    from tritter_data.dedup.near import NearDedupConfig
+
+_JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
+BATCH_BYTES = 1 << 20  # raw bytes per worker task
+Line = tuple[str, int, bytes]  # (shard path, line number, raw line)
+
+
+class DocTable:
+    """What choosing the kept record needs, per document, in compact columns (~20 bytes)."""
+
+    def __init__(self) -> None:
+        self.score = array("d")
+        self.negative = bytearray()
+        self.license = bytearray()
+        self.stars = array("q")  # -1 when absent
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.score.append(float(record["quality_score"]))
+        self.negative.append(record.get("quality_label") == "negative")
+        self.license.append(bool(record.get("license")))
+        stars = record.get("stars")
+        self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
+
+    def extend(self, other: DocTable) -> None:
+        """Append a worker's table (the next documents in input order)."""
+        self.score.extend(other.score)
+        self.negative.extend(other.negative)
+        self.license.extend(other.license)
+        self.stars.extend(other.stars)
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    def rank(self, doc: int, source: str) -> tuple[Any, ...]:
+        """Sort key: the smallest is the record to keep."""
+        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc], source, doc)
+
+
+_HASHERS: dict[Any, MinHasher] = {}  # per worker process, built once per config
+
+
+def _hasher(config: NearDedupConfig) -> MinHasher:
+    if config not in _HASHERS:
+        _HASHERS.clear()
+        _HASHERS[config] = MinHasher(config.num_perm, config.seed, config.backend)
+    return _HASHERS[config]
+
+
+def signature_texts(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    shingles: list[np.ndarray] = []
+    group: list[bytes] = []
+    grouped = 0
+    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
+        if group and grouped + len(data) > _JOIN_BYTES:
+            shingles += batch_ngram_hashes(group, config.ngram)
+            group, grouped = [], 0
+        group.append(data)
+        grouped += len(data)
+    shingles += batch_ngram_hashes(group, config.ngram)
+    signatures = _hasher(config).signatures(shingles)
+    valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
+    return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
+
+
+def signature_lines(config: NearDedupConfig, lines: list[Line]
+                    ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[BadLine]]:
+    """Phase 1 in a worker: parse raw lines, then ``signature_texts`` over the records."""
+    table, bad, texts = DocTable(), [], []
+    for path, number, line in lines:
+        record = parse_line(path, number, line)
+        if isinstance(record, BadLine):
+            bad.append(record)
+            continue
+        table.add(record)
+        texts.append(record["text"])
+    hashes, valid, size = signature_texts(config, texts)
+    return hashes, valid, size, table, bad
+
+
+def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:
+    """Phase 3 in a worker: ``(source, sorted distinct shingle hashes)`` of each candidate line."""
+    records = [parse_line("", 0, line) for line in lines]  # validated in phase 1
+    return [(r["source"], shingle_hashes(r["text"], ngram)) for r in records if isinstance(r, dict)]
+
+
+def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
+    """Phase 5 (in the driver): each line as ``ShardWriter.write`` serialises it (None: not a record)."""
+    encoded: list[bytes | None] = []
+    for path, number, line in lines:
+        record = parse_line(path, number, line)
+        encoded.append(None if isinstance(record, BadLine) else orjson.dumps(record) + b"\n")
+    return encoded
+
+
+def line_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Line]]:
+    """Every non-blank line of the shards, unparsed, in batches of ``size`` lines or ``max_bytes``
+    (whichever comes first: a few big files must not make one batch that keeps a worker busy
+    while the others wait)."""
+    batch: list[Line] = []
+    held = 0
+    for path in shards.paths:
+        name = str(path)
+        for number, line in shard_lines(path):
+            batch.append((name, number, line))
+            held += len(line)
+            if len(batch) >= size or held >= max_bytes:
+                yield batch
+                batch, held = [], 0
+    if batch:
+        yield batch

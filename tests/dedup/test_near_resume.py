@@ -1,0 +1,105 @@
+"""``dedup`` resumes: killed (SIGKILL) after a committed phase or mid-write, the same command
+goes on and writes the bytes of an uninterrupted run, and no half-written output looks finished."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dedup_helpers import fixture_text, record, reformat, write_shards
+
+from tritter_data.cli import main
+from tritter_data.io.shard_set import check_complete
+from tritter_data.io.shards import ShardError, existing_shards
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ["json/decoder.py", "json/encoder.py", "json/scanner.py", "json/tool.py", "textwrap.py",
+         "colorsys.py", "bisect.py", "shlex.py", "fnmatch.py", "heapq.py"]
+# The real command in a subprocess that SIGKILLs itself at one point: after a phase is committed
+# (``NearCheckpoint._commit``) or after some output lines (``ShardWriter.write_line``).
+KILLER = """
+import os, signal, sys
+point = sys.argv[1]
+from tritter_data.dedup.near_resume import NearCheckpoint
+from tritter_data.io.writers import ShardWriter
+commit, write_line = NearCheckpoint._commit, ShardWriter.write_line
+def die_after_commit(self, phase):
+    commit(self, phase)
+    if phase == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+def die_mid_write(self, line):
+    write_line(self, line)
+    if point == "write" and self.records_written == 7:
+        os.kill(os.getpid(), signal.SIGKILL)
+NearCheckpoint._commit, ShardWriter.write_line = die_after_commit, die_mid_write
+from tritter_data.cli import main
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+def records() -> list[dict[str, Any]]:
+    """Ten stdlib modules and a reformatted near-copy of three of them."""
+    originals = [record(name, fixture_text(name)) for name in NAMES]
+    copies = [record(f"copy/{name}", reformat(fixture_text(name)), score=0.9) for name in NAMES[:3]]
+    return originals + copies
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_shards(tmp_path_factory.mktemp("in") / "shards", records(), shard_size=4)
+
+
+def command(shards: Path, out: Path, *extra: str) -> list[str]:
+    return ["dedup", "--input-dir", str(shards), "--output-dir", str(out), "--quiet",
+            "--removed-file", str(out.parent / "removed.jsonl"), *extra]
+
+
+@pytest.fixture(scope="module")
+def whole(shards: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("whole") / "out"
+    assert main(command(shards, out)) == 0
+    return out
+
+
+def killed(shards: Path, out: Path, point: str, workers: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.run([sys.executable, "-c", KILLER, point, *command(shards, out, "--workers", workers)],
+                             env=env, capture_output=True, timeout=120)
+    assert process.returncode == -9, process.stderr.decode()[-2000:]
+
+
+@pytest.mark.parametrize(("point", "workers"), [("candidates", "2"), ("clusters", "1"), ("write", "1")])
+def test_sigkill_then_the_same_command_gives_the_same_bytes(shards: Path, whole: Path, tmp_path: Path,
+                                                            point: str, workers: str) -> None:
+    out = tmp_path / "out"
+    killed(shards, out, point, workers)
+    if point == "write":
+        assert existing_shards(out)  # killed with some shards written
+    assert not (out / "manifest.json").exists()
+    with pytest.raises(ShardError, match="incomplete output"):
+        check_complete(out, existing_shards(out))  # never taken as finished by the next step
+    assert main(command(shards, out, "--workers", "2" if workers == "1" else "1")) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in whole.iterdir())  # no .parts
+    for path in existing_shards(whole):
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    assert (tmp_path / "removed.jsonl").read_bytes() == (whole.parent / "removed.jsonl").read_bytes()
+    got, want = (json.loads((d / "manifest.json").read_text()) for d in (out, whole))
+    assert got.pop("resumed_after") == {"write": "clusters"}.get(point, point)  # the write phase is redone whole
+    moving = {"stage_seconds", "elapsed_seconds", "cpu_seconds", "mb_per_second", "output_dir", "removed_file"}
+    got["parameters"].pop("workers"), want["parameters"].pop("workers")
+    assert {k: v for k, v in got.items() if k not in moving} == {k: v for k, v in want.items() if k not in moving}
+    assert want["removed"] == 3
+
+
+def test_other_options_do_not_resume_a_checkpoint(shards: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    killed(shards, out, "clusters", "1")
+    assert main(command(shards, out, "--threshold", "0.95")) == 0  # another threshold: from the start
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "resumed_after" not in manifest
+    assert not (out / ".parts").exists()
