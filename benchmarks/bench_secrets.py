@@ -137,7 +137,7 @@ def corpus_figures(args: argparse.Namespace, tmp: Path) -> None:
 
 
 def real_figures(args: argparse.Namespace) -> None:
-    roots = real_roots()
+    roots = real_roots() + [Path(extra) for extra in args.real_dir]
     files = load_real(roots)
     size = sum(len(data) for _, data in files) / 1e6
     print(f"real code: {len(files)} files, {size:.1f} MB from {', '.join(str(r) for r in roots)}")
@@ -173,9 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ds-mb", type=float, default=3.0, help="MB of real code for detect-secrets speed")
     parser.add_argument("--per-type-table", action="store_true", help="print recall for every type")
     parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--real-dir", action="append", default=[], metavar="DIR",
+                        help="more real code to count false rejects on (unpacked sdists, npm tarballs, crates)")
+    parser.add_argument("--skip-corpus", action="store_true", help="only the real-code figures")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus_figures(args, Path(tmp))
+    if not args.skip_corpus:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus_figures(args, Path(tmp))
     if not args.skip_real:
         real_figures(args)
     return 0
