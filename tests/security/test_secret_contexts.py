@@ -262,7 +262,7 @@ REAL_CODE_QUIET = [
      + '")\nU = "https://ann:p%40ssw0rd@host.test/"\nV = "http://z\\xfcri:p\\xe4ssw\\xf6rd@h.test"\n'
      'W = "https://a:the%20secret@h.test"\nH = {"Authorization": "Basic '
      + base64.b64encode(b"ali:open door").decode() + '"}\nauthorization = base64.b64encode(raw)\n'),
-    ("test stand-ins", 'stripe.api_key = "sk_test_987"\nDB["PASSWORD"] = "p@ssw0rd!"\nopts = {"password": "(elided)"}\n'
+    ("test stand-ins", 'stripe.api_key = "sk_test_987"\nDB["PASSWORD"] = "p4ssw0rd"\nopts = {"password": "(elided)"}\n'
                        'PW = {"password1": "BANNED_WORD3"}\nSECRET_A = "1bcdefghij2bcdefghijK"\ncfg["PASSWORD"] = "zoë"\n'),
 ]
 REAL_CODE_FIRES = [

@@ -181,8 +181,10 @@ _WORD_PIECE = re.compile(r"^[A-Za-z]*\d{0,2}$")
 def code_value(value: str) -> bool:
     """An unquoted value that is code: ``*lightstepToken``, ``!!config.withCredentials``, ``Token::LeftBrace``,
     ``defaultToConfig2``, ``yaml_FOLDED_SCALAR_STYLE``, ``CancelToken$1``, ``===86090||u.token``."""
-    if _CODE_START.search(value.rstrip("=")) or "=" in value.rstrip("="):
+    if _CODE_START.search(value.rstrip("=")):
         return True
+    if "=" in value.rstrip("=") and word_name(value.split("=")[0]):
+        return True  # X.NODE_TYPES=void 0: a chained assignment
     return word_name(value)
 
 
@@ -216,7 +218,8 @@ def _generic(name: str, value: str, separator: str) -> bool:
     if separator.startswith(">"):  # an XML element's text: any of its words may be the secret
         return any(_generic(name, word, "=") for word in value.strip("{}[]() ").split())
     if not any(q in separator for q in "'\"`"):  # unquoted: a random-looking literal, never code
-        value = value.split("&")[0]  # key=VALUE&other=...: a query string
+        if re.match(r"[^=&]*&\w+=", value):
+            value = value.split("&")[0]  # key=VALUE&other=...: a query string
         if code_value(value):
             return False
     elif word_name(value) or _b64_prose(value):

@@ -29,7 +29,7 @@ _PLACEHOLDER = re.compile(
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
     r"|^pk_(?:live|test)_"  # Stripe publishable keys: public by design
-    r"|^\(\w+\)$|(?:^|_)(?:test|live)_\d{0,6}$|p[a@4]ss(?:w[o0]rd)?[^a-z]*p[a@4]ss|p[a@4]ssw[o0]rd|bcdefghij"
+    r"|^\(\w+\)$|(?:^|_)(?:test|live)_\d{0,6}$|p[a@4]ss(?:w[o0]rd)?[^a-z]*p[a@4]ss|^p[a@4]ssw[o0]rd$|bcdefghij"
     r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|####|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
     r"|(\d{3,})[-_.:]\1[-_.:]\1"  # a repeated group: xoxp-1234-1234-1234-...
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
