@@ -267,6 +267,7 @@ REAL_CODE_QUIET = [
 ]
 REAL_CODE_FIRES = [
     ("unquoted env value", 'ENV = """\nAPI_TOKEN=Qm7vX2pLk9RtZ4wN8cYs\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("unquoted value starting with !", 'ENV = """\nADMIN_PASSWORD=!Tq7vK2mLx9Rp\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("key in a query string", "URL = 'https://api.test/v1?api_key=Zp4Xq9LmT2vRk7WnB3cY8sHd&lang=en'\n",
      "SECRET-GENERIC-ASSIGNMENT"),
     ("flag with a value", 'subprocess.run(["tool", "--password", "Vq8#mZ2!kLp4"])\n', "SECRET-CLI-FLAG"),

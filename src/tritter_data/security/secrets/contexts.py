@@ -174,7 +174,7 @@ def _words_not_key(value: str) -> bool:
     return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
 
 
-_CODE_START = re.compile(r"^[!*&=|:?<>+\-]|::|->|===?|\|\||&&|\$\d")
+_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?|\|\||&&|\$\d")
 _WORD_PIECE = re.compile(r"^[A-Za-z]*\d{0,2}$")
 
 
@@ -183,6 +183,8 @@ def code_value(value: str) -> bool:
     ``defaultToConfig2``, ``yaml_FOLDED_SCALAR_STYLE``, ``CancelToken$1``, ``===86090||u.token``."""
     if _CODE_START.search(value.rstrip("=")):
         return True
+    if value[:1] in "!*&":  # !!flag, *ptr, &ref are code; a random literal may start with these too
+        return word_name(value.lstrip("!*&"))
     if "=" in value.rstrip("=") and word_name(value.split("=")[0]):
         return True  # X.NODE_TYPES=void 0: a chained assignment
     return word_name(value)
