@@ -241,3 +241,45 @@ def test_clean_paths_pass_the_screen_unchanged():
         assert screen_path(sample) is sample
     reject = Reject(f"links/{GHP}", "broken_symlink", "No such file")
     assert screen_path(reject).source == "links/[SECRET-GITHUB-PAT]"
+
+
+#: Found on the wider real-code set (sdists, npm tarballs, Debian Go and Rust crates); own values, same shapes.
+REAL_CODE_QUIET = [
+    ("rust enum paths", 'Some(Token::OpenParen) => "an open paren",\nToken::StructVariant {\n'
+                        "    expect(Token::CloseAngle)?;\n"),
+    ("unquoted expressions", "tok.kind = scan_PLAIN_BLOCK_KIND\nxhr.withCredentials = !!opts.withCredentials;\n"
+                             "  withCredentials: pickFromSecond,\n  AuthToken: *tracerToken,\nlet CancelToken = Abort$2;\n"),
+    ("minified comparisons", "if(n.token===40321||n.token===1183744)return;e.token===2097?1:0\n"
+                             'T.NODE_TOKENS=q_.AST_TYPES=void 0;e.HiddenKeyword="TSHiddenKeyword"\n'),
+    ("template filters", "tok = 'name|upper|date:\"d-m-Y\"'\n"),
+    ("struct tags and lists", 'Pair map[string]int64 `protobuf_key:"zigzag64,3,opt,name=pair"`\n'
+                              'get_key("proxy_key", "10.1.0.0/16,10.2.0.1,db.internal")\n'),
+    ("query strings and dotted digests", "URL = 'https://h.test/q?key=alpha1&key=beta2&ref=docs'\n"
+                                         'self.assertEqual(key, "views.fragment.menu.9b1c2f0e7d6a5b4c3d2e1f0a9b8c7d6e")\n'),
+    ("option definitions", "parser.add_argument('--password',\n    default=None, help='the password')\n"
+                           'group.add_option("--api-token",\n        dest="token")\n'),
+    ("base64 prose and escaped urls", 'req.Header.Set("Sec-Key", "' + base64.b64encode(b"a plain test nonce").decode()
+     + '")\nU = "https://ann:p%40ssw0rd@host.test/"\nV = "http://z\\xfcri:p\\xe4ssw\\xf6rd@h.test"\n'
+     'W = "https://a:the%20secret@h.test"\nH = {"Authorization": "Basic '
+     + base64.b64encode(b"ali:open door").decode() + '"}\nauthorization = base64.b64encode(raw)\n'),
+    ("test stand-ins", 'stripe.api_key = "sk_test_987"\nDB["PASSWORD"] = "p4ssw0rd"\nopts = {"password": "(elided)"}\n'
+                       'PW = {"password1": "BANNED_WORD3"}\nSECRET_A = "1bcdefghij2bcdefghijK"\ncfg["PASSWORD"] = "zoë"\n'),
+]
+REAL_CODE_FIRES = [
+    ("unquoted env value", 'ENV = """\nAPI_TOKEN=Qm7vX2pLk9RtZ4wN8cYs\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("unquoted value starting with !", 'ENV = """\nADMIN_PASSWORD=!Tq7vK2mLx9Rp\n"""\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("key in a query string", "URL = 'https://api.test/v1?api_key=Zp4Xq9LmT2vRk7WnB3cY8sHd&lang=en'\n",
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("flag with a value", 'subprocess.run(["tool", "--password", "Vq8#mZ2!kLp4"])\n', "SECRET-CLI-FLAG"),
+    ("url password", 'DSN = "postgres://app:Wq7%21zK2mPx9@db.internal/prod"\n', "SECRET-URL-PASSWORD"),
+]
+
+
+@pytest.mark.parametrize(("context", "code"), REAL_CODE_QUIET, ids=[c for c, _ in REAL_CODE_QUIET])
+def test_real_code_look_alike_stays(context, code):
+    assert scan_secrets(code) == []
+
+
+@pytest.mark.parametrize(("context", "code", "rule_id"), REAL_CODE_FIRES, ids=[c for c, _, _ in REAL_CODE_FIRES])
+def test_real_code_shapes_with_a_real_value_fire(context, code, rule_id):
+    assert [f.rule_id for f in scan_secrets(code)] == [rule_id]

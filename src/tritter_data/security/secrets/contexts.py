@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import unicodedata
 
 from tritter_data.security.secrets.catalogue import SecretRule
 from tritter_data.security.secrets.validators import (
@@ -167,8 +168,45 @@ def _words_not_key(value: str) -> bool:
     parts = [p for p in re.split(r"[._\-]", value) if p]
     if len(parts) > 1 and all(p[:1].isalpha() and len(p) <= 12 for p in parts):
         return True
+    if value.count(".") >= 2 and sum(p.isalpha() for p in value.split(".")) >= 2:
+        return True  # template.cache.foo.<md5>: a dotted name ending in a digest
     camel = sum(len(m) for m in _CAPITALISED.findall(value))
     return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
+
+
+_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?|\|\||&&|\$\d")
+_WORD_PIECE = re.compile(r"^[A-Za-z]*\d{0,2}$")
+
+
+def code_value(value: str) -> bool:
+    """An unquoted value that is code: ``*lightstepToken``, ``!!config.withCredentials``, ``Token::LeftBrace``,
+    ``defaultToConfig2``, ``yaml_FOLDED_SCALAR_STYLE``, ``CancelToken$1``, ``===86090||u.token``."""
+    if _CODE_START.search(value.rstrip("=")):
+        return True
+    if value[:1] in "!*&":  # !!flag, *ptr, &ref are code; a random literal may start with these too
+        return word_name(value.lstrip("!*&"))
+    if "=" in value.rstrip("=") and word_name(value.split("=")[0]):
+        return True  # X.NODE_TYPES=void 0: a chained assignment
+    return word_name(value)
+
+
+def word_name(value: str) -> bool:
+    """Names made of words (``TSPrivateKeyword``, ``defaultToConfig2``): most letters sit in words of 3+."""
+    pieces = [p for p in re.split(r"[._$]", value) if p]
+    if not pieces or not all(_WORD_PIECE.match(p) for p in pieces):
+        return False
+    words = NAME_WORDS.findall(re.sub(r"\d", "", value))
+    letters = sum(len(w) for w in words)
+    return letters > 0 and sum(len(w) for w in words if len(w) >= 3) >= 0.8 * letters
+
+
+def _b64_prose(value: str) -> bool:
+    """Base64 of plain words (``the sample nonce`` of RFC 6455): a test vector, not a key."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    return " " in decoded and bool(re.fullmatch(r"[A-Za-z ,.:'!?\-]+", decoded))
 
 
 def _password(value: str) -> bool:
@@ -181,6 +219,13 @@ def _password(value: str) -> bool:
 def _generic(name: str, value: str, separator: str) -> bool:
     if separator.startswith(">"):  # an XML element's text: any of its words may be the secret
         return any(_generic(name, word, "=") for word in value.strip("{}[]() ").split())
+    if not any(q in separator for q in "'\"`"):  # unquoted: a random-looking literal, never code
+        if re.match(r"[^=&]*&\w+=", value):
+            value = value.split("&")[0]  # key=VALUE&other=...: a query string
+        if code_value(value):
+            return False
+    elif word_name(value) or _b64_prose(value):
+        return False
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
     # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
@@ -189,7 +234,7 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     if not secret_name(name):
         strength = service_key(name)
-        if not strength or "\\" in value or "(" in value or _REFERENCE.search(value) or _words_not_key(value) \
+        if not strength or "\\" in value or "(" in value or "," in value or "=" in value.rstrip("=") or _REFERENCE.search(value) or _words_not_key(value) \
                 or (hash_or_uuid(value) and (strength == 1 or "-" in value)):  # hex under SERVICE_KEY counts
             return False
         if not any(c.isdigit() for c in value):  # letters only: long, mixed and dense, or it is a word
@@ -203,6 +248,8 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     lowered = name.lower()
     if any(w in lowered for w in ("password", "passwd", "pwd", "passphrase")):
+        if value.isalpha() and (value.islower() or value.isupper()):
+            return False  # one word in one case ("françois"): a name, not a password
         return _password(value) and len(value) >= 6 and looks_random(value, 6, 2.5, 2)
     return looks_random(value, 12, 3.0, 2) or looks_random(value, 10, 2.8, 3)
 
@@ -214,8 +261,10 @@ def _header(match_prefix: str, value: str) -> bool:
         except (binascii.Error, ValueError, UnicodeDecodeError):
             return False
         user, _, password = decoded.partition(":")
+        if " " in password or (password.isalpha() and len(password) < 12):
+            return False  # "open sesame", a single word: documentation values
         return bool(password) and _password(password) and password != user
-    return looks_random(value, 12, 3.0, 2)
+    return looks_random(value, 12, 3.0, 2) and not _DOTTED_CODE.match(value)
 
 
 def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", separator: str = "") -> bool:
@@ -224,8 +273,12 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
     between a generic name and its value."""
     kind = rule.kind
     if kind == "url":
-        return _password(value) and value != other and not looks_like_port(value)
+        plain = _unescape(value)
+        return (_password(value) and _password(plain) and " " not in plain and value != other
+                and not looks_like_port(value))
     if kind == "password":
+        if rule.rule_id == "SECRET-CLI-FLAG" and _KWARG.match(value):
+            return False  # add_argument("--password", default=None): an option definition, not a value
         return _password(value) and (entropy(value) >= 2.0)
     if kind == "generic":
         return _generic(other, value, separator)
@@ -251,6 +304,18 @@ def _k8s_value(value: str) -> bool:
         return False
     secret = decoded.partition(":")[2] or decoded
     return len(secret.strip()) >= 4 and not placeholder(secret.strip()) and len(set(decoded)) >= 4
+
+
+_KWARG = re.compile(r"^[A-Za-z_]\w*=")
+_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # base64.b64encode
+
+
+def _unescape(value: str) -> str:
+    """``p%40ss``, ``b\\xe9b`` as written in a URL literal, folded to plain letters (``pässword`` -> ``password``)."""
+    value = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), value)
+    value = re.sub(r"\\x([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), value)
+    folded = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def looks_like_port(value: str) -> bool:

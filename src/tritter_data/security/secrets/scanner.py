@@ -137,6 +137,10 @@ def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -
     if rule.kind == "generic":
         value_start = next(match.start(g) for g in range(2, len(match.groups()) + 1) if match.group(g) is not None)
         separator = data[match.end(1):value_start]
+        opening = separator.rstrip(b" ")[-1:]
+        closing = data[match.end(0) - 1:match.end(0)]
+        if opening in (b"'", b'"', b"`") and closing in (b"'", b'"') and opening != closing:
+            return False  # 'variable|default:"...' : the value runs on past a quote of another kind
         other = name_before(data, match.start(1)) + other
     return confirm_context(rule, value, line, other.decode("utf-8", "replace"), separator.decode("utf-8", "replace"))
 

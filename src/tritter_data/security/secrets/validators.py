@@ -29,6 +29,7 @@ _PLACEHOLDER = re.compile(
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
     r"|^pk_(?:live|test)_"  # Stripe publishable keys: public by design
+    r"|^\(\w+\)$|(?:^|_)(?:test|live)_\d{0,6}$|p[a@4]ss(?:w[o0]rd)?[^a-z]*p[a@4]ss|^p[a@4]ssw[o0]rd$|bcdefghij"
     r"|passw(?:or)?d|12345678|abcdefgh|qwertyui|example|fake|dummy|placeholder|changeme|xxxx|\*\*\*|####|\.\.\.|your[_\-]?(?:api|key|token|secret|password)"
     r"|(\d{3,})[-_.:]\1[-_.:]\1"  # a repeated group: xoxp-1234-1234-1234-...
     r"|<[^>]*>|\$\{|\{\{|\$\(|#\{|^\$[A-Za-z_]|%\(|%s|\{\}|\{[A-Za-z_]\w*\}|os\.environ|getenv|process\.env|ENV\["
@@ -46,7 +47,7 @@ KNOWN_EXAMPLES = frozenset({
 #: Code, not a value: dotted references and calls, and names made of words (snake, kebab, camel, CONST).
 _IDENTIFIER = re.compile(
     r"^[A-Za-z_$][A-Za-z_$]*\d*(?:(?:\.|::|->)[A-Za-z_$][A-Za-z_$]*\d*)+(?:\(\)?)?$|^[A-Za-z_]\w*\(\)?$"
-    r"|^_*[a-z]+(?:[_\-][a-z]+)*$|^_*[A-Z]+(?:_[A-Z]+)*$|^_*[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$|^[A-Z][a-z]+(?:_[A-Z][a-z]+)+$")
+    r"|^_*[a-z]+(?:[_\-][a-z]+)*$|^_*[A-Z]+(?:_[A-Z]+)*\d?$|^_*[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$|^[A-Z][a-z]+(?:_[A-Z][a-z]+)+$")
 _HEX_OR_UUID = re.compile(r"(?i)^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}"
                           r"|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})$")
 _CLASSES = (re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"), re.compile(r"[^A-Za-z0-9]"))
