@@ -14,7 +14,7 @@ def _interrupted_while_importing(signum: int, frame: object) -> None:
 signal.signal(signal.SIGINT, _interrupted_while_importing)
 from tritter_data.cli import build_parser, main  # noqa: E402  (the handler must be in place first)
 
-build_parser()  # imports every command module under the same handler
+parser = build_parser()  # imports every command module under the same handler
 
 signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on the commands handle Ctrl-C
-sys.exit(main())
+sys.exit(main(parser=parser))

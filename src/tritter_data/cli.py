@@ -29,6 +29,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line. The command modules hold argparse only at import time (their
+    runs import numpy, the stages and the steps inside ``run``), so this takes milliseconds;
+    ``tests/commands/test_cli_imports.py`` keeps it that way."""
     parser = _Parser(prog="tritter_data", description="Curate source code into training data for Tritter.")
     parser.add_argument("--version", action="version", version=f"tritter-data {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
@@ -40,12 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        parser = build_parser()  # imports every command: Ctrl-C may land here too
-    except KeyboardInterrupt:
-        print("tritter-data: interrupted before the run started; nothing was written", file=sys.stderr)
-        return 130
+def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    """Run one command; ``parser``: one ``build_parser`` made already (``__main__`` does)."""
+    if parser is None:
+        try:
+            parser = build_parser()  # imports every command: Ctrl-C may land here too
+        except KeyboardInterrupt:
+            print("tritter-data: interrupted before the run started; nothing was written", file=sys.stderr)
+            return 130
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

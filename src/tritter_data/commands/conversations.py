@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tritter_data.commands.decontaminate import add_benchmark_arguments, items_from_args
 from tritter_data.core.errors import UsageError
-from tritter_data.dedup.near import NearDedupConfig
-from tritter_data.runs.conversations import ConversationOptions, prepare_conversations, summary_lines
+from tritter_data.dedup.config import NearDedupConfig
+
+if TYPE_CHECKING:  # the run's modules load numpy and the scanners: imported when it runs
+    from tritter_data.runs.conversations import ConversationOptions
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -35,6 +37,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def options_from_args(args: argparse.Namespace) -> ConversationOptions:
     """Check everything before any output exists; each problem is one ``UsageError`` line."""
+    from tritter_data.runs.conversations import ConversationOptions
+
     for path in args.input:
         if not path.is_file():
             raise UsageError(f"--input {path}: no such file")
@@ -57,6 +61,8 @@ def options_from_args(args: argparse.Namespace) -> ConversationOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tritter_data.runs.conversations import prepare_conversations, summary_lines
+
     manifest = prepare_conversations(options_from_args(args))
     if not args.quiet:
         print("\n".join(summary_lines(manifest)))

@@ -19,7 +19,6 @@ from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import KNOWN_LANGUAGES, LANGUAGES
 from tritter_data.executors import Executor, add_executor_arguments, make_executor
 from tritter_data.io.lock import OutputLock
-from tritter_data.runs.curate import Curation, output_paths
 from tritter_data.runs.curate_progress import CurateProgress
 from tritter_data.runs.guards import (
     check_dependencies,
@@ -153,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _curate(args: argparse.Namespace, languages: list[str], repos: Any, repos_digest: str | None,
             content_column: str | None, client: Any, executor: Executor, post: PostSteps) -> int:
+    from tritter_data.runs.curate import Curation, output_paths  # numpy and the stages: only for a run
+
     manifests = []
     for language in languages:
         needs = ColumnNeeds(content_column, stars=args.min_stars is not None and repos is None,

@@ -9,12 +9,9 @@ from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import KNOWN, BenchmarkItem, BenchmarkUnavailable, load_benchmarks
-from tritter_data.decontam.decontaminate import cached_index
-from tritter_data.executors import add_executor_arguments, post_step_executor
-from tritter_data.io.lock import OutputLock
-from tritter_data.io.shard_set import claim_output_dir, open_input
-from tritter_data.runs.guards import check_workers
-from tritter_data.steps.corpus import DecontaminateStep
+from tritter_data.executors import add_executor_arguments
+
+# The run's modules (the index, the steps) are imported in ``run``: ``--help`` stays instant.
 
 DEFAULT_BENCHMARKS = ",".join(KNOWN)
 
@@ -65,6 +62,13 @@ def items_from_args(benchmarks: str | None, files: list[Path], refresh: bool = F
 
 
 def run(args: argparse.Namespace) -> int:
+    from tritter_data.decontam.decontaminate import cached_index
+    from tritter_data.executors import post_step_executor
+    from tritter_data.io.lock import OutputLock
+    from tritter_data.io.shard_set import claim_output_dir, open_input
+    from tritter_data.runs.guards import check_workers
+    from tritter_data.steps.corpus import DecontaminateStep
+
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
     if args.shard_size is not None and args.shard_size < 1:

@@ -8,14 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import UsageError
-from tritter_data.dedup import near_resume
-from tritter_data.dedup.minhash import default_backend
-from tritter_data.dedup.near import NearDedupConfig
-from tritter_data.executors import add_executor_arguments, post_step_executor
-from tritter_data.io.lock import OutputLock
-from tritter_data.io.shard_set import claim_output_dir, open_input, parse_size
-from tritter_data.runs.guards import check_workers
-from tritter_data.steps.corpus import CorpusStep, ExactDedupStep, NearDedupStep
+from tritter_data.dedup.config import NearDedupConfig
+from tritter_data.executors import add_executor_arguments
+from tritter_data.io.shard_set import parse_size
+
+# The run's modules (numpy, the steps) are imported in ``run``: ``--help`` and a typo stay instant.
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -52,6 +49,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def config_from_args(args: argparse.Namespace) -> NearDedupConfig:
     """Validate the options; each problem is a one-line ``UsageError``."""
+    from tritter_data.dedup.minhash import default_backend
+
     try:
         memory = parse_size(str(args.memory_limit))
     except ValueError as error:
@@ -65,6 +64,13 @@ def config_from_args(args: argparse.Namespace) -> NearDedupConfig:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tritter_data.dedup import near_resume
+    from tritter_data.executors import post_step_executor
+    from tritter_data.io.lock import OutputLock
+    from tritter_data.io.shard_set import claim_output_dir, open_input
+    from tritter_data.runs.guards import check_workers
+    from tritter_data.steps.corpus import CorpusStep, ExactDedupStep, NearDedupStep
+
     config = config_from_args(args)
     if args.shard_size is not None and args.shard_size < 1:
         raise UsageError(f"--shard-size must be a positive integer, got {args.shard_size}")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tritter_data.core.errors import UsageError
-from tritter_data.core.tokenizer import load_tokenizer_with_info
 from tritter_data.mix.config import load_config, parse_tokens
-from tritter_data.mix.run import MANIFEST, MixOptions, run_mix
+
+if TYPE_CHECKING:  # the run's modules (tokenizer, sampling) are imported when it runs
+    from tritter_data.mix.run import MixOptions
 
 
 def default_config() -> Path:
@@ -43,6 +44,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def options_from_args(args: argparse.Namespace) -> MixOptions:
+    from tritter_data.mix.run import MixOptions
+
     config = load_config(args.config or default_config())
     if not args.max_epochs >= 1.0:
         raise UsageError(f"--max-epochs must be at least 1, got {args.max_epochs}")
@@ -57,6 +60,9 @@ def options_from_args(args: argparse.Namespace) -> MixOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tritter_data.core.tokenizer import load_tokenizer_with_info
+    from tritter_data.mix.run import run_mix
+
     options = options_from_args(args)
     tokenizer, info = load_tokenizer_with_info(args.tokenizer)
     manifest = run_mix(options, tokenizer, info)
@@ -66,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_summary(manifest: dict[str, Any], output_dir: Path) -> None:
+    from tritter_data.mix.run import MANIFEST
+
     print(f"tokenizer: {manifest['tokenizer']['name']} (vocab {manifest['tokenizer']['vocab_size']})")
     print(f"{'component':<24}{'available':>14}{'target':>16}{'taken':>14}{'share':>8}{'epochs':>8}{'shortfall':>16}")
     for row in manifest["components"]:

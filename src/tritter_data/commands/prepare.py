@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tritter_data.core.errors import RunFailed, UsageError
 from tritter_data.core.languages import DOC_LANGUAGES, KNOWN_LANGUAGES, LANGUAGES, canonical_language
@@ -20,14 +20,16 @@ from tritter_data.runs.guards import (
     check_workers,
     internal_error_failure,
 )
-from tritter_data.runs.prepare import PrepareOptions, count_languages, prepare
 from tritter_data.runs.space import check_space, prepare_estimate
 from tritter_data.sources.local import walk_directory
 from tritter_data.sources.remote import walk_remote
 from tritter_data.stages.thresholds import QualityThresholds
 from tritter_data.steps.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
 
-__all__ = ["PrepareOptions", "add_parser", "count_languages", "options_from_args", "prepare", "run"]
+if TYPE_CHECKING:  # the run (stages, scanners, numpy) is imported when it runs, not to parse
+    from tritter_data.runs.prepare import PrepareOptions
+
+__all__ = ["add_parser", "options_from_args", "run"]
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -78,6 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def options_from_args(args: argparse.Namespace) -> PrepareOptions:
     """Validate the command line; every problem is a one-line ``UsageError``."""
+    from tritter_data.runs.prepare import PrepareOptions
+
     storage_options = endpoint_options(args.s3_endpoint_url)
     if is_url(args.input_dir):
         check_remote_input(args.input_dir, storage_options)
@@ -124,6 +128,8 @@ def _same_location(a: Path | str, b: Path | str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tritter_data.runs.prepare import count_languages, prepare
+
     options = options_from_args(args)
     if args.dry_run:
         counts = count_languages(options)

@@ -33,7 +33,7 @@ import orjson
 
 from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
-from tritter_data.dedup.lsh import LshParams, optimal_params
+from tritter_data.dedup.config import NearDedupConfig
 from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
@@ -59,35 +59,6 @@ from tritter_data.io.writers import ShardWriter, write_manifest
 from tritter_data.runs.progress import Progress
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class NearDedupConfig:
-    threshold: float = 0.8
-    num_perm: int = 256
-    ngram: int = 5
-    seed: int = 42
-    verify: bool = True
-    workers: int = 1
-    memory_limit: int = 512 << 20
-    batch_size: int = 256
-    backend: str = "rensa"
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= 1.0:
-            raise ValueError(f"--threshold must be in (0, 1], got {self.threshold}")
-        if not 2 <= self.num_perm <= 8192:
-            raise ValueError(f"--num-perm must be between 2 and 8192, got {self.num_perm}")
-        if self.ngram < 1:
-            raise ValueError(f"--ngram must be at least 1, got {self.ngram}")
-        if self.workers < 1:
-            raise ValueError(f"--workers must be at least 1, got {self.workers}")
-        if self.memory_limit < 1 << 20:
-            raise ValueError(f"--memory-limit must be at least 1M, got {self.memory_limit} bytes")
-
-    @property
-    def lsh(self) -> LshParams:
-        return optimal_params(self.threshold, self.num_perm)
 
 
 # --- phases 2-4 ---------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from tritter_data.dedup.near_tasks import DocTable
 from tritter_data.io.shard_set import MANIFEST, BadLines, InputShards
 
 if TYPE_CHECKING:
-    from tritter_data.dedup.near import NearDedupConfig
+    from tritter_data.dedup.config import NearDedupConfig
 
 PARTS = Path(".parts") / "dedup"
 STATE = "state.json"

@@ -22,7 +22,7 @@ from tritter_data.io.shard_set import InputShards
 from tritter_data.io.shards import BadLine, parse_line, shard_lines
 
 if TYPE_CHECKING:
-    from tritter_data.dedup.near import NearDedupConfig
+    from tritter_data.dedup.config import NearDedupConfig
 
 _JOIN_BYTES = 256 << 10  # texts tokenised together: amortises numpy's per-call cost, bounds the arrays
 BATCH_BYTES = 1 << 20  # raw bytes per worker task

@@ -17,16 +17,18 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.decontam.benchmarks import BenchmarkItem
-from tritter_data.dedup.near import NearDedupConfig
+from tritter_data.dedup.config import NearDedupConfig
 from tritter_data.executors.base import Executor
 from tritter_data.io.shard_set import DEFAULT_SHARD_SIZE, MANIFEST, InputShards
 from tritter_data.io.storage import StorageOptions, download_shard_set, is_url, publish_shard_set
 from tritter_data.io.writers import existing_shards, write_manifest
-from tritter_data.steps.corpus import CorpusStep, DecontaminateStep, NearDedupStep
+
+if TYPE_CHECKING:  # the steps load numpy and the indexes: not needed to parse a command line
+    from tritter_data.steps.corpus import CorpusStep
 
 #: Where prepare's manifest waits while the post steps rewrite the shards: the directory has no
 #: ``manifest.json`` meanwhile, so a run killed here is never read as finished.
@@ -113,6 +115,7 @@ def run_post_steps(steps: PostSteps, output: Path | str, storage_options: Storag
 def corpus_steps(steps: PostSteps) -> list[CorpusStep]:
     """The requested steps, in the card's order: near-dedup, then decontamination."""
     from tritter_data.decontam.decontaminate import cached_index
+    from tritter_data.steps.corpus import DecontaminateStep, NearDedupStep
 
     chosen: list[CorpusStep] = []
     if steps.near_dedup is not None:
