@@ -3,7 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tritter_data.dedup.lsh import band_hashes, optimal_params
+from tritter_data.dedup import lsh as lsh_module
+from tritter_data.dedup.lsh import band_hashes, gauss_legendre, optimal_params
 
 
 @pytest.mark.parametrize(("threshold", "num_perm", "expected"), [
@@ -43,3 +44,26 @@ def test_band_hashes_agree_exactly_where_the_band_agrees() -> None:
     hashes = band_hashes(np.stack([a, b]), params)
     assert hashes.shape == (2, params.bands) and hashes.dtype == np.uint64
     assert (hashes[0] == hashes[1]).tolist() == [i != 3 for i in range(params.bands)]
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 9, 129, 513])
+def test_gauss_legendre_matches_numpy_and_is_exact_for_its_degree(n: int) -> None:
+    x, w = gauss_legendre(n)
+    ref_x, ref_w = np.polynomial.legendre.leggauss(n)
+    assert np.allclose(x, ref_x, rtol=0, atol=1e-13) and np.allclose(w, ref_w, rtol=1e-9, atol=0)
+    degree = 2 * n - 1  # integral of x**d over [-1, 1]: 0 for odd d, 2 / (d + 1) for even
+    for d in (0, 1, degree - 1, degree):
+        assert np.sum(w * x**d) == pytest.approx(0.0 if d % 2 else 2 / (d + 1), abs=1e-12)
+
+
+@pytest.mark.parametrize("num_perm", [16, 128, 256])
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.8, 0.9])
+def test_optimal_params_equal_those_on_numpy_nodes(num_perm: int, threshold: float,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick nodes choose the layout numpy's ``leggauss`` nodes choose, with the same areas."""
+    quick = optimal_params.__wrapped__(threshold, num_perm)
+    monkeypatch.setattr(lsh_module, "gauss_legendre", np.polynomial.legendre.leggauss)
+    reference = optimal_params.__wrapped__(threshold, num_perm)
+    assert (quick.bands, quick.rows) == (reference.bands, reference.rows)
+    assert quick.false_positive_area == pytest.approx(reference.false_positive_area, rel=1e-9)
+    assert quick.false_negative_area == pytest.approx(reference.false_negative_area, rel=1e-9)
