@@ -21,30 +21,49 @@ ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["json/decoder.py", "json/encoder.py", "json/scanner.py", "json/tool.py", "textwrap.py",
          "colorsys.py", "bisect.py", "shlex.py", "fnmatch.py", "heapq.py"]
 # The real command in a subprocess that SIGKILLs itself at one point: after a phase is committed
-# (``NearCheckpoint._commit``) or after some output lines (``ShardWriter.write_line``).
+# (``NearCheckpoint._commit``), after some output lines (``ShardWriter.write_line``), after the
+# first output shard is committed or the hoist is (``save_written``), or mid-hoist: shard 0
+# rewritten, the other shard not yet (``schema_head._write_lines``).
 KILLER = """
 import os, signal, sys
 point = sys.argv[1]
 from tritter_data.dedup.near_resume import NearCheckpoint
+from tritter_data.io import schema_head
 from tritter_data.io.writers import ShardWriter
-commit, write_line = NearCheckpoint._commit, ShardWriter.write_line
+commit, write_line, save_written = NearCheckpoint._commit, ShardWriter.write_line, NearCheckpoint.save_written
+rewrite = schema_head._write_lines
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
 def die_after_commit(self, phase):
     commit(self, phase)
     if phase == point:
-        os.kill(os.getpid(), signal.SIGKILL)
+        die()
 def die_mid_write(self, line):
     write_line(self, line)
     if point == "write" and self.records_written == 7:
-        os.kill(os.getpid(), signal.SIGKILL)
+        die()
+def die_after_written(self, progress):
+    save_written(self, progress)
+    if point == ("hoisting" if progress.get("hoisting") else "written"):
+        die()
+def die_mid_hoist(path, lines):
+    rewrite(path, lines)
+    if point == "hoist":
+        die()
 NearCheckpoint._commit, ShardWriter.write_line = die_after_commit, die_mid_write
+NearCheckpoint.save_written, schema_head._write_lines = die_after_written, die_mid_hoist
 from tritter_data.cli import main
 raise SystemExit(main(sys.argv[2:]))
 """
 
 
 def records() -> list[dict[str, Any]]:
-    """Ten stdlib modules and a reformatted near-copy of three of them."""
+    """Ten stdlib modules and a reformatted near-copy of three of them. The first record and a
+    late one have optional fields the others lack; the first is removed (its copy scores
+    higher), so the output's writer hoists the late one into the head of shard 0."""
     originals = [record(name, fixture_text(name)) for name in NAMES]
+    for i in (0, 8):
+        originals[i] = record(NAMES[i], fixture_text(NAMES[i]), license="PSF-2.0", stars=12)
     copies = [record(f"copy/{name}", reformat(fixture_text(name)), score=0.9) for name in NAMES[:3]]
     return originals + copies
 
@@ -73,12 +92,17 @@ def killed(shards: Path, out: Path, point: str, workers: str) -> None:
     assert process.returncode == -9, process.stderr.decode()[-2000:]
 
 
-@pytest.mark.parametrize(("point", "workers"), [("candidates", "2"), ("clusters", "1"), ("write", "1")])
+POINTS = [("candidates", "2", None), ("clusters", "1", None), ("written", "2", 1), ("write", "1", 1),
+          ("hoisting", "1", 3), ("hoist", "2", 3)]
+
+
+@pytest.mark.parametrize(("point", "workers", "shards_kept"), POINTS)
 def test_sigkill_then_the_same_command_gives_the_same_bytes(shards: Path, whole: Path, tmp_path: Path,
-                                                            point: str, workers: str) -> None:
+                                                            point: str, workers: str,
+                                                            shards_kept: int | None) -> None:
     out = tmp_path / "out"
     killed(shards, out, point, workers)
-    if point == "write":
+    if shards_kept is not None:
         assert existing_shards(out)  # killed with some shards written
     assert not (out / "manifest.json").exists()
     with pytest.raises(ShardError, match="incomplete output"):
@@ -89,11 +113,13 @@ def test_sigkill_then_the_same_command_gives_the_same_bytes(shards: Path, whole:
         assert (out / path.name).read_bytes() == path.read_bytes(), path.name
     assert (tmp_path / "removed.jsonl").read_bytes() == (whole.parent / "removed.jsonl").read_bytes()
     got, want = (json.loads((d / "manifest.json").read_text()) for d in (out, whole))
-    assert got.pop("resumed_after") == {"write": "clusters"}.get(point, point)  # the write phase is redone whole
+    assert got.pop("resumed_after") == (point if shards_kept is None else "clusters")
+    assert got.pop("resumed_write_after_shards", None) == shards_kept  # complete shards were kept
     moving = {"stage_seconds", "elapsed_seconds", "cpu_seconds", "mb_per_second", "output_dir", "removed_file"}
     got["parameters"].pop("workers"), want["parameters"].pop("workers")
     assert {k: v for k, v in got.items() if k not in moving} == {k: v for k, v in want.items() if k not in moving}
     assert want["removed"] == 3
+    assert b'"license":' in (whole / "shard_00000.jsonl").read_bytes().splitlines()[0]  # a hoist was made
 
 
 def test_other_options_do_not_resume_a_checkpoint(shards: Path, tmp_path: Path) -> None:

@@ -93,3 +93,39 @@ def test_a_pool_after_a_rust_thread_pool_in_the_driver_does_not_hang() -> None:
     with LocalExecutor(workers=2) as executor:
         out = list(executor.map_ordered(signature_rows, 64, [[np.arange(i, i + 50, dtype=np.uint64)] for i in range(8)]))
     assert len(out) == 8 and all(rows.shape == (1, 64) for rows in out)
+
+
+def test_a_session_runs_every_map_on_one_pool() -> None:
+    """prepare then its post steps, or near-dedup's phases: the workers start once per run."""
+    with LocalExecutor(workers=2) as executor:
+        first = [row for result in executor.map_ordered(tag, {"factor": 10}, batches(30)) for row in result]
+        with executor:  # a nested session (the post steps inside prepare's) shares the pool
+            second = [row for result in executor.map_ordered(tag, {"factor": 3}, batches(30)) for row in result]
+        third = list(executor.map_ordered(die_on, -1, batches(9)))
+        assert executor.pools_started == 1
+    assert [value for value, _, _ in first] == [10 * i for i in range(30)]
+    assert [value for value, _, _ in second] == [3 * i for i in range(30)]  # the second map's shared
+    assert third == [[i + 1 for i in b] for b in batches(9)]
+    assert len({pid for _, pid, _ in first + second}) <= 2  # the same two workers throughout
+    assert executor.pools_started == 0  # the session's end stopped them
+
+
+def test_a_map_left_early_does_not_break_the_next_one() -> None:
+    with LocalExecutor(workers=2) as executor:
+        for _ in executor.map_ordered(tag, {"factor": 2}, batches(60)):
+            break  # the consumer goes away with batches in flight: those workers are killed
+        out = [row for result in executor.map_ordered(tag, {"factor": 5}, batches(12)) for row in result]
+        assert executor.pools_started == 2  # the killed pool, then a new one for the next map
+    assert [value for value, _, _ in out] == [5 * i for i in range(12)]
+
+
+def test_shared_state_that_cannot_be_pickled_gets_fresh_workers() -> None:
+    from tritter_data.executors.process_pool import _start_method
+
+    if _start_method() != "fork":
+        pytest.skip("a forkserver pickles every initializer argument: only fork can hand this over")
+    unpicklable = {"factor": 7, "fn": lambda x: x}  # fork hands it over; a running pool could not
+    with LocalExecutor(workers=2) as executor:
+        list(executor.map_ordered(tag, {"factor": 1}, batches(6)))
+        out = [row for result in executor.map_ordered(tag, unpicklable, batches(6)) for row in result]
+    assert [value for value, _, _ in out] == [7 * i for i in range(6)]

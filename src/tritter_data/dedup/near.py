@@ -15,7 +15,8 @@ by their text:
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
    highest ``quality_score``, then positive over negative, then a license, then stars
    (present, then more), then the first ``source`` in sorted order.
-5. write: a last read writes the kept records with ``ShardWriter``, in input order.
+5. write: a last read writes the kept records with ``ShardWriter``, in input order, committed
+   shard by shard (``near_write.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,24 +38,22 @@ from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
     candidate_lines,
-    encode_lines,
     line_batches,
     signature_lines,
     signature_texts,
 )
+from tritter_data.dedup.near_write import write_kept
 from tritter_data.dedup.shingles import jaccard
 from tritter_data.executors.base import Executor, batched
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.shard_set import (
     BadLines,
     InputShards,
-    RemovedLog,
     histogram,
     read_records,
     read_selected_lines,
 )
-from tritter_data.io.shards import existing_shards
-from tritter_data.io.writers import ShardWriter, write_manifest
+from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -237,24 +235,6 @@ def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable,
     return removed, len(verified), [len(members) for members in clusters]
 
 
-def _write(shards: InputShards, removed: dict[int, dict[str, Any]], writer: ShardWriter, log: RemovedLog,
-           config: NearDedupConfig) -> None:
-    """Phase 5: the kept records, in input order. In this process: sending every line to a
-    worker and back cost more than parsing and serialising it here (measured: 0.32 s vs 0.14 s
-    for 31 MB with 2 workers)."""
-    doc = 0
-    for batch in map(partial(encode_lines, None), line_batches(shards, config.batch_size)):
-        for line in batch:
-            if line is None:
-                continue
-            entry = removed.get(doc)
-            if entry is None:
-                writer.write_line(line)
-            else:
-                log.write(entry)
-            doc += 1
-
-
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True,
@@ -269,6 +249,12 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     """
     if executor is None:
         executor = LocalExecutor(config.workers, batch_size=1)
+    with executor:  # one pool for every phase (inside the caller's session, when there is one)
+        return _near_dedup(shards, output_dir, config, shard_size, compress, removed_file, quiet, executor)
+
+
+def _near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, shard_size: int,
+                compress: str, removed_file: Path | None, quiet: bool, executor: Executor) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
     params = config.lsh
@@ -292,10 +278,8 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
         checkpoint.save_clusters(removed, verified, sizes)
 
     mark = time.perf_counter()
-    for stale in existing_shards(output_dir):  # a killed write phase's shards: written again whole
-        stale.unlink()
-    with ShardWriter(output_dir, shard_size, compress) as writer, RemovedLog(removed_file) as log:
-        _write(shards, removed, writer, log, config)
+    writer, resumed_shard = write_kept(shards, removed, bad, output_dir, shard_size, compress, removed_file,
+                                       checkpoint)
     timings["write"] = time.perf_counter() - mark
 
     elapsed = time.perf_counter() - started
@@ -329,6 +313,8 @@ def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *
     }
     if resumed is not None:
         manifest["resumed_after"] = resumed
+    if resumed_shard is not None:
+        manifest["resumed_write_after_shards"] = resumed_shard
     write_manifest(output_dir / "manifest.json", manifest)
     checkpoint.finish()
     return manifest

@@ -8,7 +8,13 @@ renamed into place) naming the last phase done:
 2. ``clusters``: after verification and union-find, the records to remove (with their log
    entries) and the counts the manifest reports.
 
-The write phase is the cheapest (one read, no hashing) and is redone whole. After SIGKILL,
+3. ``written.json``: in the write phase, each time an output shard is complete, the shards
+   done, the next input document, the removed file's committed length and the bytes out. A
+   resumed write deletes what came after it and goes on from that document. Before the schema
+   hoist rewrites the head shards, ``written.json`` says ``hoisting`` and those shards' bytes
+   are kept (hard links in ``hoist/``): a kill mid-hoist puts them back and hoists again.
+
+After SIGKILL,
 Ctrl-C or a full disk, the same command (same inputs, same options; workers and executor may
 differ) finds the state, restores the last phase and goes on; the shards are the bytes of an
 uninterrupted run. ``manifest.json`` is written last and the directory then removed, so a
@@ -31,6 +37,7 @@ import numpy as np
 from tritter_data import __version__
 from tritter_data.dedup.near_tasks import DocTable
 from tritter_data.io.shard_set import MANIFEST, BadLines, InputShards
+from tritter_data.io.shards import existing_shards
 
 if TYPE_CHECKING:
     from tritter_data.dedup.config import NearDedupConfig
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
 PARTS = Path(".parts") / "dedup"
 STATE = "state.json"
 CANDIDATES, CLUSTERS = "candidates", "clusters"
+WRITTEN, HOIST = "written.json", "hoist"
 _NOT_IN_OUTPUT = ("workers", "batch_size", "memory_limit")  # options that never change the bytes
 
 
@@ -139,6 +147,42 @@ class NearCheckpoint:
         """``(removed, verified pairs, cluster sizes)`` as phase 4 left them."""
         data = json.loads((self.directory / "clusters.json").read_text(encoding="utf-8"))
         return {int(doc): entry for doc, entry in data["removed"]}, data["verified"], data["sizes"]
+
+    def save_written(self, progress: dict[str, Any]) -> None:
+        """An output shard is complete (or the hoist begins): ``progress`` as ``written.json``."""
+        _replace(self.directory / WRITTEN, lambda handle: handle.write(json.dumps(progress).encode()))
+
+    def restore_written(self) -> dict[str, Any] | None:
+        """The write phase's last commit, after putting back what came later; None: write from the start.
+
+        Shards past the committed ones and temporary files are deleted; if the run was killed
+        mid-hoist, the head shards get their bytes from before the hoist back.
+        """
+        try:
+            progress = json.loads((self.directory / WRITTEN).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        keep = set(progress["names"])
+        for path in existing_shards(self.output_dir):
+            if path.name not in keep:
+                path.unlink()
+        for path in self.output_dir.glob("shard_*.tmp"):
+            path.unlink()
+        if progress.get("hoisting"):
+            for kept in sorted((self.directory / HOIST).iterdir()):
+                os.replace(kept, self.output_dir / kept.name)
+        shutil.rmtree(self.directory / HOIST, ignore_errors=True)
+        return progress
+
+    def keep_before_hoist(self, paths: list[Path], progress: dict[str, Any]) -> None:
+        """Hard-link the shards the hoist will rewrite (it writes new files, so the links keep
+        the old bytes), then commit ``hoisting``."""
+        directory = self.directory / HOIST
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir()
+        for path in paths:
+            os.link(path, directory / path.name)
+        self.save_written({**progress, "hoisting": True})
 
     def finish(self) -> None:
         """The manifest is written: the checkpoints are of no more use."""

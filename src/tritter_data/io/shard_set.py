@@ -21,6 +21,7 @@ from __future__ import annotations
 import glob
 import json
 import logging
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -189,16 +190,30 @@ def read_selected(shards: InputShards, wanted: Iterator[int], bad: BadLines) -> 
 class RemovedLog:
     """The opt-in side file: one JSON object per removed record, in input order."""
 
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, resume_at: int | None = None):
+        """``resume_at``: go on after the first ``resume_at`` bytes an interrupted run committed."""
         self.path = path
         self._handle: Any = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(path, "wb")  # noqa: SIM115 - closed in close()
+            if resume_at is None or not path.is_file():
+                self._handle = open(path, "wb")  # noqa: SIM115 - closed in close()
+            else:
+                self._handle = open(path, "r+b")  # noqa: SIM115 - closed in close()
+                self._handle.truncate(resume_at)
+                self._handle.seek(resume_at)
 
     def write(self, entry: dict[str, Any]) -> None:
         if self._handle is not None:
             self._handle.write(orjson.dumps(entry) + b"\n")
+
+    def commit(self) -> int:
+        """Flush to disk; the bytes written so far (a checkpoint's ``resume_at``)."""
+        if self._handle is None:
+            return 0
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        return int(self._handle.tell())
 
     def close(self) -> None:
         if self._handle is not None:

@@ -133,6 +133,14 @@ class ShardWriter:
             self._handle.close()
             self._handle = None
 
+    def hoisted_shards(self) -> list[Path]:
+        """The shards ``close`` will rewrite to hoist the schema (none when the head has every field).
+
+        A caller that must survive a kill mid-hoist keeps their bytes first (``near_resume``)."""
+        if not self._first_with_key:
+            return []
+        return [self.paths[index] for index in sorted({0} | {shard for shard, _ in self._first_with_key.values()})]
+
     def close(self) -> None:
         """Close the last shard, then hoist optional fields to the head (schema_head.py)."""
         self._close_current()
