@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,7 +25,12 @@ from tritter_data.runs.space import check_space, prepare_estimate
 from tritter_data.sources.local import walk_directory
 from tritter_data.sources.remote import walk_remote
 from tritter_data.stages.thresholds import QualityThresholds
-from tritter_data.steps.post_steps import add_post_arguments, post_steps_from_args, run_post_steps
+from tritter_data.steps.post_steps import (
+    add_post_arguments,
+    pending_post_steps,
+    post_steps_from_args,
+    run_post_steps,
+)
 
 if TYPE_CHECKING:  # the run (stages, scanners, numpy) is imported when it runs, not to parse
     from tritter_data.runs.prepare import PrepareOptions
@@ -128,7 +134,7 @@ def _same_location(a: Path | str, b: Path | str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tritter_data.runs.prepare import count_languages, prepare
+    from tritter_data.runs.prepare import count_languages, options_dict, prepare
 
     options = options_from_args(args)
     if args.dry_run:
@@ -150,12 +156,16 @@ def run(args: argparse.Namespace) -> int:
             check_prepare_space(options)
     try:
         with executor, output_lock(options.output_dir):  # the lock is held until the post steps are done
-            manifest = prepare(options, executor)
-            if not options.quiet:
-                print_summary(manifest)
-            failure = internal_error_failure(manifest)
-            if failure:
-                raise RunFailed(failure)
+            if post and pending_post_steps(options.output_dir, options_dict(options)):
+                # Interrupted in its post steps: the shards are done; the steps go on from where they were.
+                logging.getLogger(__name__).warning("%s: resuming the post steps", options.output_dir)
+            else:
+                manifest = prepare(options, executor)
+                if not options.quiet:
+                    print_summary(manifest)
+                failure = internal_error_failure(manifest)
+                if failure:
+                    raise RunFailed(failure)
             if post:
                 run_post_steps(post, options.output_dir, options.storage_options, executor)
     except KeyboardInterrupt:

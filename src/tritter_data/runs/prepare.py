@@ -79,7 +79,7 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
     if is_url(options.output_dir):
         claim_remote_output(str(options.output_dir), options.overwrite, options.storage_options)
     else:
-        checkpoints = Checkpoints(Path(options.output_dir), fingerprint(_options_dict(options)))
+        checkpoints = Checkpoints(Path(options.output_dir), fingerprint(options_dict(options)))
         state = None if options.overwrite else checkpoint_of(checkpoints.output_dir, checkpoints.digest)
         if state is None:
             claim_output_dir(checkpoints.output_dir, options.overwrite)
@@ -128,7 +128,7 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
     manifest = {
         "command": "prepare",
         "version": __version__,
-        "options": _options_dict(options),
+        "options": options_dict(options),
         **stats.to_dict(),
         "bytes_out": writer.bytes_written,
         "shards": [path.name for path in writer.paths],
@@ -161,7 +161,7 @@ def _shard_writer(options: PrepareOptions) -> ShardWriter:
     return ShardWriter(Path(options.output_dir), options.shard_size, options.compress)
 
 
-def _options_dict(options: PrepareOptions) -> dict[str, Any]:
+def options_dict(options: PrepareOptions) -> dict[str, Any]:
     return {
         "input_dir": str(options.input_dir), "output_dir": str(options.output_dir),
         "shard_size": options.shard_size, "min_quality": options.min_quality,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the steps load numpy and the indexes: not needed to parse a
 #: ``manifest.json`` meanwhile, so a run killed here is never read as finished.
 PENDING = ".manifest.pending.json"
 ONE_SHARD = 1 << 62  # a curated file stays one file through the steps
+SWAPPING = "post_step_swapping"  # in the pending manifest: this step's shards are being moved in
 
 
 def add_post_arguments(parser: argparse.ArgumentParser) -> None:
@@ -125,13 +126,41 @@ def corpus_steps(steps: PostSteps) -> list[CorpusStep]:
     return chosen
 
 
+def pending_post_steps(output_dir: Path | str, options: dict[str, Any]) -> bool:
+    """An interrupted ``prepare`` with these options finished its shards and was in its post steps.
+
+    Then the same command goes on with the steps (``_run_local`` skips those already swapped
+    in) instead of refusing an output that holds shards. ``options``: prepare's manifest
+    options; those that decide the shards must match (workers and executor may differ).
+    """
+    from tritter_data.runs.prepare_resume import fingerprint
+
+    if is_url(output_dir):
+        return False
+    pending = Path(output_dir) / PENDING
+    if (Path(output_dir) / MANIFEST).exists() or not pending.is_file():
+        return False
+    try:
+        manifest = json.loads(pending.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    try:
+        return fingerprint(manifest["options"]) == fingerprint(options)
+    except (KeyError, TypeError):
+        return False
+
+
 def _run_local(steps: PostSteps, output_dir: Path, executor: Executor) -> dict[str, Any]:
     manifest_path, pending = output_dir / MANIFEST, output_dir / PENDING
     if manifest_path.exists():  # until the steps are done the shards are not final: no manifest
         manifest_path.replace(pending)
     manifest = json.loads(pending.read_text(encoding="utf-8"))
     for step in corpus_steps(steps):
+        if step.name in manifest and manifest.get(SWAPPING) != step.name:
+            continue  # done and swapped in before an interruption
         manifest[step.name] = _in_place(output_dir, manifest, step, executor)
+        manifest.pop(SWAPPING, None)
+        write_manifest(pending, manifest)  # this step is done: a rerun starts at the next one
     fold_removals(manifest, existing_shards(output_dir), str(output_dir))
     manifest["shards"] = [path.name for path in existing_shards(output_dir)]
     write_manifest(manifest_path, manifest)
@@ -182,27 +211,38 @@ def _print(steps: PostSteps, manifest: dict[str, Any]) -> None:
 
 
 def _in_place(output_dir: Path, manifest: dict[str, Any], step: CorpusStep, executor: Executor) -> dict[str, Any]:
-    """Run ``step`` into a temporary directory and swap its shards in for ``output_dir``'s."""
-    paths = existing_shards(output_dir)
-    if not paths:
-        return {"skipped": "no records to process", "kept": 0}
-    options = manifest.get("options") or {}
-    shards = InputShards(output_dir, tuple(paths), options.get("shard_size") or DEFAULT_SHARD_SIZE,
-                         options.get("compress") or "none")
+    """Run ``step`` into a temporary directory and swap its shards in for ``output_dir``'s.
+
+    Interruptible at any point: the step's own checkpoints (near-dedup's) stay in the
+    temporary directory for the rerun; once the step is done, the pending manifest records
+    ``SWAPPING`` with the step's section before the first shard moves, so a rerun finishes
+    the swap (move what is left, delete the old shards the step did not write) instead of
+    running the step again over half-swapped shards.
+    """
     temp = output_dir / ".post_step"
-    shutil.rmtree(temp, ignore_errors=True)
-    temp.mkdir()
-    try:
+    if manifest.get(SWAPPING) == step.name:
+        section = manifest[step.name]
+    else:
+        paths = existing_shards(output_dir)
+        if not paths:
+            return {"skipped": "no records to process", "kept": 0}
+        options = manifest.get("options") or {}
+        shards = InputShards(output_dir, tuple(paths), options.get("shard_size") or DEFAULT_SHARD_SIZE,
+                             options.get("compress") or "none")
+        if not (temp / ".parts").is_dir():  # no checkpoint of an interrupted step to go on from
+            shutil.rmtree(temp, ignore_errors=True)
+        temp.mkdir(exist_ok=True)
         section = step.run(shards, temp, executor)
-        for path in paths:
+        for key in ("input_dir", "output_dir"):
+            section.pop(key, None)
+        write_manifest(output_dir / PENDING, {**manifest, step.name: section, SWAPPING: step.name})
+    for path in existing_shards(temp) if temp.is_dir() else []:
+        path.replace(output_dir / path.name)
+    for path in existing_shards(output_dir):
+        if path.name not in section["shards"]:
             path.unlink()
-        for path in existing_shards(temp):
-            path.replace(output_dir / path.name)
-    finally:
-        shutil.rmtree(temp, ignore_errors=True)
-    for key in ("input_dir", "output_dir", "shards"):
-        section.pop(key, None)
-    return section
+    shutil.rmtree(temp, ignore_errors=True)
+    return {key: value for key, value in section.items() if key != "shards"}
 
 
 #: The reject reason under which each post step's removals are counted in the run's totals.
