@@ -26,8 +26,8 @@ SLOW = """
 import sys, time
 import tritter_data.runs.prepare as prepare
 walk = prepare._walk
-def slow(options):
-    for item in walk(options):
+def slow(options, *skip):
+    for item in walk(options, *skip):
         time.sleep(0.01)
         yield item
 prepare._walk = slow
@@ -148,3 +148,26 @@ def test_other_options_do_not_resume(corpus: Path, tmp_path: Path, monkeypatch, 
     assert main(["prepare", "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", "7",
                  "--quiet"]) == 2
     assert "pass --overwrite" in capsys.readouterr().err
+
+
+def test_a_writer_resumed_from_its_checkpointed_head_equals_one_that_reads_the_shards(tmp_path: Path) -> None:
+    """The checkpoint carries the schema-head bookkeeping, so a resumed run reads no finished
+    shard; what it restores is what reading them would rebuild."""
+    records = [{"text": f"x = {i}\n", "language": "python", "quality_score": 0.8, "source": f"f{i}.py"}
+               for i in range(7)]
+    records[4] |= {"license": "MIT", "stars": 3}  # optional fields first met in shard 1
+    records[5] |= {"quality_label": "negative", "explanation": "Too short."}
+    with ShardWriter(tmp_path, shard_size=3) as writer:
+        for record in records[:6]:
+            writer.write(record)
+        writer.close_shard()
+        head = writer.head_state()
+        bytes_out = writer.bytes_written
+        writer._first_with_key = {}  # the test stops here: no hoist
+    read = ShardWriter.resume(tmp_path, 2, 3, "none", bytes_out)
+    restored = ShardWriter.resume(tmp_path, 2, 3, "none", bytes_out, json.loads(json.dumps(head)))
+    assert head["first_with_key"] == {"license": [1, 1], "stars": [1, 1], "quality_label": [1, 2],
+                                      "explanation": [1, 2]}
+    for writer in (read, restored):
+        assert (writer.records_written, writer.bytes_written, writer.paths) == (6, bytes_out, read.paths)
+    assert (restored._head_keys, restored._first_with_key) == (read._head_keys, read._first_with_key)

@@ -44,7 +44,8 @@ def write_kept(shards: InputShards, removed: dict[int, dict[str, Any]], bad: Bad
         writer, start = ShardWriter(output_dir, shard_size, compress), 0
         log = RemovedLog(removed_file)
     else:
-        writer = ShardWriter.resume(output_dir, len(progress["names"]), shard_size, compress, progress["bytes_out"])
+        writer = ShardWriter.resume(output_dir, len(progress["names"]), shard_size, compress, progress["bytes_out"],
+                                    progress["head"])
         start = progress["doc"]
         log = RemovedLog(removed_file, progress["removed_bytes"])
     try:
@@ -71,4 +72,4 @@ def write_kept(shards: InputShards, removed: dict[int, dict[str, Any]], bad: Bad
 
 def _progress(writer: ShardWriter, doc: int, log: RemovedLog) -> dict[str, Any]:
     return {"names": [path.name for path in writer.paths], "doc": doc, "removed_bytes": log.commit(),
-            "bytes_out": writer.bytes_written}
+            "bytes_out": writer.bytes_written, "head": writer.head_state()}

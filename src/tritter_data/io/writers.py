@@ -75,18 +75,31 @@ class ShardWriter:
         self._close_current()
         self._in_shard = self.shard_size  # whatever comes next opens a new shard
 
+    def head_state(self) -> dict[str, Any]:
+        """The schema-head bookkeeping, for a checkpoint (``resume(head=...)`` reads no shard then)."""
+        return {"records": self.records_written,
+                "head_keys": None if self._head_keys is None else sorted(self._head_keys),
+                "first_with_key": {key: list(place) for key, place in self._first_with_key.items()}}
+
     @classmethod
     def resume(cls, directory: Path, shards: int, shard_size: int, compress: str,
-               bytes_written: int) -> ShardWriter:
+               bytes_written: int, head: dict[str, Any] | None = None) -> ShardWriter:
         """A writer that goes on after the first ``shards`` complete shards of an interrupted run.
 
-        The schema-head bookkeeping is rebuilt from those shards' lines, so the final hoist
-        is the one an uninterrupted run makes.
+        The schema-head bookkeeping comes from ``head`` (``head_state`` at the checkpoint) or is
+        rebuilt from those shards' lines, so the final hoist is the one an uninterrupted run makes.
         """
         from tritter_data.io.shards import shard_lines
 
         writer = cls(directory, shard_size, compress)
         writer.paths = [directory / shard_name(index, compress) for index in range(shards)]
+        writer.bytes_written = bytes_written
+        writer._in_shard = shard_size
+        if head is not None:
+            writer.records_written = head["records"]
+            writer._head_keys = None if head["head_keys"] is None else frozenset(head["head_keys"])
+            writer._first_with_key = {key: (place[0], place[1]) for key, place in head["first_with_key"].items()}
+            return writer
         for index, path in enumerate(writer.paths):
             for line_number, (_, line) in enumerate(shard_lines(path)):
                 keys = optional_keys(line)
@@ -95,8 +108,6 @@ class ShardWriter:
                 for key in keys - writer._head_keys:
                     writer._first_with_key.setdefault(key, (index, line_number))
                 writer.records_written += 1
-        writer.bytes_written = bytes_written
-        writer._in_shard = shard_size
         return writer
 
     def write(self, record: dict[str, Any]) -> None:

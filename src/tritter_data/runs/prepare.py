@@ -96,7 +96,7 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
         stats, writer = RunStats(), _shard_writer(options)
     progress = Progress("prepare", quiet=options.quiet)
     started = time.perf_counter()
-    items = islice(_walk(options), checkpoints.consumed if checkpoints else 0, None)
+    items = _walk(options, checkpoints.consumed if checkpoints else 0)
     try:
         with writer:
             for result in executor.map(stages, items, finalize=encode_record):
@@ -144,14 +144,16 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
     return manifest
 
 
-def _walk(options: PrepareOptions) -> Iterator[Sample | Reject]:
-    """Every input, its path screened for secrets first (so no output ever holds such a path)."""
+def _walk(options: PrepareOptions, skip: int = 0) -> Iterator[Sample | Reject]:
+    """Every input after the first ``skip`` (a resumed run's), its path screened for secrets
+    first (so no output ever holds such a path). Skipped items are not screened: one item
+    out of the walk is one item into the run either way."""
     if is_url(options.input_dir):
         items = walk_remote(str(options.input_dir), options.exclude, options.storage_options)
     else:
-        skip = () if is_url(options.output_dir) else (Path(options.output_dir),)  # never read our own output
-        items = walk_directory(Path(options.input_dir), options.exclude, skip)
-    return map(screen_path, items)
+        own = () if is_url(options.output_dir) else (Path(options.output_dir),)  # never read our own output
+        items = walk_directory(Path(options.input_dir), options.exclude, own)
+    return map(screen_path, islice(items, skip, None))
 
 
 def _shard_writer(options: PrepareOptions) -> ShardWriter:

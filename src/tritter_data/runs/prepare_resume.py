@@ -10,8 +10,9 @@ Each time a shard is complete (the next record would open a new one) the run che
 
 After SIGKILL, ENOSPC or Ctrl-C, the same command finds the checkpoint (same fingerprint, no
 ``manifest.json``), drops what came after it (a half-written shard, extra ``seen`` lines),
-restores the dedup memory and the stats, skips the consumed input and writes on: the shards
-are the bytes of an uninterrupted run (see ``ShardWriter.resume`` for the schema head). The
+restores the dedup memory and the stats, skips the consumed input (walked, but neither screened
+nor read) and writes on: the shards are the bytes of an uninterrupted run (the schema head's
+bookkeeping is in the checkpoint too, so no finished shard is read again). The
 directory is removed when the manifest is written. Local output directories only.
 """
 
@@ -92,7 +93,8 @@ class Checkpoints:
             entry = json.loads(line)
             dedup._seen[bytes.fromhex(entry["h"])] = entry["s"]
         self._seen_lines, self.consumed = len(lines), state["consumed"]
-        writer = ShardWriter.resume(self.output_dir, state["shards"], shard_size, compress, state["bytes_out"])
+        writer = ShardWriter.resume(self.output_dir, state["shards"], shard_size, compress, state["bytes_out"],
+                                    state.get("head"))
         return RunStats.from_dict(state["stats"]), writer
 
     def seen(self, content_hash: str | None, source: str) -> None:
@@ -110,7 +112,8 @@ class Checkpoints:
         self._seen_lines += len(self._pending)
         self._pending.clear()
         state = {"fingerprint": self.digest, "shards": len(writer.paths), "consumed": stats.input_files,
-                 "seen_lines": self._seen_lines, "bytes_out": writer.bytes_written, "stats": stats.to_dict()}
+                 "seen_lines": self._seen_lines, "bytes_out": writer.bytes_written, "stats": stats.to_dict(),
+                 "head": writer.head_state()}  # a resumed writer need not read the shards done
         write_manifest(self.parts / STATE, state)
 
     def finish(self) -> None:
