@@ -156,3 +156,21 @@ def test_no_verify_trusts_candidates(tmp_path: Path, stdlib_records) -> None:
     write_shards(tmp_path / "in", corpus(stdlib_records))
     manifest = run_dedup(tmp_path / "in", tmp_path / "out", "--no-verify")
     assert manifest["parameters"]["verify"] is False and manifest["removed"] == 7
+
+
+def test_lines_not_in_the_writers_form_are_serialised_again(tmp_path: Path) -> None:
+    """Canonical lines are copied, others (JSON with spaces and ASCII escapes) re-serialised:
+    the output is the writer's form either way (key order is the record's, as before)."""
+    import orjson
+
+    records = [record(name, fixture_text(name)) for name in ("textwrap.py", "shlex.py", "heapq.py", "bisect.py")]
+    shards = tmp_path / "in"
+    shards.mkdir()
+    lines = [orjson.dumps(records[0]) + b"\n", json.dumps(records[1]).encode() + b"\n",
+             orjson.dumps(dict(reversed(list(records[2].items())))) + b"\n", orjson.dumps(records[3]) + b"\n"]
+    (shards / "shard_00000.jsonl").write_bytes(b"".join(lines))
+    (shards / "manifest.json").write_text(json.dumps({"options": {"shard_size": 10, "compress": "none"}}))
+    run_dedup(shards, tmp_path / "out")
+    written = (tmp_path / "out" / "shard_00000.jsonl").read_bytes().splitlines(keepends=True)
+    assert written == [orjson.dumps(orjson.loads(line)) + b"\n" for line in lines]
+    assert written[0] == lines[0] and written[1] != lines[1] and written[2] == lines[2]

@@ -278,7 +278,7 @@ def _near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, 
         checkpoint.save_clusters(removed, verified, sizes)
 
     mark = time.perf_counter()
-    writer, resumed_shard = write_kept(shards, removed, bad, output_dir, shard_size, compress, removed_file,
+    writer, resumed_shard = write_kept(shards, table, removed, bad, output_dir, shard_size, compress, removed_file,
                                        checkpoint)
     timings["write"] = time.perf_counter() - mark
 

@@ -37,13 +37,17 @@ class DocTable:
         self.negative = bytearray()
         self.license = bytearray()
         self.stars = array("q")  # -1 when absent
+        # 1: the raw line is already what the writer would write (orjson's serialisation plus a
+        # newline), so the write phase copies it instead of parsing and serialising it again.
+        self.canonical = bytearray()
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: dict[str, Any], canonical: bool = False) -> None:
         self.score.append(float(record["quality_score"]))
         self.negative.append(record.get("quality_label") == "negative")
         self.license.append(bool(record.get("license")))
         stars = record.get("stars")
         self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
+        self.canonical.append(canonical)
 
     def extend(self, other: DocTable) -> None:
         """Append a worker's table (the next documents in input order)."""
@@ -51,6 +55,7 @@ class DocTable:
         self.negative.extend(other.negative)
         self.license.extend(other.license)
         self.stars.extend(other.stars)
+        self.canonical.extend(other.canonical)
 
     def __len__(self) -> int:
         return len(self.score)
@@ -97,7 +102,7 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
         if isinstance(record, BadLine):
             bad.append(record)
             continue
-        table.add(record)
+        table.add(record, orjson.dumps(record) + b"\n" == line)  # in the worker: N-wide
         texts.append(record["text"])
     hashes, valid, size = signature_texts(config, texts)
     return hashes, valid, size, table, bad

@@ -4,7 +4,8 @@ Each time an output shard is complete the run records where it is (``near_resume
 ``written.json``), so a killed write goes on from its last complete shard instead of from
 the start; the hoist of the schema head at the end is guarded too. The lines are not parsed
 to find the documents: phase 1's bad lines (line numbers per shard) are skipped, so document
-ids here are those of phase 1, and only the lines written are parsed (to re-serialise them).
+ids here are those of phase 1. A line phase 1 found canonical (already the writer's
+serialisation) is copied as it is; any other is parsed and serialised again.
 
 This runs in the driver: sending every line to a worker and back cost more than parsing and
 serialising it here (measured: 0.32 s vs 0.14 s for 31 MB with 2 workers).
@@ -19,6 +20,7 @@ from typing import Any
 import orjson
 
 from tritter_data.dedup.near_resume import NearCheckpoint
+from tritter_data.dedup.near_tasks import DocTable
 from tritter_data.io.shard_set import BadLines, InputShards, RemovedLog
 from tritter_data.io.shards import existing_shards, shard_lines
 from tritter_data.io.writers import ShardWriter
@@ -33,7 +35,8 @@ def documents(shards: InputShards, bad: BadLines) -> Iterator[bytes]:
                 yield line
 
 
-def write_kept(shards: InputShards, removed: dict[int, dict[str, Any]], bad: BadLines, output_dir: Path,
+def write_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str, Any]], bad: BadLines,
+               output_dir: Path,
                shard_size: int, compress: str, removed_file: Path | None, checkpoint: NearCheckpoint
                ) -> tuple[ShardWriter, int | None]:
     """Write the records not in ``removed`` (logging those that are); ``(writer, shard resumed at)``."""
@@ -60,7 +63,7 @@ def write_kept(shards: InputShards, removed: dict[int, dict[str, Any]], bad: Bad
                 if writer.shard_full:
                     writer.close_shard()
                     checkpoint.save_written(_progress(writer, doc, log))
-                writer.write_line(orjson.dumps(orjson.loads(line)) + b"\n")
+                writer.write_line(line if table.canonical[doc] else orjson.dumps(orjson.loads(line)) + b"\n")
             writer.close_shard()
             hoisted = writer.hoisted_shards()
             if hoisted:
