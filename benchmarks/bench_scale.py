@@ -18,11 +18,16 @@ Ratios:
   three outputs must be the same bytes.
 
 The corpus defaults to /tmp/corpus/stdlib if present, else a copy of this interpreter's
-standard library without site-packages (about 100 MB).
+standard library without site-packages (about 100 MB). ``--large`` adds the ``.py`` files of
+this interpreter's site-packages (about 230 MB more, vendored copies included, as in real
+code): near-dup then reads ~4x more, so the interpreter's start-up weighs what it weighs on
+a real corpus. The shards near-dup reads are prepared once per corpus and kept in /tmp
+(``tritter-bench-neardup-*``): preparing them is not what the near-dup figures measure.
 
     python benchmarks/bench_scale.py                 # prepare + near-dup, 2 repeats
     python benchmarks/bench_scale.py --repeats 1 --no-neardup
     python benchmarks/bench_scale.py --repeats 1 --neardup-only
+    python benchmarks/bench_scale.py --repeats 1 --neardup-only --large
     python benchmarks/bench_scale.py --resume-only
 """
 
@@ -45,17 +50,44 @@ from tritter_data.runs.prepare import PrepareOptions, prepare
 BIGCODE = {"gb": 319, "minutes": 40, "vcpus": 160}  # The Stack v2 Java near-dup
 
 
-def corpus_dir(given: str | None) -> Path:
+def corpus_dir(given: str | None, large: bool = False) -> Path:
     if given:
         return Path(given)
     default = Path("/tmp/corpus/stdlib")
-    if default.is_dir():
+    if default.is_dir() and not large:
         return default
     target = Path(tempfile.gettempdir()) / "tritter-bench-stdlib"
     if not target.exists():
         shutil.copytree(sysconfig.get_paths()["stdlib"], target, symlinks=False,
                         ignore=shutil.ignore_patterns("site-packages", "__pycache__", "*.pyc"))
-    return target
+    if not large:
+        return target
+    bigger = Path(tempfile.gettempdir()) / "tritter-bench-large"
+    if not (bigger / ".complete").exists():
+        shutil.rmtree(bigger, ignore_errors=True)
+        shutil.copytree(target, bigger / "stdlib", symlinks=False)
+        packages = Path(sysconfig.get_paths()["purelib"])
+        for path in sorted(packages.rglob("*.py")):
+            if path.is_file() and not path.is_symlink() and path.stat().st_size <= 500_000:
+                copy = bigger / "packages" / path.relative_to(packages)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
+        (bigger / ".complete").touch()
+    return bigger
+
+
+def neardup_input(corpus: Path) -> Path:
+    """prepare's shards of ``corpus``, made once and kept for later runs of this benchmark."""
+    from hashlib import sha256
+
+    from tritter_data import __version__
+
+    key = sha256(f"{corpus.resolve()}|{__version__}".encode()).hexdigest()[:12]
+    shards = Path(tempfile.gettempdir()) / f"tritter-bench-neardup-{key}"
+    if not (shards / "manifest.json").exists():
+        prepare(PrepareOptions(input_dir=corpus, output_dir=shards, workers=2, overwrite=True, quiet=True,
+                               exclude=("site-packages", "__pycache__")))
+    return shards
 
 
 def tree_cpu() -> dict[int, float]:
@@ -196,9 +228,7 @@ def neardup(corpus: Path, out: Path, repeats: int) -> dict[str, float]:
     """``dedup`` with 1 and 2 local workers and on Ray (2 workers, warm), interleaved."""
     import ray
 
-    shards = out / "neardup-input"
-    prepare(PrepareOptions(input_dir=corpus, output_dir=shards, workers=2, overwrite=True, quiet=True,
-                           exclude=("site-packages", "__pycache__")))
+    shards = neardup_input(corpus)
     runs = {"dedup1": ["--workers", "1"], "dedup2": ["--workers", "2"],
             "dedup_ray2": ["--executor", "ray", "--workers", "2"]}
     wall: dict[str, list[float]] = {k: [] for k in runs}
@@ -228,6 +258,8 @@ def neardup(corpus: Path, out: Path, repeats: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="directory of code (default: the stdlib, ~100 MB)")
+    parser.add_argument("--large", action="store_true",
+                        help="the stdlib plus site-packages' .py files (~330 MB) as the default corpus")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--no-neardup", action="store_true")
     parser.add_argument("--neardup-only", action="store_true", help="only the dedup figures")
@@ -236,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import ray
 
-    corpus = corpus_dir(args.corpus)
+    corpus = corpus_dir(args.corpus, args.large)
     out = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     if args.resume_only:
         f = resume_overhead(corpus, out)

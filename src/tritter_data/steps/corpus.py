@@ -19,14 +19,16 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tritter_data import __version__
-from tritter_data.decontam.decontaminate import BenchmarkIndex, decontaminate
 from tritter_data.dedup.near import NearDedupConfig, near_dedup
 from tritter_data.executors.base import Executor
 from tritter_data.io.shard_set import BadLines, InputShards, RemovedLog, read_records
 from tritter_data.io.writers import ShardWriter, write_manifest
+
+if TYPE_CHECKING:  # the index and its scanner load only for a decontamination
+    from tritter_data.decontam.decontaminate import BenchmarkIndex
 
 
 class CorpusStep(Protocol):
@@ -65,6 +67,8 @@ class DecontaminateStep:
     reason: str = "benchmark_contamination"
 
     def run(self, source: InputShards, destination: Path, executor: Executor) -> dict[str, Any]:
+        from tritter_data.decontam.decontaminate import decontaminate
+
         return decontaminate(source, destination, self.index, shard_size=self.shard_size or source.shard_size,
                              compress=source.compress, workers=executor.workers or 1,
                              removed_file=self.removed_file, quiet=self.quiet, executor=executor)
