@@ -174,3 +174,14 @@ def test_lines_not_in_the_writers_form_are_serialised_again(tmp_path: Path) -> N
     written = (tmp_path / "out" / "shard_00000.jsonl").read_bytes().splitlines(keepends=True)
     assert written == [orjson.dumps(orjson.loads(line)) + b"\n" for line in lines]
     assert written[0] == lines[0] and written[1] != lines[1] and written[2] == lines[2]
+
+
+def test_key_masks_round_trip() -> None:
+    from tritter_data.io.schema_head import MASK_KEYS, OPTIONAL_FIELDS, key_mask, optional_keys
+
+    line = b'{"text":"x","language":"python","quality_score":0.2,"source":"a.py","quality_label":"negative",' \
+           b'"explanation":"e","stars":3}\n'
+    keys = optional_keys(line)
+    assert keys == {"quality_label", "explanation", "stars"}
+    assert MASK_KEYS[key_mask(keys)] == keys
+    assert [MASK_KEYS[key_mask(frozenset({name}))] for name in OPTIONAL_FIELDS] == [{n} for n in OPTIONAL_FIELDS]

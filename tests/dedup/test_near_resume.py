@@ -38,8 +38,8 @@ def die_after_commit(self, phase):
     commit(self, phase)
     if phase == point:
         die()
-def die_mid_write(self, line):
-    write_line(self, line)
+def die_mid_write(self, line, *keys):
+    write_line(self, line, *keys)
     if point == "write" and self.records_written == 7:
         die()
 def die_after_written(self, progress):

@@ -119,7 +119,8 @@ class NearCheckpoint:
                   "negative": np.frombuffer(bytes(table.negative), dtype=np.uint8),
                   "license": np.frombuffer(bytes(table.license), dtype=np.uint8),
                   "stars": np.frombuffer(table.stars, dtype=np.int64),
-                  "canonical": np.frombuffer(bytes(table.canonical), dtype=np.uint8)}
+                  "canonical": np.frombuffer(bytes(table.canonical), dtype=np.uint8),
+                  "keys": np.frombuffer(bytes(table.keys), dtype=np.uint8)}
         counts = {"bytes_in": bytes_in, "spilled": spilled, "bad_count": bad.count, "bad_examples": bad.examples,
                   "bad_lines": {path: sorted(lines) for path, lines in bad.lines.items()}}
         _replace(self.directory / "candidates.npz", lambda handle: np.savez(handle, **arrays))
@@ -136,6 +137,7 @@ class NearCheckpoint:
         table.license = bytearray(arrays["license"].tobytes())
         table.stars = array("q", arrays["stars"].tobytes())
         table.canonical = bytearray(arrays["canonical"].tobytes())
+        table.keys = bytearray(arrays["keys"].tobytes())
         bad.count, bad.examples = counts["bad_count"], counts["bad_examples"]
         bad.lines = {path: set(lines) for path, lines in counts["bad_lines"].items()}
         return arrays["pairs"], arrays["valid"], counts["bytes_in"], counts["spilled"]

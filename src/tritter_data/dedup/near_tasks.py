@@ -18,6 +18,7 @@ import orjson
 from tritter_data.dedup.lsh import band_hashes
 from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.shingles import batch_ngram_hashes, shingle_hashes
+from tritter_data.io.schema_head import key_mask, optional_keys
 from tritter_data.io.shard_set import InputShards
 from tritter_data.io.shards import BadLine, parse_line, shard_lines
 
@@ -40,14 +41,16 @@ class DocTable:
         # 1: the raw line is already what the writer would write (orjson's serialisation plus a
         # newline), so the write phase copies it instead of parsing and serialising it again.
         self.canonical = bytearray()
+        self.keys = bytearray()  # a canonical line's optional fields (``schema_head.key_mask``)
 
-    def add(self, record: dict[str, Any], canonical: bool = False) -> None:
+    def add(self, record: dict[str, Any], canonical: bool = False, keys: int = 0) -> None:
         self.score.append(float(record["quality_score"]))
         self.negative.append(record.get("quality_label") == "negative")
         self.license.append(bool(record.get("license")))
         stars = record.get("stars")
         self.stars.append(stars if isinstance(stars, int) and stars >= 0 else -1)
         self.canonical.append(canonical)
+        self.keys.append(keys)
 
     def extend(self, other: DocTable) -> None:
         """Append a worker's table (the next documents in input order)."""
@@ -56,6 +59,7 @@ class DocTable:
         self.license.extend(other.license)
         self.stars.extend(other.stars)
         self.canonical.extend(other.canonical)
+        self.keys.extend(other.keys)
 
     def __len__(self) -> int:
         return len(self.score)
@@ -102,7 +106,8 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
         if isinstance(record, BadLine):
             bad.append(record)
             continue
-        table.add(record, orjson.dumps(record) + b"\n" == line)  # in the worker: N-wide
+        canonical = orjson.dumps(record) + b"\n" == line  # in the worker, N-wide: the writer copies it
+        table.add(record, canonical, key_mask(optional_keys(line)) if canonical else 0)
         texts.append(record["text"])
     hashes, valid, size = signature_texts(config, texts)
     return hashes, valid, size, table, bad

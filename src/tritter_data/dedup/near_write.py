@@ -21,6 +21,7 @@ import orjson
 
 from tritter_data.dedup.near_resume import NearCheckpoint
 from tritter_data.dedup.near_tasks import DocTable
+from tritter_data.io.schema_head import MASK_KEYS
 from tritter_data.io.shard_set import BadLines, InputShards, RemovedLog
 from tritter_data.io.shards import existing_shards, shard_lines
 from tritter_data.io.writers import ShardWriter
@@ -63,7 +64,10 @@ def write_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str
                 if writer.shard_full:
                     writer.close_shard()
                     checkpoint.save_written(_progress(writer, doc, log))
-                writer.write_line(line if table.canonical[doc] else orjson.dumps(orjson.loads(line)) + b"\n")
+                if table.canonical[doc]:
+                    writer.write_line(line, MASK_KEYS[table.keys[doc]])
+                else:
+                    writer.write_line(orjson.dumps(orjson.loads(line)) + b"\n")
             writer.close_shard()
             hoisted = writer.hoisted_shards()
             if hoisted:

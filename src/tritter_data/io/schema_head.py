@@ -26,6 +26,16 @@ def optional_keys(line: bytes) -> frozenset[str]:
     return frozenset(name for name, pattern in _KEY_PATTERNS.items() if pattern in line)
 
 
+def key_mask(keys: frozenset[str]) -> int:
+    """``optional_keys`` as one byte (bit i: ``OPTIONAL_FIELDS[i]``), to store per document."""
+    return sum(1 << i for i, name in enumerate(OPTIONAL_FIELDS) if name in keys)
+
+
+#: ``key_mask`` inverted: the key set of every mask.
+MASK_KEYS = tuple(frozenset(name for i, name in enumerate(OPTIONAL_FIELDS) if mask >> i & 1)
+                  for mask in range(1 << len(OPTIONAL_FIELDS)))
+
+
 def _read_lines(path: Path) -> list[bytes]:
     return read_all(path).splitlines(keepends=True)
 

@@ -114,11 +114,13 @@ class ShardWriter:
         validate_record(record, where=f"record {record.get('source')!r}")
         self.write_line(orjson.dumps(record) + b"\n")
 
-    def write_line(self, line: bytes) -> None:
-        """Append one already validated and serialised record (see ``encode_record``)."""
+    def write_line(self, line: bytes, keys: frozenset[str] | None = None) -> None:
+        """Append one already validated and serialised record (see ``encode_record``);
+        ``keys``: its ``optional_keys`` when the caller has them already (near-dedup's workers)."""
         if self._handle is None or self._in_shard >= self.shard_size:
             self._open_next()
-        keys = optional_keys(line)
+        if keys is None:
+            keys = optional_keys(line)
         if self._head_keys is None:
             self._head_keys = keys
         for key in keys - self._head_keys:
