@@ -266,7 +266,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resume-only", action="store_true",
                         help="only the resume overhead: prepare killed at 50 %% and resumed vs uninterrupted")
     args = parser.parse_args(argv)
+    import compileall
+
     import ray
+
+    # The bytecode an installed package has (pip compiles it); without it, under
+    # PYTHONDONTWRITEBYTECODE, every command would compile the package's sources at start-up.
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "src"), quiet=1)
 
     corpus = corpus_dir(args.corpus, args.large)
     out = Path(tempfile.mkdtemp(prefix="bench-scale-"))
