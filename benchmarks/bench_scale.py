@@ -201,10 +201,12 @@ def resume_overhead(corpus: Path, out: Path) -> dict[str, float]:
     import subprocess
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    started = time.perf_counter()
-    subprocess.run(prepare_command(corpus, out / "whole"), env=env, check=True)
-    whole = time.perf_counter() - started
+    with CpuMeter() as whole_cpu:
+        started = time.perf_counter()
+        subprocess.run(prepare_command(corpus, out / "whole"), env=env, check=True)
+        whole = time.perf_counter() - started
     shards = len(list((out / "whole").glob("shard_*")))
+    resumed_cpu = CpuMeter().__enter__()
     started = time.perf_counter()
     process = subprocess.Popen(prepare_command(corpus, out / "resumed"), env=env)
     state = out / "resumed" / ".parts" / "prepare.json"
@@ -215,13 +217,18 @@ def resume_overhead(corpus: Path, out: Path) -> dict[str, float]:
         except (OSError, ValueError):
             pass
         time.sleep(0.01)
+    live = tree_cpu()  # its pool workers are not reaped here once it is killed: count them now
     process.send_signal(signal.SIGKILL)
     process.wait()
+    orphans = sum(seconds for pid, seconds in live.items() if pid != process.pid)
     subprocess.run(prepare_command(corpus, out / "resumed"), env=env, check=True)
     resumed = time.perf_counter() - started
+    resumed_cpu.__exit__()
+    resumed_cpu.seconds += orphans
     same = all((out / "resumed" / p.name).read_bytes() == p.read_bytes() for p in (out / "whole").glob("shard_*"))
     assert same, "the resumed run's shards differ"
-    return {"resume_whole": whole, "resume_killed_and_resumed": resumed, "resume_shards": shards}
+    return {"resume_whole": whole, "resume_killed_and_resumed": resumed, "resume_shards": shards,
+            "resume_cpu_whole": whole_cpu.seconds, "resume_cpu_resumed": resumed_cpu.seconds}
 
 
 def neardup(corpus: Path, out: Path, repeats: int) -> dict[str, float]:
@@ -282,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f["resume_killed_and_resumed"] / f["resume_whole"]
         print(f"resume: uninterrupted {f['resume_whole']:.1f} s; killed at 50 % of {int(f['resume_shards'])} shards "
               f"and resumed {f['resume_killed_and_resumed']:.1f} s in all = {ratio:.2f}x   (bar <= 1.10)")
+        print(f"  CPU seconds of the process trees (steadier on a shared machine): {f['resume_cpu_whole']:.1f} "
+              f"vs {f['resume_cpu_resumed']:.1f} = {f['resume_cpu_resumed'] / f['resume_cpu_whole']:.2f}x")
         return 0
     if args.neardup_only:
         figures = neardup(corpus, out, args.repeats)
