@@ -20,13 +20,16 @@ BUCKET = "softwareheritage"
 
 _SLOWDOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
              b"<Message>Please reduce your request rate.</Message></Error>")
+_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+           b"<Message>Access Denied</Message></Error>")
 
 
 class S3Proxy:
     """An HTTP proxy in front of an S3 server that misbehaves on purpose.
 
     ``throttle[key] = n``: answer the first ``n`` GETs of ``key`` with 503 SlowDown.
-    ``fail_always``: keys answered with 503 SlowDown forever. ``delay``: seconds added to
+    ``fail_always``: keys answered with 503 SlowDown forever. ``deny``: keys answered with
+    403 AccessDenied (``"*"``: every key). ``delay``: seconds added to
     every GET (latency injection). ``cache``: serve repeated GETs from memory, so that the
     upstream's own speed does not limit a latency benchmark.
     """
@@ -37,6 +40,7 @@ class S3Proxy:
         self.cache_enabled = cache
         self.throttle: dict[str, int] = {}
         self.fail_always: set[str] = set()
+        self.deny: set[str] = set()
         self.requests: dict[str, int] = {}
         self._cache: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {}
         self._lock = threading.Lock()
@@ -79,6 +83,9 @@ class S3Proxy:
             time.sleep(self.delay)
         if throttled:
             self._reply(request, 503, [("Content-Type", "application/xml")], _SLOWDOWN)
+            return
+        if key in self.deny or "*" in self.deny:
+            self._reply(request, 403, [("Content-Type", "application/xml")], _DENIED)
             return
         if cached is None:
             cached = self._forward(request, method)
