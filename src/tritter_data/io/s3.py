@@ -80,25 +80,28 @@ class S3Denied(UsageError):
     """Access denied (or no such bucket): the same for every object, so the run stops here."""
 
 
-def settings(options: StorageOptions = (), max_pool: int = 32, botocore_attempts: int = 1) -> dict[str, Any]:
+def settings(options: StorageOptions = (), blob_pool: int | None = None,
+             attempts: int = RetryPolicy.attempts) -> dict[str, Any]:
     """``S3FileSystem`` arguments from the storage options over the AWS environment.
 
-    ``botocore_attempts`` > 1 lets botocore retry (shard-set calls); 1 leaves retrying to
-    ``S3Client``. Integrity comes from gzip's CRC and zstd's checksum, so botocore's optional
-    checksums are skipped: they cost CPU per request, which is what bounds many small GETs.
+    Shard sets (``blob_pool`` None): botocore retries ``attempts`` times in its ``standard`` mode
+    and keeps its default checksums. Blobs (``blob_pool`` connections): botocore does not retry
+    (``S3Client`` does, counting) and skips its optional checksums: gzip's CRC covers the bytes,
+    and checksums cost CPU per request, which is what bounds many small GETs.
     """
     given = dict(options)
     endpoint = given.pop("endpoint_url", None) or os.environ.get("AWS_ENDPOINT_URL_S3") \
         or os.environ.get("AWS_ENDPOINT_URL") or None
-    retries = ({"mode": "standard", "total_max_attempts": botocore_attempts} if botocore_attempts > 1
-               else {"total_max_attempts": 1})
-    config = {"retries": retries, "max_pool_connections": max_pool, "connect_timeout": 10, "read_timeout": 60,
-              "request_checksum_calculation": "when_required", "response_checksum_validation": "when_required",
-              **given.pop("config_kwargs", {})}
+    config: dict[str, Any] = {"connect_timeout": 10, "read_timeout": 60}
+    if blob_pool is None:
+        config["retries"] = {"mode": "standard", "total_max_attempts": attempts}
+    else:
+        config.update(retries={"total_max_attempts": 1}, max_pool_connections=blob_pool,
+                      request_checksum_calculation="when_required", response_checksum_validation="when_required")
+    config.update(given.pop("config_kwargs", {}))
     # No region given: botocore takes the environment's or the profile's, else S3's global
     # endpoint (us-east-1, where Software Heritage's bucket lives).
-    # max_concurrency=1: s3fs would otherwise send a HEAD before every whole-object GET.
-    return {"endpoint_url": endpoint, "config_kwargs": config, "max_concurrency": 1, **given}
+    return {"endpoint_url": endpoint, "config_kwargs": config, **given}
 
 
 def _s3fs() -> Any:
@@ -111,7 +114,7 @@ def _s3fs() -> Any:
 
 def filesystem(options: StorageOptions = (), attempts: int = RetryPolicy.attempts) -> Any:
     """The file system for shard sets at ``s3://`` URLs (botocore retries ``attempts`` times)."""
-    fs = _s3fs().S3FileSystem(**settings(options, botocore_attempts=attempts))
+    fs = _s3fs().S3FileSystem(**settings(options, attempts=attempts))
     fs.retries = 1  # s3fs's own loop would multiply botocore's tries
     return fs
 
@@ -153,7 +156,7 @@ class S3Client:
     def __init__(self, options: StorageOptions = (), max_pool: int = 32):
         from fsspec.asyn import sync
 
-        self.fs = _s3fs().S3FileSystem(**settings(options, max_pool=max_pool), skip_instance_cache=True)
+        self.fs = _s3fs().S3FileSystem(**settings(options, blob_pool=max_pool), skip_instance_cache=True)
         self.loop = self.fs.loop
         self.client = sync(self.loop, self.fs.set_session)
         self.max_pool = max_pool
