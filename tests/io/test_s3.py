@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tritter_data.core.errors import UsageError
 from tritter_data.io import s3, storage
 
 pytest.importorskip("s3fs")
@@ -27,18 +26,6 @@ def test_shard_sets_let_botocore_retry_and_blobs_count_their_own(monkeypatch):
     blob = s3.settings(blob_pool=64)
     assert blob["config_kwargs"]["retries"] == {"total_max_attempts": 1}
     assert blob["config_kwargs"]["max_pool_connections"] == 64
-
-
-def test_other_options_pass_through_and_anonymous_needs_no_credentials(monkeypatch, tmp_path):
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    assert s3.settings((("anon", True), ("profile", "x")))["anon"] is True
-    s3.check_credentials((("anon", True),), "the test bucket")  # no error
-    with pytest.raises(UsageError, match=r"^no AWS credentials for the test bucket: set AWS_ACCESS_KEY_ID"):
-        s3.check_credentials((), "the test bucket")
 
 
 def test_shard_set_urls_get_the_configured_file_system(monkeypatch):

@@ -15,7 +15,7 @@ import stack_support as support
 from tritter_data.cli import main
 from tritter_data.core.errors import UsageError
 from tritter_data.core.sample import Reject, Sample
-from tritter_data.io import storage
+from tritter_data.io import s3, storage
 from tritter_data.io.s3 import S3Denied
 from tritter_data.sources.blobs import BlobFetcher, RetryPolicy, fetch_blob, make_s3_client
 
@@ -112,3 +112,10 @@ def test_curate_stops_on_access_denied_in_one_line_and_resumes(tmp_path, s3_endp
     proxy.deny.clear()
     assert main([*common, "--output", str(out), "--s3-endpoint-url", proxy.endpoint]) == 0
     assert (out / "python_curated.jsonl").read_bytes() == (whole / "python_curated.jsonl").read_bytes()
+
+
+def test_other_options_pass_through_and_anonymous_needs_no_credentials(no_aws_credentials):
+    assert s3.settings((("anon", True), ("profile", "x")))["anon"] is True
+    s3.check_credentials((("anon", True),), "the test bucket")  # no error
+    with pytest.raises(UsageError, match=r"^no AWS credentials for the test bucket: set AWS_ACCESS_KEY_ID"):
+        s3.check_credentials((), "the test bucket")
