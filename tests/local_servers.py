@@ -24,6 +24,14 @@ _DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</
            b"<Message>Access Denied</Message></Error>")
 
 
+class _Server(ThreadingHTTPServer):
+    """A listen backlog of 128, as real servers have: with the default 5, a client that opens
+    32 connections at once (an event loop does) loses SYNs and waits a second to resend them."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class S3Proxy:
     """An HTTP proxy in front of an S3 server that misbehaves on purpose.
 
@@ -65,8 +73,7 @@ class S3Proxy:
             def do_HEAD(self) -> None:
                 proxy.handle(self, "HEAD")
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
