@@ -20,13 +20,24 @@ BUCKET = "softwareheritage"
 
 _SLOWDOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
              b"<Message>Please reduce your request rate.</Message></Error>")
+_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+           b"<Message>Access Denied</Message></Error>")
+
+
+class _Server(ThreadingHTTPServer):
+    """A listen backlog of 128, as real servers have: with the default 5, a client that opens
+    32 connections at once (an event loop does) loses SYNs and waits a second to resend them."""
+
+    request_queue_size = 128
+    daemon_threads = True
 
 
 class S3Proxy:
     """An HTTP proxy in front of an S3 server that misbehaves on purpose.
 
     ``throttle[key] = n``: answer the first ``n`` GETs of ``key`` with 503 SlowDown.
-    ``fail_always``: keys answered with 503 SlowDown forever. ``delay``: seconds added to
+    ``fail_always``: keys answered with 503 SlowDown forever. ``deny``: keys answered with
+    403 AccessDenied (``"*"``: every key). ``delay``: seconds added to
     every GET (latency injection). ``cache``: serve repeated GETs from memory, so that the
     upstream's own speed does not limit a latency benchmark.
     """
@@ -37,6 +48,7 @@ class S3Proxy:
         self.cache_enabled = cache
         self.throttle: dict[str, int] = {}
         self.fail_always: set[str] = set()
+        self.deny: set[str] = set()
         self.requests: dict[str, int] = {}
         self._cache: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {}
         self._lock = threading.Lock()
@@ -61,8 +73,7 @@ class S3Proxy:
             def do_HEAD(self) -> None:
                 proxy.handle(self, "HEAD")
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -79,6 +90,9 @@ class S3Proxy:
             time.sleep(self.delay)
         if throttled:
             self._reply(request, 503, [("Content-Type", "application/xml")], _SLOWDOWN)
+            return
+        if key in self.deny or "*" in self.deny:
+            self._reply(request, 403, [("Content-Type", "application/xml")], _DENIED)
             return
         if cached is None:
             cached = self._forward(request, method)

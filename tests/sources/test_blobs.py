@@ -113,13 +113,6 @@ def test_fetcher_keeps_input_order_and_passes_rejects_through(s3_endpoint, aws_e
     assert fetcher.counters.to_dict()["failed"] == 0
 
 
-def test_missing_credentials_is_one_usage_error(monkeypatch, tmp_path):
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.delenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", raising=False)
-    monkeypatch.delenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", raising=False)
+def test_missing_credentials_is_one_usage_error(no_aws_credentials):
     with pytest.raises(UsageError, match=r"^no AWS credentials for the softwareheritage bucket"):
         make_s3_client("http://127.0.0.1:1")

@@ -1,10 +1,11 @@
 """Inputs and outputs that are object-store URLs (``s3://bucket/prefix``) as well as paths.
 
 Why: a Ray cluster's workers share no disk, so they read the corpus from, and the driver
-writes shards to, shared storage. Everything remote goes through ``fsspec`` (``s3fs`` for
-``s3://``), imported lazily: local paths never need it. Credentials come from the usual AWS
-environment (``AWS_ACCESS_KEY_ID``..., an instance role, ``~/.aws``); the endpoint from
-``AWS_ENDPOINT_URL`` or ``--s3-endpoint-url`` (MinIO, Ceph, a test server).
+writes shards to, shared storage. Everything remote goes through ``fsspec``, imported lazily:
+local paths never need it. ``s3://`` file systems come from ``io/s3.py``, the one place that
+configures S3 (credentials from the usual AWS environment: ``AWS_ACCESS_KEY_ID``..., an
+instance role, ``~/.aws``; the endpoint from ``AWS_ENDPOINT_URL`` or ``--s3-endpoint-url``:
+MinIO, Ceph, a test server) and decides how calls are retried.
 
 Storage options travel as a tuple of ``(key, value)`` pairs so that the frozen stages that
 carry them stay hashable and picklable; they never hold secrets.
@@ -25,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from tritter_data.core.errors import UsageError
+from tritter_data.io import s3
+from tritter_data.io.s3 import INSTALL_HINT, StorageOptions
 from tritter_data.io.shards import SHARD_GLOB
 from tritter_data.io.writers import ShardWriter
-
-StorageOptions = tuple[tuple[str, Any], ...]
-INSTALL_HINT = "{scheme}:// locations need fsspec and s3fs: pip install 'tritter-data[s3]'"
 
 
 def is_url(location: str | Path) -> bool:
@@ -56,6 +56,8 @@ def endpoint_options(endpoint_url: str | None) -> StorageOptions:
 def filesystem(url: str, options: StorageOptions = ()) -> tuple[Any, str]:
     """The fsspec file system for ``url`` and the path inside it (``bucket/prefix``)."""
     scheme = url.split("://", 1)[0]
+    if scheme in ("s3", "s3a"):
+        return s3.filesystem(options), url.split("://", 1)[1].rstrip("/")
     try:
         import fsspec.core
     except ImportError:

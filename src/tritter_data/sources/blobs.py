@@ -1,11 +1,12 @@
 """Fetch file contents from the Software Heritage S3 bucket, many at a time.
 
 The Stack v2 and Stack-Edu rows name a blob (``blob_id``); its bytes live gzip-compressed
-at ``s3://softwareheritage/content/{blob_id}``. Fetching is network-bound, so a bounded
-thread pool keeps ``fetch_workers`` requests in flight while results come back in input
-order (the order decides which copy exact dedup keeps). Throttling and transient server
-errors are retried with exponential backoff; what still fails becomes a counted reject
-(``fetch_failed``) naming the blob, never an exception that ends the run.
+at ``s3://softwareheritage/content/{blob_id}``. Fetching is network-bound, so ``fetch_workers``
+GETs stay in flight on s3fs's event loop (``io/s3.py``, the one S3 stack) while results come
+back in input order (the order decides which copy exact dedup keeps). Throttling and transient
+server errors are retried with exponential backoff; what still fails becomes a counted reject
+(``fetch_failed``) naming the blob, a missing blob is ``blob_missing``; neither ends the run.
+Access denied (or a wrong bucket) would fail every blob alike: it stops the run in one line.
 
     >>> import gzip
     >>> decode_blob(gzip.compress("naïve = 1\\r\\n".encode("latin-1")), "ISO-8859-1", 100)
@@ -14,34 +15,27 @@ errors are retried with exponential backoff; what still fails becomes a counted 
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import logging
-import os
-import random
 import threading
-import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
 
 from tritter_data.core.errors import UsageError
 from tritter_data.core.sample import Reject, Sample
 from tritter_data.core.stage import reject
+from tritter_data.io.s3 import RetryPolicy, S3Client, S3GetError, check_credentials
 
 logger = logging.getLogger(__name__)
 
 SWH_BUCKET = "softwareheritage"
 SWH_PREFIX = "content/"
-#: S3 error codes and HTTP statuses worth another try (throttling, transient faults).
-RETRYABLE_CODES = frozenset({
-    "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests",
-    "RequestTimeout", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "503", "500", "502", "504",
-})
-MISSING_CODES = frozenset({"NoSuchKey", "404", "NotFound"})
 HUB_INSTALL_HINT = "this needs the [hub] extra: pip install 'tritter-data[hub]'"
+__all__ = ["BlobError", "BlobFetcher", "RetryPolicy", "decode_blob", "fetch_blob", "make_s3_client"]
 
 
 class BlobError(Exception):
@@ -85,89 +79,38 @@ def decode_blob(data: bytes, encoding: str | None, max_bytes: int) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    """Exponential backoff with full jitter: sleep U(0, min(cap, base * 2**attempt))."""
+def make_s3_client(endpoint_url: str | None = None, max_pool: int = 32) -> S3Client:
+    """The S3 client for blobs; ``endpoint_url`` (or ``AWS_ENDPOINT_URL``) points it elsewhere.
 
-    attempts: int = 6
-    base_seconds: float = 0.2
-    cap_seconds: float = 10.0
-
-    def delay(self, attempt: int) -> float:
-        return random.uniform(0.0, min(self.cap_seconds, self.base_seconds * 2**attempt))
-
-
-def make_s3_client(endpoint_url: str | None = None, max_pool: int = 32) -> Any:
-    """A boto3 S3 client; ``endpoint_url`` (or ``AWS_ENDPOINT_URL``) points it elsewhere.
-
-    botocore's own retries are off (we retry, count and report ourselves). Missing
-    credentials are a one-line ``UsageError`` before any row is read.
+    Missing credentials or a missing ``[hub]`` extra are a one-line ``UsageError`` before any
+    row is read.
     """
+    options = (("endpoint_url", endpoint_url),) if endpoint_url else ()
     try:
-        import boto3
-        from botocore.config import Config
+        import s3fs  # noqa: F401 - only to name the extra that brings it
     except ImportError:
         raise UsageError(f"fetching blobs from S3 {HUB_INSTALL_HINT}") from None
-    session = boto3.session.Session()
-    try:
-        credentials = session.get_credentials()
-    except Exception as error:  # a broken profile or credential process: still one line
-        raise UsageError(f"AWS credentials could not be loaded: {error}") from None
-    if credentials is None:
-        raise UsageError(
-            "no AWS credentials for the softwareheritage bucket: set AWS_ACCESS_KEY_ID and "
-            "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE); see the README's Stack v2 section"
-        )
-    # Integrity comes from gzip's CRC; skipping botocore's optional checksums and parameter
-    # validation saves CPU per request, which is what bounds a pool of fetch threads.
-    config = Config(
-        retries={"total_max_attempts": 1}, max_pool_connections=max_pool,
-        connect_timeout=10, read_timeout=60, parameter_validation=False,
-        request_checksum_calculation="when_required", response_checksum_validation="when_required",
-    )
-    endpoint = endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
-    region = session.region_name or "us-east-1"
-    return session.client("s3", endpoint_url=endpoint, region_name=region, config=config)
+    check_credentials(options, f"the {SWH_BUCKET} bucket")
+    return S3Client(options, max_pool=max_pool)
 
 
-def _error_code(error: Exception) -> str:
-    response = getattr(error, "response", None)
-    if isinstance(response, dict):
-        code = str(response.get("Error", {}).get("Code") or "")
-        status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return code or str(status or "")
-    return type(error).__name__
+def _blob_error(error: S3GetError, blob_id: str, bucket: str) -> BlobError:
+    if error.kind == "missing":
+        return BlobError("blob_missing", f"blob {blob_id}: no such key in s3://{bucket}")
+    return BlobError("fetch_failed", f"blob {blob_id}: {error}", error.attempts)
 
 
-def fetch_blob(
-    client: Any, blob_id: str, policy: RetryPolicy, bucket: str = SWH_BUCKET,
-    sleep: Callable[[float], None] = time.sleep,
-) -> tuple[bytes, int]:
+def fetch_blob(client: S3Client, blob_id: str, policy: RetryPolicy, bucket: str = SWH_BUCKET) -> tuple[bytes, int]:
     """The gzip bytes of one blob and the number of attempts it took.
 
     Raises ``BlobError``: ``blob_missing`` at once for a missing key, ``fetch_failed``
     after ``policy.attempts`` tries for throttling and transient faults or at once for
-    other errors (access denied, bad bucket).
+    other errors; ``S3Denied`` (one line, exit 2) for access denied or no such bucket.
     """
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    last = ""
-    for attempt in range(policy.attempts):
-        try:
-            response = client.get_object(Bucket=bucket, Key=SWH_PREFIX + blob_id)
-            return response["Body"].read(), attempt + 1
-        except ClientError as error:
-            code = _error_code(error)
-            if code in MISSING_CODES:
-                raise BlobError("blob_missing", f"blob {blob_id}: no such key in s3://{bucket}") from None
-            if code not in RETRYABLE_CODES:
-                raise BlobError("fetch_failed", f"blob {blob_id}: {code}", attempt + 1) from None
-            last = code
-        except (BotoCoreError, OSError) as error:  # connection reset, timeouts, DNS
-            last = type(error).__name__
-        if attempt + 1 < policy.attempts:
-            sleep(policy.delay(attempt))
-    raise BlobError("fetch_failed", f"blob {blob_id}: {last} after {policy.attempts} attempts", policy.attempts)
+    try:
+        return client.get(bucket, SWH_PREFIX + blob_id, policy)
+    except S3GetError as error:
+        raise _blob_error(error, blob_id, bucket) from None
 
 
 @dataclass
@@ -208,11 +151,13 @@ class FetchCounters:
 class BlobFetcher:
     """Fill ``text`` of samples that carry ``meta['blob_id']``, keeping input order.
 
-    At most ``workers * 4`` fetches are queued at once, so memory stays bounded however
-    long the input. Items that are already ``Reject`` or already hold text pass through.
+    ``workers`` GETs run at once on the client's event loop; at most ``workers * 4`` are
+    queued, so memory stays bounded however long the input. Blobs are gunzipped and decoded
+    here, in the caller's thread, which keeps the event loop free for I/O. Items that are
+    already ``Reject`` or already hold text pass through.
     """
 
-    def __init__(self, client: Any, workers: int = 32, policy: RetryPolicy | None = None,
+    def __init__(self, client: S3Client, workers: int = 32, policy: RetryPolicy | None = None,
                  max_bytes: int = 500 * 1024, bucket: str = SWH_BUCKET):
         if workers < 1:
             raise ValueError(f"workers must be >= 1, got {workers}")
@@ -223,15 +168,18 @@ class BlobFetcher:
         self.bucket = bucket
         self.counters = FetchCounters()
 
-    def fetch_one(self, sample: Sample) -> Sample | Reject:
-        """Fetch, gunzip and decode one sample's blob; every failure is a ``Reject``."""
-        blob_id = sample.meta.get("blob_id")
-        attempts = 1
+    def _submit(self, sample: Sample, gate: asyncio.Semaphore) -> Future[tuple[bytes, int]]:
+        return self.client.submit(self.bucket, SWH_PREFIX + str(sample.meta["blob_id"]), self.policy, gate)
+
+    def _finish(self, sample: Sample, fetched: Future[tuple[bytes, int]]) -> Sample | Reject:
+        """Gunzip and decode one fetched blob; every failure but a denied access is a ``Reject``."""
+        blob_id = str(sample.meta["blob_id"])
         try:
-            data, attempts = fetch_blob(self.client, str(blob_id), self.policy, self.bucket)
-        except BlobError as error:
-            self.counters.record(error.attempts, 0, False)
-            return reject(sample, error.reason, error.detail)
+            data, attempts = fetched.result()
+        except S3GetError as error:
+            failure = _blob_error(error, blob_id, self.bucket)
+            self.counters.record(failure.attempts, 0, False)
+            return reject(sample, failure.reason, failure.detail)
         self.counters.record(attempts, len(data), True)
         try:
             sample.text = decode_blob(data, sample.meta.get("src_encoding"), self.max_bytes)
@@ -241,27 +189,33 @@ class BlobFetcher:
         sample.size_bytes = len(sample.text.encode("utf-8"))
         return sample
 
+    def fetch_one(self, sample: Sample) -> Sample | Reject:
+        """Fetch, gunzip and decode one sample's blob."""
+        return self._finish(sample, self._submit(sample, asyncio.Semaphore(1)))
+
     def map(self, items: Iterable[Sample | Reject]) -> Iterator[Sample | Reject]:
         window = self.workers * 4
-        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="blob-fetch")
-        pending: deque[Future[Sample | Reject] | Sample | Reject] = deque()
+        gate = asyncio.Semaphore(self.workers)
+        pending: deque[tuple[Sample, Future[tuple[bytes, int]]] | Sample | Reject] = deque()
         in_flight = 0
         try:
             for item in items:
                 if isinstance(item, Sample) and "blob_id" in item.meta and item.path is not None:
-                    pending.append(pool.submit(self.fetch_one, item))
+                    pending.append((item, self._submit(item, gate)))
                     in_flight += 1
                 else:
                     pending.append(item)
-                while in_flight >= window or (pending and not isinstance(pending[0], Future)):
+                while in_flight >= window or (pending and not isinstance(pending[0], tuple)):
                     head = pending.popleft()
-                    if isinstance(head, Future):
+                    if isinstance(head, tuple):
                         in_flight -= 1
-                        yield head.result()
+                        yield self._finish(*head)
                     else:
                         yield head
             while pending:
                 head = pending.popleft()
-                yield head.result() if isinstance(head, Future) else head
+                yield self._finish(*head) if isinstance(head, tuple) else head
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            for entry in pending:  # an early stop (--max-samples, Ctrl-C, access denied)
+                if isinstance(entry, tuple):
+                    entry[1].cancel()
