@@ -36,7 +36,8 @@ _EMPTY_CATCH = re.compile(_EMPTY_CATCH_ONLY.pattern + r"|rescue\b[^\n]*\n\s*end\
 _DECLARATION = re.compile(r"(?:let|var|const|val|auto|my|local)[ \t]++(?:mut[ \t]++)?([A-Za-z_]\w*+)")
 _WORD_STRING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$"
 _WORD_CHARS = frozenset(_WORD_STRING)
-_SHORT_DECLARATION = re.compile(r"\b([A-Za-z_]\w*+)[ \t]*+:=")
+_WALRUS = re.compile(":=")
+_IDENTIFIER_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 _ASSIGNMENT = re.compile(r"\n[ \t]*+\$?([A-Za-z_]\w*+)[ \t]*+=(?![=>])")
 _KEYWORDS = frozenset(
     ["if", "for", "foreach", "while", "switch", "catch", "return", "new", "else", "do", "sizeof", "typeof", "match", "loop", "elseif", "when", "try", "using", "lock", "fixed", "unsafe", "checked", "synchronized", "guard", "defer", "select", "case", "func", "function", "fn", "fun", "def", "await", "throw", "yield", "delete", "void", "in", "of", "instanceof", "super", "this"]
@@ -189,13 +190,32 @@ def _pair_braces(masked: str, function_at: dict[int, FunctionInfo], control_at: 
 
 def _scan_names(masked: str, structure: FileStructure, language: str) -> None:
     first: dict[str, int] = {}
-    patterns = (_DECLARATION, _SHORT_DECLARATION, _ASSIGNMENT) if language == "go" else (_DECLARATION, _ASSIGNMENT)
-    for pattern in patterns:
-        for match in pattern.finditer(masked):
-            if pattern is _DECLARATION and not _starts_word(masked, match.start()):
-                continue
+    for match in _DECLARATION.finditer(masked):
+        if _starts_word(masked, match.start()):
             first.setdefault(match.group(1), match.start(1))
+    if language == "go":
+        for name, offset in short_declarations(masked):
+            first.setdefault(name, offset)
+    for match in _ASSIGNMENT.finditer(masked):
+        first.setdefault(match.group(1), match.start(1))
     add_defined_names(masked, first, structure)
+
+
+def short_declarations(masked: str) -> list[tuple[str, int]]:
+    """Go's ``name :=`` (``\\b([A-Za-z_]\\w*+)[ \\t]*+:=``) as (name, offset), found from the
+    ``:=`` back to the name: the pattern itself starts with ``\\b``, which ``re`` tries at
+    every position (~30 ms/MB)."""
+    found = []
+    for match in _WALRUS.finditer(masked):
+        end = match.start()
+        while end and masked[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start and (masked[start - 1].isalnum() or masked[start - 1] == "_"):  # ``\\w``
+            start -= 1
+        if start < end and masked[start] in _IDENTIFIER_START:
+            found.append((masked[start:end], start))
+    return found
 
 
 def indent_scan(masked: str, original: str, language: str) -> FileStructure:

@@ -53,8 +53,6 @@ _TEST_MARKS = {"python": ("def test", "unittest", "pytest"), "java": ("@Test",),
                "typescript": ("describe(", "it(", "test(")}
 _TOP_SCRIPT = re.compile(r"\n(?:if|for|while|try|with|print|input)\b|\n[A-Za-z_$][\w.$]*\(")
 _PRINT_STACK = re.compile(r"catch[ \t]*\([^)]*\)[ \t]*\{\s*\w+\.printStackTrace\(\);\s*\}")
-_JS_DECL = re.compile(r"(?<![\w$.])(var|let|const)[ \t]")
-_LOOSE_EQ = re.compile(r"[^=!<>]==[^=]|!=[^=]")
 _TODO = re.compile(r"(?:TODO|FIXME|XXX|HACK)(?!\w)")
 #: Python 2 APIs in a file that still parses under Python 3 (``from types import StringType``).
 _PY2_API = ("iteritems()", "xrange(", "basestring", "StringType")
@@ -122,9 +120,9 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     values["comment_ratio"] = min(1.0, comments / code)
     values["long_line_share"] = count_long_lines(text, 120) / max(1, total_lines)
     if language in ("javascript", "typescript"):
-        declarations = _JS_DECL.findall(masked)
+        declarations = ts.js_declarations(masked)
         values["js_var_share"] = declarations.count("var") / len(declarations) if declarations else 0.0
-        values["loose_eq_rate"] = min(1.0, 10 * len(_LOOSE_EQ.findall(masked)) / code)
+        values["loose_eq_rate"] = min(1.0, 10 * ts.loose_equalities(masked) / code)
     if language == "rust" and not is_test:
         values["unwrap_rate"] = min(1.0, 10 * masked.count(".unwrap()") / code)
     return Signals(values, evidence, examples)
