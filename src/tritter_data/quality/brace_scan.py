@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from tritter_data.quality.python_scan import LineCounter, add_defined_names
-from tritter_data.quality.structure import FileStructure, FunctionInfo, split_params
+from tritter_data.quality.names import add_defined_names
+from tritter_data.quality.structure import FileStructure, FunctionInfo, LineCounter, split_params
 
 # A parameter list's closing parenthesis followed by what may stand between it and the
 # body: return types, `throws`, `const`, `=>`. Starts with a literal, so `re` skips fast.
