@@ -36,12 +36,18 @@ class Assessment:
     signals: Signals
 
 
-def reasons(model: QualityModel, signals: Signals, limit: int = MAX_REASONS) -> list[Finding]:
-    """The signals that cost the file most, worst first, as findings with a fix."""
+def reasons(model: QualityModel, signals: Signals, limit: int = MAX_REASONS,
+            contributions: dict[str, float] | None = None) -> list[Finding]:
+    """The signals that cost the file most, worst first, as findings with a fix
+    (``contributions``: the model's, when the caller has them already)."""
     costs = []
-    for name, pull in model.contributions(signals.values).items():
+    if contributions is None:
+        contributions = model.contributions(signals.values)
+    for name, pull in contributions.items():
+        if pull > -MIN_COST:  # most signals: checked first, it is the cheap test
+            continue
         reason = REASONS.get(name)
-        if reason is None or pull > -MIN_COST:
+        if reason is None:
             continue
         index = model.features.index(name)
         above_mean = signals.values[name] > model.mean[index]
@@ -75,7 +81,8 @@ class QualityAnalyser:
             for name in CONVENTION_SIGNALS:
                 if name in model.features:
                     signals.values[name] = model.mean[model.features.index(name)]
-        return Assessment(model.score(signals.values), reasons(model, signals), signals)
+        contributions = model.contributions(signals.values)
+        return Assessment(model.score_of(contributions), reasons(model, signals, contributions=contributions), signals)
 
     def analyse(self, text: str, language: str) -> list[Finding]:
         return self.assess(text, language).findings

@@ -39,14 +39,22 @@ class QualityModel:
 
     def grade(self, values: dict[str, float]) -> float:
         """The predicted reviewer grade, clipped to [0, 5]."""
-        raw = self.intercept + sum(self.contributions(values).values())
+        return self.grade_of(self.contributions(values))
+
+    def grade_of(self, contributions: dict[str, float]) -> float:
+        """The grade from contributions already computed (the analyser needs both)."""
+        raw = self.intercept + sum(contributions.values())
         return min(MAX_GRADE, max(0.0, raw))
 
     def score(self, values: dict[str, float]) -> float:
         """``quality_score``: the predicted grade mapped to [0, 1], piecewise linearly so
         that the grade cut chosen when fitting (``grade_cut``) lands on 0.5, the default
         ``--min-quality``."""
-        return grade_to_score(self.grade(values), float(self.meta.get("grade_cut", MAX_GRADE / 2)))
+        return self.score_of(self.contributions(values))
+
+    def score_of(self, contributions: dict[str, float]) -> float:
+        """``score`` from contributions already computed."""
+        return grade_to_score(self.grade_of(contributions), float(self.meta.get("grade_cut", MAX_GRADE / 2)))
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),

@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from tritter_data.quality.rules import needs_line
-from tritter_data.quality.structure import FileStructure, FunctionInfo, split_params
+from tritter_data.quality.names import first_match_offsets, record_defined_names
+from tritter_data.quality.structure import FileStructure, FunctionInfo, LineCounter, split_params
 
 # Patterns start with a literal where possible: ``re`` then skips ahead with a fast
 # substring search instead of trying every position (``^`` with MULTILINE runs ~50 MB/s,
@@ -40,22 +40,6 @@ _FIRST_STATEMENT = re.compile(r"\s*(\"\")?")
 
 _DEF_EVENT, _CONTROL_EVENT = 0, 1
 _BROAD = frozenset(["Exception", "BaseException"])
-
-
-class LineCounter:
-    """1-based line numbers for offsets visited in increasing order, in linear time."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.offset = 0
-        self.line = 1
-
-    def at(self, offset: int) -> int:
-        if offset < self.offset:
-            self.offset, self.line = 0, 1
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line
 
 
 def _line_indent(text: str, offset: int) -> int | None:
@@ -206,19 +190,14 @@ def _scan_names(masked: str, structure: FileStructure) -> None:
     for function in structure.functions:
         names.append((function.line, function.name))
         names.extend((function.line, param) for param in function.params)
-    first_offsets: dict[str, int] = {}
     first_line = _ASSIGN.match("\n" + masked[:200])  # _ASSIGN needs a newline before the name
-    if first_line:
-        first_offsets[first_line.group(1)] = first_line.start(1) - 1
-    for pattern in (_ASSIGN, _FOR):
-        for match in pattern.finditer(masked):
-            first_offsets.setdefault(match.group(1), match.start(1))
-    add_defined_names(masked, first_offsets, structure)
+    assigned, looped = _ASSIGN.findall(masked), _FOR.findall(masked)
 
+    def locate(wanted: set[str]) -> dict[str, int]:
+        found = {first_line.group(1): first_line.start(1) - 1} if first_line and first_line.group(1) in wanted else {}
+        first_match_offsets(_ASSIGN, masked, assigned, wanted, found)
+        first_match_offsets(_FOR, masked, looped, wanted, found)
+        return found
 
-def add_defined_names(masked: str, first_offsets: dict[str, int], structure: FileStructure) -> None:
-    """Record defined names; only unclear ones get a line number (in one linear pass)."""
-    lines = LineCounter(masked)
-    unclear = sorted((offset, name) for name, offset in first_offsets.items() if needs_line(name))
-    structure.defined_names.extend((lines.at(offset), name) for offset, name in unclear)
-    structure.defined_names.extend((0, name) for name in first_offsets if not needs_line(name))
+    head = [first_line.group(1)] if first_line else []
+    record_defined_names(masked, [head, assigned, looped], locate, structure)

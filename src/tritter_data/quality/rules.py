@@ -26,6 +26,30 @@ def is_unclear_name(name: str) -> bool:
     return lowered in MEANINGLESS
 
 
+def name_kind(name: str) -> str:
+    """``"single"`` (an unconventional one-letter name), ``"meaningless"``, ``"numbered"``,
+    or ``""`` for a name that says what it holds."""
+    if len(name) == 1:
+        return "single" if name.lower() not in CONVENTIONAL else ""
+    if name.lower() in MEANINGLESS:
+        return "meaningless"
+    return "numbered" if NUMBERED.match(name) else ""
+
+
+class _NameKinds(dict):
+    """``name_kind`` memoised: names recur across files (``self``, ``value``, ``i``), so
+    most lookups are one dict access. Bounded, so a long run does not grow it forever."""
+
+    def __missing__(self, name: str) -> str:
+        kind = name_kind(name)
+        if len(self) < 500_000:
+            self[name] = kind
+        return kind
+
+
+NAME_KINDS: dict[str, str] = _NameKinds()
+
+
 def needs_line(name: str) -> bool:
     """Names a reason may point at (unclear or numbered) keep their line number."""
-    return is_unclear_name(name) or NUMBERED.match(name) is not None
+    return bool(NAME_KINDS[name])

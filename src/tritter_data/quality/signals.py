@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from tritter_data.quality import text_signals as ts
 from tritter_data.quality.brace_scan import brace_scan
 from tritter_data.quality.lexical import mask_with_comment_words
+from tritter_data.quality.names import name_signals
 from tritter_data.quality.python_scan import python_scan
-from tritter_data.quality.rules import MEANINGLESS, NUMBERED, is_unclear_name
 from tritter_data.quality.structure import FileStructure
 from tritter_data.quality.syntax import check_syntax
 from tritter_data.stages.thresholds import count_long_lines
@@ -53,8 +53,6 @@ _TEST_MARKS = {"python": ("def test", "unittest", "pytest"), "java": ("@Test",),
                "typescript": ("describe(", "it(", "test(")}
 _TOP_SCRIPT = re.compile(r"\n(?:if|for|while|try|with|print|input)\b|\n[A-Za-z_$][\w.$]*\(")
 _PRINT_STACK = re.compile(r"catch[ \t]*\([^)]*\)[ \t]*\{\s*\w+\.printStackTrace\(\);\s*\}")
-_JS_DECL = re.compile(r"(?<![\w$.])(var|let|const)[ \t]")
-_LOOSE_EQ = re.compile(r"[^=!<>]==[^=]|!=[^=]")
 _TODO = re.compile(r"(?:TODO|FIXME|XXX|HACK)(?!\w)")
 #: Python 2 APIs in a file that still parses under Python 3 (``from types import StringType``).
 _PY2_API = ("iteritems()", "xrange(", "basestring", "StringType")
@@ -122,9 +120,9 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     values["comment_ratio"] = min(1.0, comments / code)
     values["long_line_share"] = count_long_lines(text, 120) / max(1, total_lines)
     if language in ("javascript", "typescript"):
-        declarations = _JS_DECL.findall(masked)
+        declarations = ts.js_declarations(masked)
         values["js_var_share"] = declarations.count("var") / len(declarations) if declarations else 0.0
-        values["loose_eq_rate"] = min(1.0, 10 * len(_LOOSE_EQ.findall(masked)) / code)
+        values["loose_eq_rate"] = min(1.0, 10 * ts.loose_equalities(masked) / code)
     if language == "rust" and not is_test:
         values["unwrap_rate"] = min(1.0, 10 * masked.count(".unwrap()") / code)
     return Signals(values, evidence, examples)
@@ -263,36 +261,13 @@ def _code_lines(lines: list[str], start: int, length: int) -> int:
 
 def _name_signals(values: dict[str, float], evidence: dict[str, int], examples: dict[str, list[str]],
                   structure: FileStructure, masked: str, language: str, code: int) -> None:
-    """Unclear and numbered names, judged in context: loop variables are fine, single
-    letters are fine in math-heavy code and in Go (its convention), test names are fine."""
-    loop_vars = {name for match in _FOR_VARS.finditer(masked) for name in match.groups() if name}
-    operators = sum(masked.count(op) for op in "*/^%") + masked.count("math.") + masked.count("np.")
-    math_heavy = operators > 0.3 * code
-    seen: dict[str, int] = {}
-    for line, name in structure.defined_names:
-        if name not in seen or (line and not seen[name]):
-            seen[name] = line
-    if not seen:
-        return
-    unclear = []
-    numbered = []
-    for name, line in seen.items():
-        if name in loop_vars:
-            continue
-        if len(name) == 1:
-            if not math_heavy and language != "go" and is_unclear_name(name):
-                unclear.append((line, name))
-        elif name.lower() in MEANINGLESS:
-            unclear.append((line, name))
-        elif NUMBERED.match(name):
-            numbered.append((line, name))
-    values["unclear_name_share"] = len(unclear) / len(seen)
-    values["numbered_name_share"] = len(numbered) / len(seen)
-    if unclear:
-        unclear.sort()
-        evidence["unclear_name_share"] = unclear[0][0]
-        examples["unclear_name_share"] = [name for _, name in unclear[:5]]
-    if numbered:
-        numbered.sort()
-        evidence["numbered_name_share"] = numbered[0][0]
-        examples["numbered_name_share"] = [name for _, name in numbered[:5]]
+    """``names.name_signals`` with this module's context: loop variables, math-heavy code."""
+
+    def loop_vars() -> set[str]:
+        return {name for match in _FOR_VARS.finditer(masked) for name in match.groups() if name}
+
+    def math_heavy() -> bool:
+        operators = sum(masked.count(op) for op in "*/^%") + masked.count("math.") + masked.count("np.")
+        return operators > 0.3 * code
+
+    name_signals(values, evidence, examples, structure, loop_vars, math_heavy, language)

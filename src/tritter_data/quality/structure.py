@@ -56,3 +56,19 @@ def split_params(params: str) -> list[str]:
     if tail:
         out.append(tail)
     return [p for p in out if p]
+
+
+class LineCounter:
+    """1-based line numbers for offsets visited in increasing order, in linear time."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line

@@ -159,3 +159,36 @@ def reads_input(masked: str) -> bool:
                 masked[max(0, start - 4):start] == "raw_"):
             return True
     return False
+
+
+# Patterns that start with a broad class or a lookbehind are tried at every position (~30 ms/MB);
+# these start from a literal and check the character before in Python, with the same matches.
+_JS_DECL_WORD = re.compile(r"(?:var|let|const)[ \t]")
+_EQ_CANDIDATE = re.compile(r"[=!](?==)")
+
+
+def js_declarations(masked: str) -> list[str]:
+    """``var``/``let``/``const`` declarations in order (``(?<![\\w$.])(var|let|const)[ \\t]``)."""
+    found = []
+    for match in _JS_DECL_WORD.finditer(masked):
+        start = match.start()
+        before = masked[start - 1] if start else " "
+        if not (before.isalnum() or before in "_$."):  # ``\\w`` is alphanumeric or ``_``
+            found.append(match.group()[:-1])
+    return found
+
+
+def loose_equalities(masked: str) -> int:
+    """How many ``==``/``!=`` comparisons (``[^=!<>]==[^=]|!=[^=]``, non-overlapping, as
+    ``re.findall`` counts them), found from the operators themselves."""
+    count = end = 0
+    size = len(masked)
+    for match in _EQ_CANDIDATE.finditer(masked):
+        at = match.start()
+        if masked[at] == "=":  # ``[^=!<>]==[^=]`` starting one character before
+            start = at - 1
+            if start >= end and start >= 0 and masked[start] not in "=!<>" and at + 2 < size and masked[at + 2] != "=":
+                count, end = count + 1, start + 4
+        elif at >= end and at + 2 < size and masked[at + 2] != "=":  # ``!=[^=]``
+            count, end = count + 1, at + 3
+    return count
