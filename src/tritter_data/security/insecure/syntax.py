@@ -96,6 +96,7 @@ class Context:
     file: bytes = b""  # the whole file, for facts outside the parsed window (imports)
     budget: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # per-parse facts (the file's functions by name)
+    grammar: str = ""  # the parser's grammar when it differs from ``language`` (``tsx``)
 
     def spend(self) -> bool:
         """Count one node visited; False once this verdict has used ``MAX_NODES``."""

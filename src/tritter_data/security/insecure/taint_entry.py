@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
-from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name, parameters
+from tritter_data.security.insecure.syntax import Context, arguments
+from tritter_data.security.insecure.taint_index import call_count, calls_by_name, functions_by_name
+from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_tables import TaintRules
 from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
 
@@ -81,8 +82,7 @@ def _called_in_file(name: str, ctx: Context) -> bool:
     """``name(`` appears in the parsed text more often than the file defines ``name``."""
     if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
         return False
-    calls = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"\s*\(", ctx.cache["text"]))
-    return calls > len(functions_by_name(ctx).get(name, ()))
+    return call_count(name, ctx.cache["text"], ctx) > len(functions_by_name(ctx).get(name, ()))
 
 
 def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]
@@ -95,7 +95,7 @@ def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any,
     passed: dict[int, list[Value]] = {}
     ctx.cache["caller_depth"] = depth + 1
     try:
-        for call in _calls(ctx).get(name, [])[:MAX_CALL_SITES]:
+        for call in calls_by_name(ctx).get(name, [])[:MAX_CALL_SITES]:
             if function.start_byte <= call.start_byte < function.end_byte:
                 continue  # a recursive call
             for index, arg in enumerate(arguments(call)[:16]):
@@ -103,35 +103,3 @@ def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any,
     finally:
         ctx.cache["caller_depth"] = depth
     return {index: join(values) for index, values in passed.items()}
-
-
-def _calls(ctx: Context) -> dict[str, list[Any]]:
-    """Calls in the parsed text by the callee's last name."""
-    cached = ctx.cache.get("calls")
-    if cached is None:
-        cached = {}
-        stack = [ctx.root]
-        while stack and len(stack) < 200_000:
-            node = stack.pop()
-            if node.type in CALLS:
-                cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
-            stack.extend(reversed(node.named_children))
-        ctx.cache["calls"] = cached
-    return cached
-
-
-def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
-    """Functions and methods of the parsed text by name, in source order."""
-    cached = ctx.cache.get("functions")
-    if cached is None:
-        cached = {}
-        stack = [ctx.root] if ctx.root is not None else []
-        while stack and len(stack) < 200_000:
-            node = stack.pop()
-            if node.type in FUNCTIONS:
-                name = function_name(node, ctx)
-                if name:
-                    cached.setdefault(name, []).append(node)
-            stack.extend(reversed(node.named_children))
-        ctx.cache["functions"] = cached
-    return cached

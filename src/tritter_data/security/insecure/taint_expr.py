@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
-from tritter_data.security.insecure.taint_entry import functions_by_name
+from tritter_data.security.insecure.taint_index import functions_by_name
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
     CASTS,

@@ -1,0 +1,103 @@
+"""Per-parse indexes the taint engine asks about again and again: functions, calls, call counts.
+
+A window's tree is asked "which functions are named ``f``?", "where is ``f`` called?" and
+"how often does ``f(`` appear?" for every sink traced in it. Each index is built once per
+parse and kept in ``ctx.cache`` (so it never outlives its tree: a cache per file or window,
+never across files). The node lists come from one tree-sitter query, which walks the tree
+in C, instead of a Python walk over every node; the call counts from one regex scan.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import re
+from typing import Any
+
+from tritter_data.security.insecure.syntax import Context, callee_name, last_name, parser_for
+from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name
+
+#: Nodes a Python walk visits before giving up: the bound the indexes have always had.
+MAX_WALK = 200_000
+#: ``name(`` for every name made of word characters and ``$``, as ``_called_in_file`` counts them.
+_CALL_SITE = re.compile(r"(?<![\w$])([\w$]+)\s*\(")
+_WORD = re.compile(r"[\w$]+")
+
+
+@functools.cache
+def _query(grammar: str, kinds: frozenset[str]) -> Any | None:
+    """A query capturing every named node whose type is in ``kinds`` (those the grammar has)."""
+    from tree_sitter import Query
+
+    language = parser_for(grammar).language
+    present = sorted(kind for kind in kinds if language.id_for_node_kind(kind, True))
+    if not present:
+        return None
+    return Query(language, "[" + " ".join(f"({kind})" for kind in present) + "] @node")
+
+
+def _nodes(ctx: Context, kinds: frozenset[str]) -> list[Any]:
+    """Named nodes of ``kinds`` under the root, in source (pre-)order."""
+    root = ctx.root
+    if root is None:
+        return []
+    if root.descendant_count >= MAX_WALK:
+        return _walk(root, kinds)  # the bounded walk, exactly as before, on pathological trees
+    from tree_sitter import QueryCursor
+
+    query = _query(ctx.grammar or ctx.language, kinds)
+    if query is None:
+        return []
+    found = QueryCursor(query).captures(root).get("node", [])
+    found.sort(key=lambda node: (node.start_byte, -node.end_byte))
+    return found
+
+
+def _walk(root: Any, kinds: frozenset[str]) -> list[Any]:
+    out = []
+    stack = [root]
+    while stack and len(stack) < MAX_WALK:
+        node = stack.pop()
+        if node.type in kinds:
+            out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
+
+
+def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
+    """Functions and methods of the parsed text by name, in source order."""
+    cached = ctx.cache.get("functions")
+    if cached is None:
+        cached = {}
+        for node in _nodes(ctx, FUNCTIONS):
+            name = function_name(node, ctx)
+            if name:
+                cached.setdefault(name, []).append(node)
+        ctx.cache["functions"] = cached
+    return cached
+
+
+def calls_by_name(ctx: Context) -> dict[str, list[Any]]:
+    """Calls in the parsed text by the callee's last name, in source order."""
+    cached = ctx.cache.get("calls")
+    if cached is None:
+        cached = {}
+        for node in _nodes(ctx, CALLS):
+            cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
+        ctx.cache["calls"] = cached
+    return cached
+
+
+def call_count(name: str, text: str, ctx: Context) -> int:
+    """How often ``name(`` (not ``x.name(`` inside a longer word) appears in ``text``, the parsed text."""
+    if not _WORD.fullmatch(name):
+        return len(_pattern(name).findall(text))
+    counts = ctx.cache.get("call_counts")
+    if counts is None:
+        counts = ctx.cache["call_counts"] = collections.Counter(_CALL_SITE.findall(text))
+    return counts[name]
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w$])" + re.escape(name) + r"\s*\(")
