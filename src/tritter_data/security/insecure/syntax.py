@@ -128,8 +128,7 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
     Candidates come from a text search for the name followed by ``=`` (linear, in C); only
     those few positions are looked up in the tree, so deep or huge trees cost nothing extra.
     """
-    pattern = re.compile(rb"(?<![\w$])" + re.escape(name) + rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
-    candidates = [m.start() for m in pattern.finditer(source, max(0, before - ASSIGNMENT_LOOKBACK), before)]
+    candidates = match_starts(_assignment_pattern(name), name, source, max(0, before - ASSIGNMENT_LOOKBACK), before)
     for start in reversed(candidates[-MAX_ASSIGNMENT_CANDIDATES:]):
         node = root.descendant_for_byte_range(start, start + len(name))
         for _ in range(6):
@@ -147,6 +146,31 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
                 break
             node = node.parent
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _assignment_pattern(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![\w$])" + re.escape(name) + rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
+
+
+def match_starts(pattern: re.Pattern[Any], literal: Any, text: Any, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``pattern.finditer(text, start, end)`` matches, for a pattern that begins with ``literal``.
+
+    The same positions, found faster: ``find`` jumps to each place the literal occurs (in C)
+    and only there is the pattern tried; after a match the search goes on from its end,
+    as ``finditer`` does. A lookbehind still sees the text before each place.
+    """
+    end = len(text) if end is None else end
+    out = []
+    position = text.find(literal, start, end)
+    while position >= 0:
+        match = pattern.match(text, position, end)
+        if match is None:
+            position = text.find(literal, position + 1, end)
+        else:
+            out.append(position)
+            position = text.find(literal, max(match.end(), position + 1), end)
+    return out
 
 
 def unwrap(node: Any) -> Any:

@@ -82,7 +82,7 @@ def _called_in_file(name: str, ctx: Context) -> bool:
     """``name(`` appears in the parsed text more often than the file defines ``name``."""
     if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
         return False
-    return call_count(name, ctx.cache["text"], ctx) > len(functions_by_name(ctx).get(name, ()))
+    return call_count(name, ctx.cache["text"]) > len(functions_by_name(ctx).get(name, ()))
 
 
 def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]

@@ -4,24 +4,21 @@ A window's tree is asked "which functions are named ``f``?", "where is ``f`` cal
 "how often does ``f(`` appear?" for every sink traced in it. Each index is built once per
 parse and kept in ``ctx.cache`` (so it never outlives its tree: a cache per file or window,
 never across files). The node lists come from one tree-sitter query, which walks the tree
-in C, instead of a Python walk over every node; the call counts from one regex scan.
+in C, instead of a Python walk over every node.
 """
 
 from __future__ import annotations
 
-import collections
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context, callee_name, last_name, parser_for
+from tritter_data.security.insecure.syntax import Context, callee_name, last_name, match_starts, parser_for
 from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name
 
 #: Nodes a Python walk visits before giving up: the bound the indexes have always had.
 MAX_WALK = 200_000
-#: ``name(`` for every name made of word characters and ``$``, as ``_called_in_file`` counts them.
-_CALL_SITE = re.compile(r"(?<![\w$])([\w$]+)\s*\(")
-_WORD = re.compile(r"[\w$]+")
 
 
 @functools.cache
@@ -66,38 +63,32 @@ def _walk(root: Any, kinds: frozenset[str]) -> list[Any]:
 
 def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
     """Functions and methods of the parsed text by name, in source order."""
-    cached = ctx.cache.get("functions")
-    if cached is None:
-        cached = {}
-        for node in _nodes(ctx, FUNCTIONS):
-            name = function_name(node, ctx)
-            if name:
-                cached.setdefault(name, []).append(node)
-        ctx.cache["functions"] = cached
-    return cached
+    return _by_name(ctx, "functions", FUNCTIONS, function_name)
 
 
 def calls_by_name(ctx: Context) -> dict[str, list[Any]]:
     """Calls in the parsed text by the callee's last name, in source order."""
-    cached = ctx.cache.get("calls")
+    return _by_name(ctx, "calls", CALLS, lambda node, ctx: last_name(callee_name(node, ctx)))
+
+
+def _by_name(ctx: Context, key: str, kinds: frozenset[str], name_of: Callable[[Any, Context], str]
+             ) -> dict[str, list[Any]]:
+    cached = ctx.cache.get(key)
     if cached is None:
         cached = {}
-        for node in _nodes(ctx, CALLS):
-            cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
-        ctx.cache["calls"] = cached
+        for node in _nodes(ctx, kinds):
+            name = name_of(node, ctx)
+            if name or key == "calls":
+                cached.setdefault(name, []).append(node)
+        ctx.cache[key] = cached
     return cached
 
 
-def call_count(name: str, text: str, ctx: Context) -> int:
-    """How often ``name(`` (not ``x.name(`` inside a longer word) appears in ``text``, the parsed text."""
-    if not _WORD.fullmatch(name):
-        return len(_pattern(name).findall(text))
-    counts = ctx.cache.get("call_counts")
-    if counts is None:
-        counts = ctx.cache["call_counts"] = collections.Counter(_CALL_SITE.findall(text))
-    return counts[name]
+def call_count(name: str, text: str) -> int:
+    """How often ``name(`` appears in ``text`` as a whole word, as ``len(re.findall(...))`` counts it."""
+    return len(match_starts(_call_pattern(name), name, text))
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern(name: str) -> re.Pattern[str]:
+def _call_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w$])" + re.escape(name) + r"\s*\(")
