@@ -301,12 +301,6 @@ class Flow(Expressions):
         env[key] = joined
 
 
-
-
-
-
-
-
 def _sanitised(env: dict[str, Value], names: set[str]) -> dict[str, Value]:
     if not names:
         return env
@@ -324,13 +318,25 @@ def _exits(block: Any) -> bool:
         (b"exit", b"die", b"abort", b"panic", b"http.Error", b"sys.exit"))))
 
 
-
-
 def trace(node: Any, ctx: Context) -> Value:
-    """What reaches ``node`` (a sink argument): walk its function from the start to the sink."""
+    """What reaches ``node`` (a sink argument): walk its function from the start to the sink.
+
+    Kept per parse: rules ask about the same argument more than once (``Runtime.exec``'s vector,
+    then its worst part). Values are never changed once made, so the answer can be shared;
+    a trace made while tracing a caller (one level up) is kept apart from a top-level one.
+    """
     rules = TABLES.get(ctx.language)
     if rules is None or node is None:
         return unknown()
+    traced = ctx.cache.setdefault("traced", {})
+    key = (node.id, node.start_byte, node.end_byte, ctx.cache.get("caller_depth", 0))
+    value = traced.get(key)
+    if value is None:
+        value = traced[key] = _trace(node, ctx, rules)
+    return value
+
+
+def _trace(node: Any, ctx: Context, rules: TaintRules) -> Value:
     function = node.parent
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
@@ -342,4 +348,3 @@ def trace(node: Any, ctx: Context) -> Value:
     flow = Flow(ctx, rules, node.start_byte)
     env = flow.walk(start, env)
     return flow.value(node, env)
-

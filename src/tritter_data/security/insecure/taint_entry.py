@@ -32,7 +32,20 @@ _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 
 def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
                  ) -> dict[str, Value]:
-    """The values a function's parameters start with (see the module docstring)."""
+    """The values a function's parameters start with (see the module docstring).
+
+    Kept per parse and function (each sink in a function would otherwise trace its callers
+    again); the caller gets its own copy of the table to bind into.
+    """
+    entries = ctx.cache.setdefault("entries", {})
+    key = (function.id, function.start_byte, function.end_byte, ctx.cache.get("caller_depth", 0))
+    if key not in entries:
+        entries[key] = _entry_values(function, ctx, rules, trace)
+    return dict(entries[key])
+
+
+def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
+                  ) -> dict[str, Value]:
     if "text" not in ctx.cache:  # once per file: its text and whether it is a test
         ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
         whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
