@@ -128,7 +128,7 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
     Candidates come from a text search for the name followed by ``=`` (linear, in C); only
     those few positions are looked up in the tree, so deep or huge trees cost nothing extra.
     """
-    candidates = match_starts(_assignment_pattern(name), name, source, max(0, before - ASSIGNMENT_LOOKBACK), before)
+    candidates = name_starts(name, ASSIGNMENT_TAIL, source, max(0, before - ASSIGNMENT_LOOKBACK), before)
     for start in reversed(candidates[-MAX_ASSIGNMENT_CANDIDATES:]):
         node = root.descendant_for_byte_range(start, start + len(name))
         for _ in range(6):
@@ -148,28 +148,31 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
     return None
 
 
-@functools.lru_cache(maxsize=4096)
-def _assignment_pattern(name: bytes) -> re.Pattern[bytes]:
-    return re.compile(rb"(?<![\w$])" + re.escape(name) + rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
+#: What may follow a name for ``name = value`` (``name: T = v``, ``name := v``), not ``==``, ``=>``, ``=~``.
+ASSIGNMENT_TAIL = re.compile(rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
+_WORD_CHAR = {bytes: re.compile(rb"[\w$]"), str: re.compile(r"[\w$]")}
 
 
-def match_starts(pattern: re.Pattern[Any], literal: Any, text: Any, start: int = 0, end: int | None = None) -> list[int]:
-    """Where ``pattern.finditer(text, start, end)`` matches, for a pattern that begins with ``literal``.
+def name_starts(name: Any, tail: re.Pattern[Any], text: Any, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``(?<![\\w$])`` + ``name`` + ``tail`` matches in ``text[start:end]``, as ``finditer`` finds it.
 
-    The same positions, found faster: ``find`` jumps to each place the literal occurs (in C)
-    and only there is the pattern tried; after a match the search goes on from its end,
-    as ``finditer`` does. A lookbehind still sees the text before each place.
+    No pattern per name is compiled: ``find`` jumps to each place the name occurs (in C), the
+    character before it must not continue a word, and ``tail`` must match right after it. After a
+    match the search goes on from its end, as ``finditer`` does.
     """
     end = len(text) if end is None else end
+    word = _WORD_CHAR[type(text)]
     out = []
-    position = text.find(literal, start, end)
+    position = text.find(name, start, end)
     while position >= 0:
-        match = pattern.match(text, position, end)
+        match = None
+        if position == 0 or not word.match(text, position - 1):
+            match = tail.match(text, position + len(name), end)
         if match is None:
-            position = text.find(literal, position + 1, end)
+            position = text.find(name, position + 1, end)
         else:
             out.append(position)
-            position = text.find(literal, max(match.end(), position + 1), end)
+            position = text.find(name, max(match.end(), position + 1), end)
     return out
 
 
