@@ -46,6 +46,7 @@ from tritter_data.security.insecure.taint_nodes import (
     loop_parts,
     operator_of,
 )
+from tritter_data.security.insecure.taint_resume import walk_resumed
 from tritter_data.security.insecure.taint_tables import TABLES, TaintRules
 from tritter_data.security.insecure.taint_values import (
     NO_VALUE,
@@ -59,6 +60,10 @@ from tritter_data.security.insecure.taint_values import (
 )
 
 _SELF = frozenset({"self", "this", "cls", "$this", "@"})
+_RETURNS = frozenset({"return_statement", "return_expression", "return"})
+_SKIPPED = frozenset({"class_definition", "class_declaration", "lambda"})
+#: Node kinds ``Flow._walk`` handles itself; any other node is a block whose children it walks in order.
+_NOT_BLOCKS = FUNCTIONS | _SKIPPED | IFS | LOOPS | SWITCHES | _RETURNS | frozenset(ASSIGN_FIELDS) | {"as_pattern"} | CALLS
 
 
 class Flow(Expressions):
@@ -91,7 +96,7 @@ class Flow(Expressions):
         if node.start_byte >= self.stop or self.steps > MAX_STEPS:
             return env
         kind = node.type
-        if kind in FUNCTIONS or kind in ("class_definition", "class_declaration", "lambda"):
+        if kind in FUNCTIONS or kind in _SKIPPED:
             return env
         if kind in IFS:
             return self._if(node, env)
@@ -99,7 +104,7 @@ class Flow(Expressions):
             return self._loop(node, env)
         if kind in SWITCHES:
             return self._switch(node, env)
-        if kind in ("return_statement", "return_expression", "return"):
+        if kind in _RETURNS:
             if node.named_children and node.end_byte <= self.stop:
                 self.returns.append(self.value(node.named_children[0], env))
             return env
@@ -346,5 +351,9 @@ def _trace(node: Any, ctx: Context, rules: TaintRules) -> Value:
         env = entry_values(function, ctx, rules, trace)
         start = function.child_by_field_name("body") or function
     flow = Flow(ctx, rules, node.start_byte)
-    env = flow.walk(start, env)
+    if start.type in _NOT_BLOCKS:
+        env = flow.walk(start, env)
+    else:  # a body of statements: start after those an earlier trace of this function walked
+        key = (start.id, start.start_byte, start.end_byte, ctx.cache.get("caller_depth", 0))
+        env = walk_resumed(flow, start, env, ctx.cache.setdefault("checkpoints", {}).setdefault(key, []))
     return flow.value(node, env)
