@@ -47,10 +47,11 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     windows = _windows(data, offsets, language)
     if language == "php" and b"<?" not in data:  # a PHP file without its opening tag is still PHP
         windows = [(start, end, first, _PREFIX["php"]) for start, end, first, _ in windows]
+    shared: dict[str, Any] = {}  # facts about this file, whichever window asks (never kept across files)
     for start, end, first_line, prefix in windows:
         chunk = prefix + data[start:end]
         tree = parse(chunk, grammar)
-        ctx = Context(chunk, language, tree.root_node, data, grammar=grammar)
+        ctx = Context(chunk, language, tree.root_node, data, grammar=grammar, shared=shared)
         shift = len(prefix) - start
         line_base = first_line - prefix.count(b"\n") + 1
         for offset in offsets[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]:

@@ -97,6 +97,7 @@ class Context:
     budget: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # per-parse facts (the file's functions by name)
     grammar: str = ""  # the parser's grammar when it differs from ``language`` (``tsx``)
+    shared: dict[str, Any] = field(default_factory=dict)  # per-file facts, one dict for all windows of ``file``
 
     def spend(self) -> bool:
         """Count one node visited; False once this verdict has used ``MAX_NODES``."""

@@ -46,14 +46,15 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
 
 def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
                   ) -> dict[str, Value]:
-    if "text" not in ctx.cache:  # once per file: its text and whether it is a test
+    if "text" not in ctx.cache:  # once per parse: the parsed text
         ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
+    if "test" not in ctx.shared:  # once per file (all its windows): whether it is a test
         whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
-        ctx.cache["test"] = bool(rules.tests is not None and rules.tests.search(whole))
+        ctx.shared["test"] = bool(rules.tests is not None and rules.tests.search(whole))
     body = function.child_by_field_name("body") or function
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
-    private = ctx.cache["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
+    private = ctx.shared["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
