@@ -74,6 +74,7 @@ class Flow(Expressions):
         self.steps = 0
         self.level = 0
         self.returns: list[Value] = []
+        self.checkpoints: dict[Any, Any] | None = None  # a trace's saved states (``taint_resume``)
 
     def spawn(self, stop: int) -> Flow:
         """A walk one helper level deeper (a same-file function, a module-level assignment)."""
@@ -90,6 +91,12 @@ class Flow(Expressions):
             return self._walk(node, env)
         finally:
             self.level -= 1
+
+    def descend(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
+        """``walk`` into the node that holds the stop; a trace resumes there from a saved state."""
+        if self.checkpoints is not None and node.type not in _NOT_BLOCKS:
+            return walk_resumed(self, node, env, self.checkpoints, _NOT_BLOCKS)
+        return self.walk(node, env)
 
     def _walk(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
         self.steps += 1
@@ -131,10 +138,10 @@ class Flow(Expressions):
             return env
         guarded = guarded_names(self.ctx.text(condition)) if condition is not None else set()
         if self._inside(consequence):
-            return self.walk(consequence, _sanitised(env, guarded))
+            return self.descend(consequence, _sanitised(env, guarded))
         for alternative in alternatives:
             if self._inside(alternative):
-                return self.walk(alternative, env)
+                return self.descend(alternative, env)
         folded = self.value(condition, env).folded if condition is not None else NO_VALUE
         if folded is not NO_VALUE and consequence is not None:
             if folded:
@@ -160,7 +167,7 @@ class Flow(Expressions):
         if body is None:
             return env
         if self._inside(body):
-            return self.walk(body, env)
+            return self.descend(body, env)
         return merge(env, self.walk(body, dict(env)))
 
     def _switch(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
@@ -351,9 +358,6 @@ def _trace(node: Any, ctx: Context, rules: TaintRules) -> Value:
         env = entry_values(function, ctx, rules, trace)
         start = function.child_by_field_name("body") or function
     flow = Flow(ctx, rules, node.start_byte)
-    if start.type in _NOT_BLOCKS:
-        env = flow.walk(start, env)
-    else:  # a body of statements: start after those an earlier trace of this function walked
-        key = (start.id, start.start_byte, start.end_byte, ctx.cache.get("caller_depth", 0))
-        env = walk_resumed(flow, start, env, ctx.cache.setdefault("checkpoints", {}).setdefault(key, []))
+    flow.checkpoints = ctx.cache.setdefault("checkpoints", {}).setdefault(ctx.cache.get("caller_depth", 0), {})
+    env = flow.descend(start, env)
     return flow.value(node, env)
