@@ -125,8 +125,10 @@ def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, 
     prefix = _PREFIX.get(language, b"")
     if len(data) <= WHOLE_FILE_BYTES:
         return [(0, len(data), 0, b"")]
-    newlines = numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10).tolist()
-    starts = [0] + [n + 1 for n in newlines]
+    found = numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10)
+    newlines = found.tolist()
+    starts = (found + 1).tolist()
+    starts.insert(0, 0)
     strings = _string_spans(data) if language == "python" else []
     string_starts = [span[0] for span in strings]
 

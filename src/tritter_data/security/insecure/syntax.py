@@ -107,6 +107,15 @@ class Context:
     def text(self, node: Any) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
+    def head(self, node: Any, chars: int) -> str:
+        """``text(node)[:chars]`` without decoding the rest (a call's text may hold a whole function).
+
+        A character takes at most 4 bytes (an invalid one at most 3), so the first ``chars``
+        characters of ``5 * chars`` bytes decode as they do in the whole text.
+        """
+        end = min(node.end_byte, node.start_byte + 5 * chars)
+        return self.source[node.start_byte:end].decode("utf-8", "replace")[:chars]
+
     def resolve(self, name_node: Any) -> Any | None:
         """The value last assigned to this name before ``name_node`` in the parsed text."""
         if self.root is None:
@@ -205,7 +214,16 @@ def _is_conversion(node: Any) -> bool:
 
 
 def callee_name(node: Any, ctx: Context) -> str:
-    """The callee as written: ``os.popen``, ``cp.exec``, ``db.Query``, ``Command::new``, ``system``."""
+    """The callee as written: ``os.popen``, ``cp.exec``, ``db.Query``, ``Command::new``, ``system`` (kept per parse)."""
+    known = ctx.cache.setdefault("callees", {})
+    key = (node.id, node.start_byte, node.end_byte)
+    name = known.get(key)
+    if name is None:
+        name = known[key] = _callee_name(node, ctx)
+    return name
+
+
+def _callee_name(node: Any, ctx: Context) -> str:
     if node.type == "call" and ctx.language == "ruby":
         method, receiver = node.child_by_field_name("method"), node.child_by_field_name("receiver")
         name = ctx.text(method) if method is not None else ""
