@@ -27,8 +27,8 @@ MAX_HITS = 5_000  # bounds the work on adversarial input; real files have a hand
 SNIPPET_CHARS = 120
 _PY_SCOPE = re.compile(rb"(?m)^([ \t]*)(?:async[ \t]+def|def|class)[ \t]")
 _PREFIX = {"php": b"<?php\n"}
-#: Python's quote-bearing tokens: comments, triple quotes, one-line strings (linear: no nesting).
-_TRIPLE = re.compile(rb"\"\"\"|\'\'\'")
+#: Python's quote-bearing tokens: triple quotes (found with ``bytes.find``), one-line strings (linear: no nesting).
+_TRIPLES = (b'"""', b"'''")
 _ONE_LINE_STRING = re.compile(rb"\"(?:[^\"\\\n]|\\.)*\"|\'(?:[^\'\\\n]|\\.)*\'")
 
 
@@ -47,10 +47,11 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     windows = _windows(data, offsets, language)
     if language == "php" and b"<?" not in data:  # a PHP file without its opening tag is still PHP
         windows = [(start, end, first, _PREFIX["php"]) for start, end, first, _ in windows]
+    shared: dict[str, Any] = {}  # facts about this file, whichever window asks (never kept across files)
     for start, end, first_line, prefix in windows:
         chunk = prefix + data[start:end]
         tree = parse(chunk, grammar)
-        ctx = Context(chunk, language, tree.root_node, data)
+        ctx = Context(chunk, language, tree.root_node, data, grammar=grammar, shared=shared)
         shift = len(prefix) - start
         line_base = first_line - prefix.count(b"\n") + 1
         for offset in offsets[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]:
@@ -104,17 +105,21 @@ def _string_spans(data: bytes) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     position = 0
+    ahead = {token: data.find(token, 0) for token in _TRIPLES}  # the next place of each token (-1: none left)
     while True:
-        match = _TRIPLE.search(data, position)
-        if match is None:
+        for token, at in ahead.items():  # an earlier find may have been passed: find again from here
+            if 0 <= at < position:
+                ahead[token] = data.find(token, position)
+        found = [(at, token) for token, at in ahead.items() if at >= 0]
+        if not found:
             return spans
-        start, token = match.start(), match.group()
+        start, token = min(found)
         line_start = data.rfind(b"\n", 0, start) + 1
         before = _ONE_LINE_STRING.sub(b"", data[max(line_start, start - 500):start])
         if b"#" in before or b'"' in before or b"'" in before:
-            position = match.end()  # in a comment or a one-line string: not an opening
+            position = start + 3  # in a comment or a one-line string: not an opening
             continue
-        close = data.find(token, match.end())
+        close = data.find(token, start + 3)
         position = len(data) if close < 0 else close + 3
         spans.append((start, position))
 
@@ -124,8 +129,10 @@ def _windows(data: bytes, offsets: list[int], language: str) -> list[tuple[int, 
     prefix = _PREFIX.get(language, b"")
     if len(data) <= WHOLE_FILE_BYTES:
         return [(0, len(data), 0, b"")]
-    newlines = numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10).tolist()
-    starts = [0] + [n + 1 for n in newlines]
+    found = numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10)
+    newlines = found.tolist()
+    starts = (found + 1).tolist()
+    starts.insert(0, 0)
     strings = _string_spans(data) if language == "python" else []
     string_starts = [span[0] for span in strings]
 

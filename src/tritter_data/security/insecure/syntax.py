@@ -96,6 +96,8 @@ class Context:
     file: bytes = b""  # the whole file, for facts outside the parsed window (imports)
     budget: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # per-parse facts (the file's functions by name)
+    grammar: str = ""  # the parser's grammar when it differs from ``language`` (``tsx``)
+    shared: dict[str, Any] = field(default_factory=dict)  # per-file facts, one dict for all windows of ``file``
 
     def spend(self) -> bool:
         """Count one node visited; False once this verdict has used ``MAX_NODES``."""
@@ -104,6 +106,15 @@ class Context:
 
     def text(self, node: Any) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    def head(self, node: Any, chars: int) -> str:
+        """``text(node)[:chars]`` without decoding the rest (a call's text may hold a whole function).
+
+        A character takes at most 4 bytes (an invalid one at most 3), so the first ``chars``
+        characters of ``5 * chars`` bytes decode as they do in the whole text.
+        """
+        end = min(node.end_byte, node.start_byte + 5 * chars)
+        return self.source[node.start_byte:end].decode("utf-8", "replace")[:chars]
 
     def resolve(self, name_node: Any) -> Any | None:
         """The value last assigned to this name before ``name_node`` in the parsed text."""
@@ -127,8 +138,7 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
     Candidates come from a text search for the name followed by ``=`` (linear, in C); only
     those few positions are looked up in the tree, so deep or huge trees cost nothing extra.
     """
-    pattern = re.compile(rb"(?<![\w$])" + re.escape(name) + rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
-    candidates = [m.start() for m in pattern.finditer(source, max(0, before - ASSIGNMENT_LOOKBACK), before)]
+    candidates = name_starts(name, ASSIGNMENT_TAIL, source, max(0, before - ASSIGNMENT_LOOKBACK), before)
     for start in reversed(candidates[-MAX_ASSIGNMENT_CANDIDATES:]):
         node = root.descendant_for_byte_range(start, start + len(name))
         for _ in range(6):
@@ -146,6 +156,34 @@ def assigned_value(root: Any, source: bytes, name: bytes, before: int) -> Any | 
                 break
             node = node.parent
     return None
+
+
+#: What may follow a name for ``name = value`` (``name: T = v``, ``name := v``), not ``==``, ``=>``, ``=~``.
+ASSIGNMENT_TAIL = re.compile(rb"\s*(?::\s*[^=\n;]{1,40})?(?::=|=(?![=>~]))")
+_WORD_CHAR = {bytes: re.compile(rb"[\w$]"), str: re.compile(r"[\w$]")}
+
+
+def name_starts(name: Any, tail: re.Pattern[Any], text: Any, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``(?<![\\w$])`` + ``name`` + ``tail`` matches in ``text[start:end]``, as ``finditer`` finds it.
+
+    No pattern per name is compiled: ``find`` jumps to each place the name occurs (in C), the
+    character before it must not continue a word, and ``tail`` must match right after it. After a
+    match the search goes on from its end, as ``finditer`` does.
+    """
+    end = len(text) if end is None else end
+    word = _WORD_CHAR[type(text)]
+    out = []
+    position = text.find(name, start, end)
+    while position >= 0:
+        match = None
+        if position == 0 or not word.match(text, position - 1):
+            match = tail.match(text, position + len(name), end)
+        if match is None:
+            position = text.find(name, position + 1, end)
+        else:
+            out.append(position)
+            position = text.find(name, max(match.end(), position + 1), end)
+    return out
 
 
 def unwrap(node: Any) -> Any:
@@ -176,7 +214,16 @@ def _is_conversion(node: Any) -> bool:
 
 
 def callee_name(node: Any, ctx: Context) -> str:
-    """The callee as written: ``os.popen``, ``cp.exec``, ``db.Query``, ``Command::new``, ``system``."""
+    """The callee as written: ``os.popen``, ``cp.exec``, ``db.Query``, ``Command::new``, ``system`` (kept per parse)."""
+    known = ctx.cache.setdefault("callees", {})
+    key = (node.id, node.start_byte, node.end_byte)
+    name = known.get(key)
+    if name is None:
+        name = known[key] = _callee_name(node, ctx)
+    return name
+
+
+def _callee_name(node: Any, ctx: Context) -> str:
     if node.type == "call" and ctx.language == "ruby":
         method, receiver = node.child_by_field_name("method"), node.child_by_field_name("receiver")
         name = ctx.text(method) if method is not None else ""

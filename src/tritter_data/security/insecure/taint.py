@@ -46,6 +46,7 @@ from tritter_data.security.insecure.taint_nodes import (
     loop_parts,
     operator_of,
 )
+from tritter_data.security.insecure.taint_resume import walk_resumed
 from tritter_data.security.insecure.taint_tables import TABLES, TaintRules
 from tritter_data.security.insecure.taint_values import (
     NO_VALUE,
@@ -59,6 +60,10 @@ from tritter_data.security.insecure.taint_values import (
 )
 
 _SELF = frozenset({"self", "this", "cls", "$this", "@"})
+_RETURNS = frozenset({"return_statement", "return_expression", "return"})
+_SKIPPED = frozenset({"class_definition", "class_declaration", "lambda"})
+#: Node kinds ``Flow._walk`` handles itself; any other node is a block whose children it walks in order.
+_NOT_BLOCKS = FUNCTIONS | _SKIPPED | IFS | LOOPS | SWITCHES | _RETURNS | frozenset(ASSIGN_FIELDS) | {"as_pattern"} | CALLS
 
 
 class Flow(Expressions):
@@ -69,6 +74,7 @@ class Flow(Expressions):
         self.steps = 0
         self.level = 0
         self.returns: list[Value] = []
+        self.checkpoints: dict[Any, Any] | None = None  # a trace's saved states (``taint_resume``)
 
     def spawn(self, stop: int) -> Flow:
         """A walk one helper level deeper (a same-file function, a module-level assignment)."""
@@ -86,12 +92,18 @@ class Flow(Expressions):
         finally:
             self.level -= 1
 
+    def descend(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
+        """``walk`` into the node that holds the stop; a trace resumes there from a saved state."""
+        if self.checkpoints is not None and node.type not in _NOT_BLOCKS:
+            return walk_resumed(self, node, env, self.checkpoints, _NOT_BLOCKS)
+        return self.walk(node, env)
+
     def _walk(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
         self.steps += 1
         if node.start_byte >= self.stop or self.steps > MAX_STEPS:
             return env
         kind = node.type
-        if kind in FUNCTIONS or kind in ("class_definition", "class_declaration", "lambda"):
+        if kind in FUNCTIONS or kind in _SKIPPED:
             return env
         if kind in IFS:
             return self._if(node, env)
@@ -99,7 +111,7 @@ class Flow(Expressions):
             return self._loop(node, env)
         if kind in SWITCHES:
             return self._switch(node, env)
-        if kind in ("return_statement", "return_expression", "return"):
+        if kind in _RETURNS:
             if node.named_children and node.end_byte <= self.stop:
                 self.returns.append(self.value(node.named_children[0], env))
             return env
@@ -126,10 +138,10 @@ class Flow(Expressions):
             return env
         guarded = guarded_names(self.ctx.text(condition)) if condition is not None else set()
         if self._inside(consequence):
-            return self.walk(consequence, _sanitised(env, guarded))
+            return self.descend(consequence, _sanitised(env, guarded))
         for alternative in alternatives:
             if self._inside(alternative):
-                return self.walk(alternative, env)
+                return self.descend(alternative, env)
         folded = self.value(condition, env).folded if condition is not None else NO_VALUE
         if folded is not NO_VALUE and consequence is not None:
             if folded:
@@ -155,7 +167,7 @@ class Flow(Expressions):
         if body is None:
             return env
         if self._inside(body):
-            return self.walk(body, env)
+            return self.descend(body, env)
         return merge(env, self.walk(body, dict(env)))
 
     def _switch(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
@@ -301,12 +313,6 @@ class Flow(Expressions):
         env[key] = joined
 
 
-
-
-
-
-
-
 def _sanitised(env: dict[str, Value], names: set[str]) -> dict[str, Value]:
     if not names:
         return env
@@ -324,13 +330,25 @@ def _exits(block: Any) -> bool:
         (b"exit", b"die", b"abort", b"panic", b"http.Error", b"sys.exit"))))
 
 
-
-
 def trace(node: Any, ctx: Context) -> Value:
-    """What reaches ``node`` (a sink argument): walk its function from the start to the sink."""
+    """What reaches ``node`` (a sink argument): walk its function from the start to the sink.
+
+    Kept per parse: rules ask about the same argument more than once (``Runtime.exec``'s vector,
+    then its worst part). Values are never changed once made, so the answer can be shared;
+    a trace made while tracing a caller (one level up) is kept apart from a top-level one.
+    """
     rules = TABLES.get(ctx.language)
     if rules is None or node is None:
         return unknown()
+    traced = ctx.cache.setdefault("traced", {})
+    key = (node.id, node.start_byte, node.end_byte, ctx.cache.get("caller_depth", 0))
+    value = traced.get(key)
+    if value is None:
+        value = traced[key] = _trace(node, ctx, rules)
+    return value
+
+
+def _trace(node: Any, ctx: Context, rules: TaintRules) -> Value:
     function = node.parent
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
@@ -340,6 +358,6 @@ def trace(node: Any, ctx: Context) -> Value:
         env = entry_values(function, ctx, rules, trace)
         start = function.child_by_field_name("body") or function
     flow = Flow(ctx, rules, node.start_byte)
-    env = flow.walk(start, env)
+    flow.checkpoints = ctx.cache.setdefault("checkpoints", {}).setdefault(ctx.cache.get("caller_depth", 0), {})
+    env = flow.descend(start, env)
     return flow.value(node, env)
-

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
-from tritter_data.security.insecure.taint_nodes import CALLS, FUNCTIONS, function_name, parameters
+from tritter_data.security.insecure.syntax import Context, arguments
+from tritter_data.security.insecure.taint_index import call_count, calls_by_name, functions_by_name
+from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_tables import TaintRules
 from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
 
@@ -31,15 +32,29 @@ _PYTHON_NUMBERS = frozenset({"int", "float", "bool", "complex"})
 
 def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
                  ) -> dict[str, Value]:
-    """The values a function's parameters start with (see the module docstring)."""
-    if "text" not in ctx.cache:  # once per file: its text and whether it is a test
+    """The values a function's parameters start with (see the module docstring).
+
+    Kept per parse and function (each sink in a function would otherwise trace its callers
+    again); the caller gets its own copy of the table to bind into.
+    """
+    entries = ctx.cache.setdefault("entries", {})
+    key = (function.id, function.start_byte, function.end_byte, ctx.cache.get("caller_depth", 0))
+    if key not in entries:
+        entries[key] = _entry_values(function, ctx, rules, trace)
+    return dict(entries[key])
+
+
+def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
+                  ) -> dict[str, Value]:
+    if "text" not in ctx.cache:  # once per parse: the parsed text
         ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
+    if "test" not in ctx.shared:  # once per file (all its windows): whether it is a test
         whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
-        ctx.cache["test"] = bool(rules.tests is not None and rules.tests.search(whole))
+        ctx.shared["test"] = bool(rules.tests is not None and rules.tests.search(whole))
     body = function.child_by_field_name("body") or function
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
-    private = ctx.cache["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
+    private = ctx.shared["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
@@ -81,8 +96,7 @@ def _called_in_file(name: str, ctx: Context) -> bool:
     """``name(`` appears in the parsed text more often than the file defines ``name``."""
     if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
         return False
-    calls = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"\s*\(", ctx.cache["text"]))
-    return calls > len(functions_by_name(ctx).get(name, ()))
+    return call_count(name, ctx.cache["text"]) > len(functions_by_name(ctx).get(name, ()))
 
 
 def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]
@@ -95,7 +109,7 @@ def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any,
     passed: dict[int, list[Value]] = {}
     ctx.cache["caller_depth"] = depth + 1
     try:
-        for call in _calls(ctx).get(name, [])[:MAX_CALL_SITES]:
+        for call in calls_by_name(ctx).get(name, [])[:MAX_CALL_SITES]:
             if function.start_byte <= call.start_byte < function.end_byte:
                 continue  # a recursive call
             for index, arg in enumerate(arguments(call)[:16]):
@@ -103,35 +117,3 @@ def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any,
     finally:
         ctx.cache["caller_depth"] = depth
     return {index: join(values) for index, values in passed.items()}
-
-
-def _calls(ctx: Context) -> dict[str, list[Any]]:
-    """Calls in the parsed text by the callee's last name."""
-    cached = ctx.cache.get("calls")
-    if cached is None:
-        cached = {}
-        stack = [ctx.root]
-        while stack and len(stack) < 200_000:
-            node = stack.pop()
-            if node.type in CALLS:
-                cached.setdefault(last_name(callee_name(node, ctx)), []).append(node)
-            stack.extend(reversed(node.named_children))
-        ctx.cache["calls"] = cached
-    return cached
-
-
-def functions_by_name(ctx: Context) -> dict[str, list[Any]]:
-    """Functions and methods of the parsed text by name, in source order."""
-    cached = ctx.cache.get("functions")
-    if cached is None:
-        cached = {}
-        stack = [ctx.root] if ctx.root is not None else []
-        while stack and len(stack) < 200_000:
-            node = stack.pop()
-            if node.type in FUNCTIONS:
-                name = function_name(node, ctx)
-                if name:
-                    cached.setdefault(name, []).append(node)
-            stack.extend(reversed(node.named_children))
-        ctx.cache["functions"] = cached
-    return cached

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
-from tritter_data.security.insecure.taint_entry import functions_by_name
+from tritter_data.security.insecure.taint_index import functions_by_name
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
     CASTS,
@@ -208,7 +208,7 @@ class Expressions:
         callee = callee_name(node, self.ctx)
         name = last_name(callee)
         rules = self.rules
-        if rules.sanitisers.match(callee) or rules.sanitisers.match(self.ctx.text(node)[:200]):
+        if rules.sanitisers.match(callee) or rules.sanitisers.match(self.ctx.head(node, 200)):
             return Value("safe", text="?")
         if rules.sources.match(callee) or name in rules.source_methods:
             return tainted(self.ctx.text(node), node.start_point.row)

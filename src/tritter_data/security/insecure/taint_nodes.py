@@ -170,7 +170,15 @@ _NUMBER_DEFAULTS = {"integer": "int", "float": "float", "true": "bool", "false":
 
 
 def parameters(node: Any, ctx: Context) -> list[tuple[str, str, int]]:
-    """(name, declared type, row) of each parameter of a function node, in order."""
+    """(name, declared type, row) of each parameter of a function node, in order (kept per parse)."""
+    known = ctx.cache.setdefault("parameters", {})
+    key = (node.id, node.start_byte, node.end_byte)
+    if key not in known:
+        known[key] = _parameters(node, ctx)
+    return known[key]
+
+
+def _parameters(node: Any, ctx: Context) -> list[tuple[str, str, int]]:
     holder = node.child_by_field_name("parameters")
     if holder is None:
         declarator = node.child_by_field_name("declarator")

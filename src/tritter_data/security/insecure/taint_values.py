@@ -47,23 +47,40 @@ def unknown() -> Value:
 def join(values: list[Value], built: bool = False) -> Value:
     """Several values combined into one (concatenation, formatting, a branch merge)."""
     # name outside input (argv, a request) before a parameter when both reach: that is the path that decides
-    first = next((v for v in values if v.kind == "tainted" and not v.via_param), None) or \
-        next((v for v in values if v.kind == "tainted"), None)
+    first = outside = None
+    kinds = set()
+    all_via_param = True
+    for value in values:
+        kind = value.kind
+        kinds.add(kind)
+        if kind == "tainted":
+            if first is None:
+                first = value
+            if value.via_param:
+                continue
+            all_via_param = False
+            if outside is None:
+                outside = value
+    first = outside or first
     origin = first.origin if first is not None else None
     if origin is not None:
         kind = "tainted"
-    elif all(v.kind == "const" for v in values):
+    elif kinds <= _CONST:
         kind = "const"
-    elif all(v.kind in ("const", "safe") for v in values):
+    elif kinds <= _CONST_OR_SAFE:
         kind = "safe"  # sanitised somewhere: "rm " + shlex.quote(path)
     else:
         kind = "unknown"
     if built:
-        text = "".join(v.text for v in values)
+        text = "".join([v.text for v in values])
     else:  # a list or a merge: keep the literal text of each part for the "reads as SQL" test
-        text = " ".join(v.text for v in values if v.text and v.text != "?") or "?"
+        text = " ".join([v.text for v in values if v.text and v.text != "?"]) or "?"
     return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
-                 via_param=first is not None and all(v.via_param for v in values if v.kind == "tainted"))
+                 via_param=first is not None and all_via_param)
+
+
+_CONST = frozenset({"const"})
+_CONST_OR_SAFE = frozenset({"const", "safe"})
 
 
 def merge(left: dict[str, Value], right: dict[str, Value]) -> dict[str, Value]:
