@@ -109,20 +109,21 @@ def finding(rule: SecretRule, line: int) -> Finding:
                    message=f"Hard-coded secret: {rule.description}", fix=FIX, severity="critical", cwe="CWE-798")
 
 
-def _group(match: Any, rule: SecretRule) -> str:
-    value = match.group(rule.value_group)
-    if value is None:  # an alternative of the pattern holds it in a later group
-        value = next((g for g in reversed(match.groups()) if g is not None), b"")
-    return value.decode("utf-8", "replace")
+def _value_group(match: Any, rule: SecretRule) -> int:
+    """The group holding the value: ``value_group``, or the last group an alternative filled."""
+    if match.group(rule.value_group) is not None:
+        return rule.value_group
+    return next((g for g in range(len(match.groups()), 0, -1) if match.group(g) is not None), 0)
 
 
 def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -> bool:
     """Entropy, checksum and context checks; a placeholder or a marked fake is not a secret.
     ``markers=False`` ignores "example"/"fake" words around it (a path under ``examples/``)."""
-    value = _group(match, rule)
+    group = _value_group(match, rule)
+    value = match.group(group).decode("utf-8", "replace")
     if value in KNOWN_EXAMPLES:
         return False
-    start, end = match.start(), match.end()
+    start, end = match.start(), match.end(group)  # not match.end(): its right edge may be the newline
     line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT, 0)
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[line_start:line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")

@@ -1,0 +1,44 @@
+"""Recall rules added after the held-out evaluation: each shape has code that must fire and a
+look-alike in the same shape that must stay. Values are synthetic (random strings of the
+issuer's documented shape), never real credentials."""
+
+from __future__ import annotations
+
+import pytest
+
+from tritter_data.security.secrets import scan_secrets
+
+TOK = "q8Zr2vT9pL4xW7mN1cB6yH3k"
+LOWER = "k0lj2mwl8n3ztmrivlpbc7obk914sj"  # lowercase and digits only, as Twitch issues them
+
+#: (context, code, rule that fires at line 2)
+FIRES = [
+    ("marker on the next line", "shop:\n  client_secret: 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\n"
+     "  store_url: example-shop.myshopify.com\n", "SECRET-SHOPIFY-SHARED-SECRET"),
+    ("c define", f'#include <stdio.h>\n#define API_TOKEN "{TOK}"\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("sql role password", "-- roles.sql\nCREATE ROLE app WITH LOGIN PASSWORD 'Xk9mQ2vL7pR4wZ';\n",
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("ruby dsl", f"Acme.configure do |c|\n  c.api_token '{TOK}'\nend\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("log line with a dash", f"[INFO] connecting\n[DEBUG] twitch token - '{LOWER}'\n", "SECRET-GENERIC-ASSIGNMENT"),
+]
+
+#: (context, code) that must stay quiet
+QUIET = [
+    ("marker on the same line", 'client_secret: "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"  # example value\n'),
+    ("error messages", "raise SyntaxError(\"unexpected token 'identifier_name'\")\n"
+     "raise ValueError(f\"bad token '{tok}'\")\nlog.warning(\"token - 'expired_or_revoked'\")\n"),
+    ("prose and paths", "# pass the token 'ACCESS_TOKEN_FROM_ENV' to the client\n"
+     "#define TOKEN_FILE \"/etc/acme/token.json\"\n#define PASSWORD_PROMPT \"Enter password: \"\n"),
+    ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
+     "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
+]
+
+
+@pytest.mark.parametrize(("context", "code", "rule_id"), FIRES, ids=[c for c, _, _ in FIRES])
+def test_secret_fires(context, code, rule_id):
+    assert [(f.rule_id, f.line) for f in scan_secrets(code)] == [(rule_id, 2)]
+
+
+@pytest.mark.parametrize(("context", "code"), QUIET, ids=[c for c, _ in QUIET])
+def test_look_alike_stays(context, code):
+    assert scan_secrets(code) == []
