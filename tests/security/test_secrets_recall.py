@@ -20,6 +20,13 @@ FIRES = [
      "SECRET-GENERIC-ASSIGNMENT"),
     ("ruby dsl", f"Acme.configure do |c|\n  c.api_token '{TOK}'\nend\n", "SECRET-GENERIC-ASSIGNMENT"),
     ("log line with a dash", f"[INFO] connecting\n[DEBUG] twitch token - '{LOWER}'\n", "SECRET-GENERIC-ASSIGNMENT"),
+    ("test-mode key with a random body", "import os\nPAYMENTS_TOKEN = 'test_4c9e07a1b3d5f2e8c6a0b9d7e1f3a5c2b4d'\n",
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("vault token before hvs.", "#!/bin/sh\nexport VAULT_TOKEN=s.Qm7vX2pLk9RtZ4wN8cYs3bHd\n", "SECRET-VAULT-LEGACY-TOKEN"),
+    ("new relic eu license key", 'import newrelic\nLICENSE = "eu01xx9c3e1f0a7b2d4e6f8a0b1c2d3e4f5aNRAL"\n',
+     "SECRET-NEWRELIC-LICENSE-KEY"),
+    ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
+     "SECRET-SONAR-LOGIN"),
 ]
 
 #: (context, code) that must stay quiet
@@ -29,6 +36,10 @@ QUIET = [
      "raise ValueError(f\"bad token '{tok}'\")\nlog.warning(\"token - 'expired_or_revoked'\")\n"),
     ("prose and paths", "# pass the token 'ACCESS_TOKEN_FROM_ENV' to the client\n"
      "#define TOKEN_FILE \"/etc/acme/token.json\"\n#define PASSWORD_PROMPT \"Enter password: \"\n"),
+    ("test names and short test values", "password = 'test_password_for_ci'\napi_key = \"test_api_key_1\"\n"
+     "token = 'test-token-6'\n"),
+    ("vault paths and sonar settings", 'VAULT_PATH = "s.secret/data/app"\nvault_mount = "s.kv"\n'
+     "sonar.projectKey=acme_billing-service\nsonar.host.url=https://sonarcloud.io\n"),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

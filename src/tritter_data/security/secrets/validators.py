@@ -24,7 +24,7 @@ BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 #: Values that are placeholders, variable references or templates, never credentials.
 _PLACEHOLDER = re.compile(
-    r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
+    r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test(?![_\-](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{20,}$).*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
     r"|changeme.*|change_?me.*|secret\w{0,3}|password\w{0,3}|passwd|pass\w{0,3}|token|none|null|nil|undefined"
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
