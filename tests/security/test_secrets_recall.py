@@ -25,6 +25,10 @@ FIRES = [
     ("vault token before hvs.", "#!/bin/sh\nexport VAULT_TOKEN=s.Qm7vX2pLk9RtZ4wN8cYs3bHd\n", "SECRET-VAULT-LEGACY-TOKEN"),
     ("new relic eu license key", 'import newrelic\nLICENSE = "eu01xx9c3e1f0a7b2d4e6f8a0b1c2d3e4f5aNRAL"\n',
      "SECRET-NEWRELIC-LICENSE-KEY"),
+    ("password inside a rejected token value", 'import redis\nr = connect(token="cache.redis.acme.net:6380,'
+     'password=Xcc3S9d7And6aMdfOcUc0acHJh3CiDh3l9Dsap,ssl=True")\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("ldap simple bind", 'import ldap\nconn.simple_bind_s("cn=admin,dc=acme,dc=io", "Xk9mQ2vL7pR4wZ")\n', "SECRET-LOGIN-CALL"),
+    ("php ldap_bind", '<?php\n$ok = ldap_bind($ds, "cn=root,dc=acme,dc=io", "Tq7vK2mLx9Rp");\n', "SECRET-LOGIN-CALL"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -40,6 +44,8 @@ QUIET = [
      "token = 'test-token-6'\n"),
     ("vault paths and sonar settings", 'VAULT_PATH = "s.secret/data/app"\nvault_mount = "s.kv"\n'
      "sonar.projectKey=acme_billing-service\nsonar.host.url=https://sonarcloud.io\n"),
+    ("bind calls without a literal password", 'conn.simple_bind_s(dn, password)\n'
+     'el.addEventListener("click", handler.bind(this, "user:profile:42"));\nldap_bind($ds, $dn, $pw);\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

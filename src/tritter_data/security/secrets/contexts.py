@@ -119,10 +119,12 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?:authorization|api-?key|auth-token|private-token|access-token|--header|-H\s)", 2),
     _rule("SECRET-BEARER-TOKEN", "bearer token in a string", "bearer",
           rb"(?i)['\"\s]bearer\s+([A-Za-z0-9._~+/\-]{20,}=*)", rb"bearer\s"),
-    _rule("SECRET-LOGIN-CALL", "password or token passed to a login or auth call", "password",
-          rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth)\s*"
-          rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
-          rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
+    _rule("SECRET-LOGIN-CALL", "password or token passed to a login, auth or LDAP bind call", "password",
+          rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth"
+          rb"|simple_bind(?:_s)?|bind_s|ldap_bind|ldap_simple_bind(?:_s)?)\s*"
+          rb"(?:=\s*)?\(\s*(?:(?:(?:['\"][^'\"\n]{0,64}['\"]|\$?[\w.]+)\s*,\s*){1,2}(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
+          rb"([^'\"\s]{8,200})['\"]",
+          rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\(|(?:simple_bind|ldap_bind|bind_s)\w*\s*\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
           + _LOOSE + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"

@@ -16,7 +16,6 @@ value, so a secret cannot leak into a shard, the manifest or a log::
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -92,9 +91,16 @@ def scan_bytes(data: bytes, eng: Engine, limit: int = MAX_FINDINGS) -> list[tupl
     found: dict[int, SecretRule] = {}
     for index in sorted({i for gate in opened for i in eng.opens[gate]}):
         rule = eng.rules[index]
-        for match in itertools.islice(eng.patterns[index].finditer(data), MAX_CANDIDATES):
+        pattern, pos, tried = eng.patterns[index], 0, 0
+        while tried < MAX_CANDIDATES and (match := pattern.search(data, pos)) is not None:
+            tried += 1
             line = data.count(b"\n", 0, match.start()) + 1
-            if line in found or not confirmed(rule, match, data):
+            pos = max(match.end(), match.start() + 1)
+            if line in found:
+                continue
+            if not confirmed(rule, match, data):
+                if rule.kind not in ("prefix", "keyed"):  # 'token x,password=REAL': look again inside the value
+                    pos = max(match.start() + 1, match.start(_value_group(match, rule)))
                 continue
             found[line] = rule
             if len(found) >= limit:
