@@ -29,6 +29,11 @@ FIRES = [
      'password=Xcc3S9d7And6aMdfOcUc0acHJh3CiDh3l9Dsap,ssl=True")\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("ldap simple bind", 'import ldap\nconn.simple_bind_s("cn=admin,dc=acme,dc=io", "Xk9mQ2vL7pR4wZ")\n', "SECRET-LOGIN-CALL"),
     ("php ldap_bind", '<?php\n$ok = ldap_bind($ds, "cn=root,dc=acme,dc=io", "Tq7vK2mLx9Rp");\n', "SECRET-LOGIN-CALL"),
+    ("power automate teams workflow", 'import requests\nHOOK = "https://prod-27.westeurope.logic.azure.com:443/workflows/'
+     '0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual'
+     '%2Frun&sv=1.0&sig=Qm7vX2pLk9RtZ4wN8cYs3bHdJ5fG1aE0uI9oP2lK6jT"\n', "SECRET-AZURE-WORKFLOW-WEBHOOK"),
+    ("zapier catch hook", 'import requests\nrequests.post("https://hooks.zapier.com/hooks/catch/4813672/bx9k2qz/", json=e)\n',
+     "SECRET-ZAPIER-WEBHOOK"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -46,6 +51,9 @@ QUIET = [
      "sonar.projectKey=acme_billing-service\nsonar.host.url=https://sonarcloud.io\n"),
     ("bind calls without a literal password", 'conn.simple_bind_s(dn, password)\n'
      'el.addEventListener("click", handler.bind(this, "user:profile:42"));\nldap_bind($ds, $dn, $pw);\n'),
+    ("workflow urls without a signature", 'DOC = "https://prod-27.westeurope.logic.azure.com:443/workflows/'
+     '0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?api-version=2016-06-01"\n'
+     'ZAP = "https://hooks.zapier.com/hooks/catch/"\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]
