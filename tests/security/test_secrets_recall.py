@@ -34,6 +34,9 @@ FIRES = [
      '%2Frun&sv=1.0&sig=Qm7vX2pLk9RtZ4wN8cYs3bHdJ5fG1aE0uI9oP2lK6jT"\n', "SECRET-AZURE-WORKFLOW-WEBHOOK"),
     ("zapier catch hook", 'import requests\nrequests.post("https://hooks.zapier.com/hooks/catch/4813672/bx9k2qz/", json=e)\n',
      "SECRET-ZAPIER-WEBHOOK"),
+    ("name ending in pass", 'import os\nSMTP = {"host": "mail.acme.io", "user": "svc", "pass": "Xk9mQ2vL7pR4wZ"}\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("env pass", '# .env\nDB_PASS=Tq7vK2mLx9Rp4W\n', "SECRET-GENERIC-ASSIGNMENT"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -54,6 +57,8 @@ QUIET = [
     ("workflow urls without a signature", 'DOC = "https://prod-27.westeurope.logic.azure.com:443/workflows/'
      '0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?api-version=2016-06-01"\n'
      'ZAP = "https://hooks.zapier.com/hooks/catch/"\n'),
+    ("pass inside other words", 'bypass = "Xk9mQ2vL7pR4wZ"\ncompass: Xk9mQ2vL7pR4wZ\npass_through = "Xk9mQ2vL7pR4wZ"\n'
+     'def f():\n    pass\n    x = "Xk9mQ2vL7pR4wZ"\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

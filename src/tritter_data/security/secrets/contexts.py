@@ -43,7 +43,7 @@ NOT_SECRET_KEY = frozenset(
      "lock", "session", "cookie", "query", "route", "state", "store", "redis", "memo", "memcache", "i18n", "locale",
      "label", "json", "yaml", "dom", "react", "list", "table", "tree", "heap", "sorting", "ssh", "gpg", "pgp",
      "host", "known", "pub", "search", "result", "activation", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
-_KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
+_KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|pass\b|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
