@@ -37,6 +37,9 @@ FIRES = [
     ("name ending in pass", 'import os\nSMTP = {"host": "mail.acme.io", "user": "svc", "pass": "Xk9mQ2vL7pR4wZ"}\n',
      "SECRET-GENERIC-ASSIGNMENT"),
     ("env pass", '# .env\nDB_PASS=Tq7vK2mLx9Rp4W\n', "SECRET-GENERIC-ASSIGNMENT"),
+    ("mailgun key in the issuer's alphabet", 'import requests\nAUTH = ("api", "key-3ax6xnjp29jd6fds4gc373sgvjxteol0")\n',
+     "SECRET-MAILGUN-KEY"),
+    ("short vault service token", "#!/bin/sh\nexport VAULT_TOKEN=hvs.6j4cuewowBGit65rheNoceI7\n", "SECRET-VAULT-SERVICE-TOKEN"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -59,6 +62,7 @@ QUIET = [
      'ZAP = "https://hooks.zapier.com/hooks/catch/"\n'),
     ("pass inside other words", 'bypass = "Xk9mQ2vL7pR4wZ"\ncompass: Xk9mQ2vL7pR4wZ\npass_through = "Xk9mQ2vL7pR4wZ"\n'
      'def f():\n    pass\n    x = "Xk9mQ2vL7pR4wZ"\n'),
+    ("key- class names", 'CLASSES = ["key-primarynavigationsectionheadertitle", "key-value-pair"]\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

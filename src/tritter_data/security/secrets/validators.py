@@ -172,7 +172,13 @@ def mixed_letters(token: str) -> bool:
     return 0.2 <= upper / max(1, len(letters)) <= 0.8
 
 
+def letters_and_digits(token: str) -> bool:
+    """Lowercase alphanumeric keys (Mailgun's ``key-``): random ones mix digits in, names do not."""
+    body = token.split("-", 1)[-1]
+    return any(c.isdigit() for c in body) and sum(c.isalpha() for c in body) >= len(body) // 4
+
+
 CHECKS: dict[str, Callable[[str], bool]] = {
     "github_crc32": github_crc32, "pypi_macaroon": pypi_macaroon, "jwt_payload": jwt_payload,
-    "mixed_letters": mixed_letters,
+    "mixed_letters": mixed_letters, "letters_and_digits": letters_and_digits,
 }
