@@ -40,12 +40,15 @@ FIRES = [
     ("mailgun key in the issuer's alphabet", 'import requests\nAUTH = ("api", "key-3ax6xnjp29jd6fds4gc373sgvjxteol0")\n',
      "SECRET-MAILGUN-KEY"),
     ("short vault service token", "#!/bin/sh\nexport VAULT_TOKEN=hvs.6j4cuewowBGit65rheNoceI7\n", "SECRET-VAULT-SERVICE-TOKEN"),
+    ("marker in another literal", "# deploy.ps1\nSet-AuthMethod -Type 'OIDC' -ClientId 'fake' "
+     "-ClientSecret '2Vq7Q~q5VgKljZ7cb3.0sp0Apz.vOjRIPyeTr'\n", "SECRET-AZURE-AD-CLIENT-SECRET"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
 
 #: (context, code) that must stay quiet
 QUIET = [
+    ("marker in a trailing comment", "SECRET = '2Vq7Q~q5VgKljZ7cb3.0sp0Apz.vOjRIPyeTr'  # fake, for the docs\n"),
     ("marker on the same line", 'client_secret: "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"  # example value\n'),
     ("error messages", "raise SyntaxError(\"unexpected token 'identifier_name'\")\n"
      "raise ValueError(f\"bad token '{tok}'\")\nlog.warning(\"token - 'expired_or_revoked'\")\n"),

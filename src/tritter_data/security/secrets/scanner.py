@@ -133,7 +133,7 @@ def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -
     line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT, 0)
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[line_start:line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
-    if markers and rule.kind != "key" and FAKE_LINE.search(_URL.sub("", line)):  # example.com is a host, not a marker
+    if markers and rule.kind != "key" and FAKE_LINE.search(_marker_text(line, match.start(group) - line_start)):
         return False
     if rule.kind in ("prefix", "keyed"):
         if data[match.end(rule.value_group):match.end(rule.value_group) + 3] in (b"...", "…".encode()[:3]):
@@ -150,6 +150,15 @@ def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -
             return False  # 'variable|default:"...' : the value runs on past a quote of another kind
         other = name_before(data, match.start(1)) + other
     return confirm_context(rule, value, line, other.decode("utf-8", "replace"), separator.decode("utf-8", "replace"))
+
+
+_OTHER_LITERAL = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+
+
+def _marker_text(line: str, at: int) -> str:
+    """Where a "fake"/"example" marker speaks for the value: its name and what follows it. A marker in
+    another literal before it (``-ClientId 'fake' -ClientSecret '...'``) and hosts (``example.com``) do not."""
+    return _URL.sub("", _OTHER_LITERAL.sub("", line[:max(at, 0)]) + line[max(at, 0):])
 
 
 def name_before(data: bytes, start: int, limit: int = 40) -> bytes:
