@@ -42,6 +42,8 @@ FIRES = [
     ("short vault service token", "#!/bin/sh\nexport VAULT_TOKEN=hvs.6j4cuewowBGit65rheNoceI7\n", "SECRET-VAULT-SERVICE-TOKEN"),
     ("marker in another literal", "# deploy.ps1\nSet-AuthMethod -Type 'OIDC' -ClientId 'fake' "
      "-ClientSecret '2Vq7Q~q5VgKljZ7cb3.0sp0Apz.vOjRIPyeTr'\n", "SECRET-AZURE-AD-CLIENT-SECRET"),
+    ("service key with a dash", "[DEBUG] loaded\n[DEBUG] spotify key - 'MJsy6euxw0GKljGYZLZGnn0PvKuZB0V8'\n",
+     "SECRET-NAMED-KEY"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -66,6 +68,8 @@ QUIET = [
     ("pass inside other words", 'bypass = "Xk9mQ2vL7pR4wZ"\ncompass: Xk9mQ2vL7pR4wZ\npass_through = "Xk9mQ2vL7pR4wZ"\n'
      'def f():\n    pass\n    x = "Xk9mQ2vL7pR4wZ"\n'),
     ("key- class names", 'CLASSES = ["key-primarynavigationsectionheadertitle", "key-value-pair"]\n'),
+    ("keys named in prose", "  -- primary key 'customer_id_2024_region'\nMSG = \"sort key - 'created_at_desc_v2'\"\n"
+     "raise KeyError(\"missing key 'e1a7c09b54f3d2861a0fb7c3e95d4a26'\")\n"),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

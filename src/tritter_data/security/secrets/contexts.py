@@ -58,8 +58,8 @@ _SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0
 
 #: A quoted value after the name and only a space or a spaced dash: C's ``#define API_TOKEN "..."``, Ruby's
 #: ``password 'x'``, SQL's ``PASSWORD 'x'``, a log's ``twitch token - 'x'``. A weak link, so the value is held
-#: to more (``_loose_value``).
-_LOOSE = rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"([^'\"\x60\s]{10,200})" + _Q
+#: to more (``_loose_shape``).
+_LOOSE = rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"([^'\"\x60\s]{%d,200})" + _Q
 
 #: An XML element holding the value, on its own line or not: ``<apiToken>\n  VALUE\n</apiToken>``,
 #: Jenkins' ``<secret>{AQAAABAAA...}</secret>``. The closing tag is required (no HTML prose).
@@ -127,16 +127,17 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\(|(?:simple_bind|ldap_bind|bind_s)\w*\s*\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
           "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
-          + _LOOSE + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _LOOSE % 10 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
           _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6}"
           + rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{10})",
           2),
     _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
           "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{16,1000}) {0,2}" + _Q
-          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          + _LOOSE % 16 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
+          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16}"
+          rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{16})", 2),
 )
 
 
@@ -234,8 +235,9 @@ def _generic(name: str, value: str, separator: str) -> bool:
             return False
     elif word_name(value) or _b64_prose(value):
         return False
-    if not any(c in separator for c in "=:,>"):  # only a space or a dash between: see _LOOSE
-        return _loose_value(name, value)
+    loose = not any(c in separator for c in "=:,>")  # only a space or a dash between: see _LOOSE
+    if loose and (not _loose_shape(value) or secret_name(name)):
+        return _loose_shape(value) and (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
     # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
@@ -267,12 +269,11 @@ def _generic(name: str, value: str, separator: str) -> bool:
 _TOKEN_ALPHABET = re.compile(r"^[A-Za-z0-9+/=_.~:\-]+$")
 
 
-def _loose_value(name: str, value: str) -> bool:
-    """``API_TOKEN "..."`` with no ``=`` or ``:``: prose says ``the token 'abc'`` too, so the name must be a
-    secret's, the value in a token's alphabet, with digits, and as random as a value in a pair."""
-    return (secret_name(name) and bool(_TOKEN_ALPHABET.match(value)) and any(c.isdigit() for c in value)
-            and not value.startswith(("http", "/", "-", "."))
-            and (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2)))
+def _loose_shape(value: str) -> bool:
+    """``API_TOKEN "..."`` with no ``=`` or ``:``: prose says ``the token 'abc'`` too, so the value must be in
+    a token's alphabet, with digits (then as random as a value in a pair, or a service key's)."""
+    return (bool(_TOKEN_ALPHABET.match(value)) and any(c.isdigit() for c in value)
+            and not value.startswith(("http", "/", "-", ".")))
 
 
 def _header(match_prefix: str, value: str) -> bool:
