@@ -44,6 +44,12 @@ FIRES = [
      "-ClientSecret '2Vq7Q~q5VgKljZ7cb3.0sp0Apz.vOjRIPyeTr'\n", "SECRET-AZURE-AD-CLIENT-SECRET"),
     ("service key with a dash", "[DEBUG] loaded\n[DEBUG] spotify key - 'MJsy6euxw0GKljGYZLZGnn0PvKuZB0V8'\n",
      "SECRET-NAMED-KEY"),
+    ("json escaped in a java string", 'class Fixture {\n  String body = "{\\"password\\":\\"Xk9mQ2vL7pR4wZ\\"}";\n}\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("json escaped in a python string", f'import json\nBODY = "{{\\"api_key\\": \\"{TOK}\\", \\"user\\": \\"svc\\"}}"\n',
+     "SECRET-GENERIC-ASSIGNMENT"),
+    ("escaped json under a service name", 'import json\nBODY = "{\\"twilio_auth\\": \\"9c3e1f0a7b2d4e6f8a0b1c2d3e4f5a6b\\"}"\n',
+     "SECRET-TWILIO-AUTH-TOKEN"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -70,6 +76,8 @@ QUIET = [
     ("key- class names", 'CLASSES = ["key-primarynavigationsectionheadertitle", "key-value-pair"]\n'),
     ("keys named in prose", "  -- primary key 'customer_id_2024_region'\nMSG = \"sort key - 'created_at_desc_v2'\"\n"
      "raise KeyError(\"missing key 'e1a7c09b54f3d2861a0fb7c3e95d4a26'\")\n"),
+    ("escaped json without values", 'BODY = "{\\"api_key\\": \\"${API_KEY}\\", \\"password\\": \\"\\"}"\n'
+     'Q = "{\\"token\\": \\"<token>\\", \\"secret\\": \\"%s\\"}"\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

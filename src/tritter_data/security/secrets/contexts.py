@@ -27,6 +27,7 @@ from tritter_data.security.secrets.validators import (
 )
 
 _Q = rb"['\"\x60]"
+_QE = rb"\\{0,3}" + _Q  # a quote, maybe escaped
 #: Words in a name that make its value a secret; ``key``/``auth`` only with a qualifier.
 STRONG = ("password", "passwd", "passphrase", "pwd", "pass", "secret", "token", "apikey", "credential",
           "credentials", "creds", "bearer", "privatekey", "secretkey", "accesskey", "authkey", "apitoken")
@@ -52,8 +53,9 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _PATH_WORDS = re.compile(r"[a-z]{3,}/[a-z]{3,}")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
-#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
-_SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``);
+#: quotes may be escaped (JSON inside a string literal: ``"{\\"api_key\\": \\"...\\"}"``).
+_SEP = (rb"(?:\\{0,3}['\"\x60]|\]){0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
         rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
 
 #: A quoted value after the name and only a space or a spaced dash: C's ``#define API_TOKEN "..."``, Ruby's
@@ -126,17 +128,17 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"([^'\"\s]{8,200})['\"]",
           rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\(|(?:simple_bind|ldap_bind|bind_s)\w*\s*\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
-          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
+          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _QE + rb" {0,2}([^'\"\x60\s\\]{6,1000}) {0,2}" + _QE
           + _LOOSE % 10 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6}"
+          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?\\{0,3}['\"\x60]? {0,2}[^\s'\"\x60\\]{6}|>\s{0,40}[^\s<]{6}"
           + rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{10})",
           2),
     _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
-          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{16,1000}) {0,2}" + _Q
+          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _QE + rb" {0,2}([^'\"\x60\s\\]{16,1000}) {0,2}" + _QE
           + _LOOSE % 16 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16}"
+          rb"key(?:" + _SEP + rb"[rbuf]?\\{0,3}['\"\x60]? {0,2}[^\s'\"\x60\\]{16}|>\s{0,40}[^\s<]{16}"
           rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{16})", 2),
 )
 
