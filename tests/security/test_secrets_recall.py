@@ -50,6 +50,12 @@ FIRES = [
      "SECRET-GENERIC-ASSIGNMENT"),
     ("escaped json under a service name", 'import json\nBODY = "{\\"twilio_auth\\": \\"9c3e1f0a7b2d4e6f8a0b1c2d3e4f5a6b\\"}"\n',
      "SECRET-TWILIO-AUTH-TOKEN"),
+    ("docker config auth", 'CONFIG = {"auths": {\n    "registry.acme.io": {"auth": "ZGVwbG95OlhrOW1RMnZMN3BSNHda"}}}\n',
+     "SECRET-AUTH-FIELD"),
+    ("npmrc _auth", 'NPMRC = """\n//registry.acme.io/:_auth=ZGVwbG95OlhrOW1RMnZMN3BSNHda\n"""\n', "SECRET-AUTH-FIELD"),
+    ("netrc entry", "NETRC = '''\nmachine api.acme.io login deploy password Xk9mQ2vL7pR4wZ\n'''\n", "SECRET-NETRC"),
+    ("base64 with == then a colon", "# tableau.env\nsecret=YMqNfVWiTSa0QgpoJ9GpCw==:KTamjuKrXF5gVETjIJafBBvP8Ctj5aJ3\n",
+     "SECRET-GENERIC-ASSIGNMENT"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -78,6 +84,12 @@ QUIET = [
      "raise KeyError(\"missing key 'e1a7c09b54f3d2861a0fb7c3e95d4a26'\")\n"),
     ("escaped json without values", 'BODY = "{\\"api_key\\": \\"${API_KEY}\\", \\"password\\": \\"\\"}"\n'
      'Q = "{\\"token\\": \\"<token>\\", \\"secret\\": \\"%s\\"}"\n'),
+    ("auth fields without credentials", 'session.auth = HTTPBasicAuth\noauth: dGhlIHF1aWNrIGJyb3duIGZveA==\n'
+     'auth = "dXNlcjpwYXNzd29yZA=="\nAUTH = {"auth": "bm9wYXNzd29yZA=="}\n'),
+    ("netrc look-alikes", '# the machine learning model is password protected\n'
+     'NETRC = "machine host.domain.com login log password \\xa1\\xa2 account acct"\n'
+     'N2 = "machine host.domain.com login log password $NETRC_PASSWORD"\n'),
+    ("comparisons in minified code", "if(n.token==t.token2&&x)return\nauth_token=e.token==40321\n"),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

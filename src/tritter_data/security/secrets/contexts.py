@@ -119,6 +119,12 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"['\"]?\s{0,3}[:=,]\s{0,3}['\"]?\s{0,3}((?:bearer|token|basic|digest|apikey|api-token)\s+)?"
           rb"([A-Za-z0-9._~+/\-]{12,}=*)",
           rb"(?:authorization|api-?key|auth-token|private-token|access-token|--header|-H\s)", 2),
+    _rule("SECRET-AUTH-FIELD", "base64 user:password in an auth field (Docker config.json, .npmrc _auth)", "basic",
+          rb"(?i)(?:^|[\s{,'\":])['\"]?_?auth['\"]?\s{0,3}[:=]\s{0,3}['\"]?([A-Za-z0-9+/]{8,300}={0,2})(?:['\"\s,}]|$)",
+          rb"_?auth['\"]?\s{0,3}[:=]\s{0,3}['\"]?[A-Za-z0-9+/]{8}"),
+    _rule("SECRET-NETRC", "password in a .netrc entry", "password",
+          rb"\bmachine\s+[^\s'\"]{1,200}\s+(?:login\s+[^\s'\"]{1,200}\s+)?password\s+([^\s'\"\\]{4,200})(?:\s|$)",
+          rb"\bmachine\s+[^\s'\"]{1,200}\s+(?:login|password)\s"),
     _rule("SECRET-BEARER-TOKEN", "bearer token in a string", "bearer",
           rb"(?i)['\"\s]bearer\s+([A-Za-z0-9._~+/\-]{20,}=*)", rb"bearer\s"),
     _rule("SECRET-LOGIN-CALL", "password or token passed to a login, auth or LDAP bind call", "password",
@@ -185,7 +191,7 @@ def _words_not_key(value: str) -> bool:
     return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
 
 
-_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?|\|\||&&|\$\d")
+_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?(?![:.])|\|\||&&|\$\d")
 _WORD_PIECE = re.compile(r"^[A-Za-z]*\d{0,2}$")
 
 
@@ -308,6 +314,8 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
         return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
+    if kind == "basic":
+        return _header("basic", value)
     if kind == "bearer":
         return looks_random(value, 20, 3.5, 2)
     if kind == "jwt":
