@@ -56,6 +56,10 @@ FIRES = [
     ("netrc entry", "NETRC = '''\nmachine api.acme.io login deploy password Xk9mQ2vL7pR4wZ\n'''\n", "SECRET-NETRC"),
     ("base64 with == then a colon", "# tableau.env\nsecret=YMqNfVWiTSa0QgpoJ9GpCw==:KTamjuKrXF5gVETjIJafBBvP8Ctj5aJ3\n",
      "SECRET-GENERIC-ASSIGNMENT"),
+    ("kubernetes env pair", 'MANIFEST = """\n        - name: DB_PASSWORD\n          value: "Xk9mQ2vL7pR4wZ"\n"""\n',
+     "SECRET-NAME-VALUE-PAIR"),
+    ("ecs task definition", 'TASK = {"environment": [\n  {"name": "STRIPE_API_KEY", "value": "Qm7vX2pLk9RtZ4wN8cYs3bHd"}]}\n',
+     "SECRET-NAME-VALUE-PAIR"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -90,6 +94,9 @@ QUIET = [
      'NETRC = "machine host.domain.com login log password \\xa1\\xa2 account acct"\n'
      'N2 = "machine host.domain.com login log password $NETRC_PASSWORD"\n'),
     ("comparisons in minified code", "if(n.token==t.token2&&x)return\nauth_token=e.token==40321\n"),
+    ("name/value pairs without a literal", 'M = """\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db}\n'
+     '- name: API_TOKEN\n  value: "${{ secrets.API_TOKEN }}"\n- name: token_type\n  value: bearer_access_token\n"""\n'
+     'FORM = \'<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANw" />\'\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

@@ -140,6 +140,10 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?\\{0,3}['\"\x60]? {0,2}[^\s'\"\x60\\]{6}|>\s{0,40}[^\s<]{6}"
           + rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{10})",
           2),
+    _rule("SECRET-NAME-VALUE-PAIR", "secret in a name/value pair (Kubernetes env, ECS task definition, Actions inputs)",
+          "generic", rb"(?i)\bname['\"]?\s{0,3}[:=]\s{0,3}['\"]?([\w.\-]{0,40}" + _KEYWORDS + rb"[\w.\-]{0,40})['\"]?\s{0,3},?"
+          rb"\s{0,40}['\"]?value['\"]?\s{0,3}[:=]\s{0,3}(?:['\"]([^\s'\"]{6,200})['\"]|([^\s'\"]{6,200})(?:\s|$))",
+          rb"name['\"]?\s{0,3}[:=]\s{0,3}['\"]?[\w.\-]{0,40}" + _KEYWORDS, 2),
     _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
           "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _QE + rb" {0,2}([^'\"\x60\s\\]{16,1000}) {0,2}" + _QE
           + _LOOSE % 16 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
@@ -155,8 +159,8 @@ def secret_name(name: str) -> bool:
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
     joined = "".join(words)
-    if {"public", "publishable"} & set(words) or "csrf" in joined or "xsrf" in joined:
-        return False  # public by design, or per-session forms
+    if {"public", "publishable"} & set(words) or any(f in joined for f in ("csrf", "xsrf", "authenticity")):
+        return False  # public by design, or per-session forms (Rails' authenticity_token)
     if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6) \
             or (name.rstrip("'\"").isupper() and words[-1].endswith(("pwd", "passwd", "token", "secret"))):  # ACRPWD
         return True
@@ -311,6 +315,8 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
             return False  # add_argument("--password", default=None): an option definition, not a value
         return _password(value) and (entropy(value) >= 2.0)
     if kind == "generic":
+        if rule.rule_id == "SECRET-NAME-VALUE-PAIR" and _HTML_FIELD.search(text):
+            return False  # <input name="..." value="...">: a form field's default, filled per page
         return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
@@ -338,6 +344,7 @@ def _k8s_value(value: str) -> bool:
     return len(secret.strip()) >= 4 and not placeholder(secret.strip()) and len(set(decoded)) >= 4
 
 
+_HTML_FIELD = re.compile(r"<\w+[^<>]*\bname\s*=")
 _KWARG = re.compile(r"^[A-Za-z_]\w*=")
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # base64.b64encode
 
