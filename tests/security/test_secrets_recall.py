@@ -60,6 +60,9 @@ FIRES = [
      "SECRET-NAME-VALUE-PAIR"),
     ("ecs task definition", 'TASK = {"environment": [\n  {"name": "STRIPE_API_KEY", "value": "Qm7vX2pLk9RtZ4wN8cYs3bHd"}]}\n',
      "SECRET-NAME-VALUE-PAIR"),
+    ("oracle jdbc thin", 'class Db {\n  static final String URL = "jdbc:oracle:thin:svc/Xk9mQ2vL7pR4wZ@db.acme.io:1521:ORCL";\n}\n',
+     "SECRET-ORACLE-CONNECT"),
+    ("sqlplus login", "#!/bin/sh\nsqlplus -s svc/Xk9mQ2vL7pR4wZ@//db.acme.io:1521/ORCL @load.sql\n", "SECRET-ORACLE-CONNECT"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -97,6 +100,8 @@ QUIET = [
     ("name/value pairs without a literal", 'M = """\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db}\n'
      '- name: API_TOKEN\n  value: "${{ secrets.API_TOKEN }}"\n- name: token_type\n  value: bearer_access_token\n"""\n'
      'FORM = \'<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANw" />\'\n'),
+    ("oracle connects without a password", 'DSN = "jdbc:oracle:thin:@db.acme.io:1521:ORCL"\n'
+     'os.system("sqlplus scott/tiger@orcl")\nCMD = "sqlplus $USER/$PASS@$DB"\nSYS = "sqlplus / as sysdba"\n'),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

@@ -90,6 +90,10 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-URL-PASSWORD", "URL with a password", "url",
           rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{0,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
           rb"://[^\s/'\"@]{1,200}@", 2),
+    _rule("SECRET-ORACLE-CONNECT", "user/password@ in an Oracle connect string (JDBC thin, sqlplus)", "url",
+          rb"(?:\bjdbc:oracle:(?:thin|oci8?):|\b(?:sqlplus|sqlldr|expdp|impdp|rman)(?:\s+-\w+)*\s+['\"]?)"
+          rb"([A-Za-z][\w$#]{0,63})/([^\s@/'\"]{3,128})@",
+          rb"jdbc:oracle:|\b(?:sqlplus|sqlldr|expdp|impdp|rman)\s", 2),
     _rule("SECRET-CONNECTION-STRING", "connection string with a password", "password",
           rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
           rb"(?:password|pwd)="),
