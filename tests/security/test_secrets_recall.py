@@ -63,6 +63,8 @@ FIRES = [
     ("oracle jdbc thin", 'class Db {\n  static final String URL = "jdbc:oracle:thin:svc/Xk9mQ2vL7pR4wZ@db.acme.io:1521:ORCL";\n}\n',
      "SECRET-ORACLE-CONNECT"),
     ("sqlplus login", "#!/bin/sh\nsqlplus -s svc/Xk9mQ2vL7pR4wZ@//db.acme.io:1521/ORCL @load.sql\n", "SECRET-ORACLE-CONNECT"),
+    ("api key as the curl user", '#!/bin/sh\ncurl -u "d2LkV78zLx!t:" https://search.acme.io:9200/_cat/indices\n',
+     "SECRET-CURL-KEY-USER"),
     ("sonar login", "# sonar-project.properties\nsonar.login=8fc9fb6494384932af3bda6fe8102c0fa7a26774\n",
      "SECRET-SONAR-LOGIN"),
 ]
@@ -102,6 +104,8 @@ QUIET = [
      'FORM = \'<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANw" />\'\n'),
     ("oracle connects without a password", 'DSN = "jdbc:oracle:thin:@db.acme.io:1521:ORCL"\n'
      'os.system("sqlplus scott/tiger@orcl")\nCMD = "sqlplus $USER/$PASS@$DB"\nSYS = "sqlplus / as sysdba"\n'),
+    ("curl users without a key", "curl -u deploy-user-01: https://a.test\ncurl -u \"$API_KEY:\" https://a.test\n"
+     "curl -u jdoe42: https://a.test\n"),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

@@ -103,6 +103,9 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
           rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":]{0,64}:['\"]?([^\s'\"]{3,128})",
           rb"\bcurl\b"),
+    _rule("SECRET-CURL-KEY-USER", "API key as the user of curl -u with no password (curl -u KEY: ...)", "key_user",
+          rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)([^\s'\":$]{12,128}):['\"]?(?:\s|$)",
+          rb"\bcurl\b"),
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
           rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
           rb"|client-secret)"
@@ -324,6 +327,8 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
         return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
+    if kind == "key_user":  # the key is the user name: random, with small and capital letters and digits
+        return looks_random(value, 12, 3.3, 3) and all(any(f(c) for c in value) for f in (str.islower, str.isupper, str.isdigit))
     if kind == "basic":
         return _header("basic", value)
     if kind == "bearer":
