@@ -43,10 +43,10 @@ class SecretRule:
 LEFT = rb"(?:^|[^0-9A-Za-z.])"  # not after a dot either: "video_box.ico-7a38..." is a file name
 RIGHT = rb"(?:[^0-9A-Za-z]|$)"
 #: From a name to its value: ``=``, ``:``, ``:=``, ``=>``, ``,`` (a pair or argument list) or ``(``,
-#: with quotes, brackets, an optional type (``: string =``) and an optional string prefix around them.
-ASSIGN = (rb"[\w.\-]{0,30}?['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+#: with quotes (maybe escaped), brackets, an optional type (``: string =``) and an optional string prefix around them.
+ASSIGN = (rb"[\w.\-]{0,30}?(?:\\{0,3}['\"\x60]|\]){0,2}(?:\s{0,3}:\s{0,3}&?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
           rb"|\s{0,3}(?::=|=>|\?=|=|:|,|\())\s{0,3}"
-          rb"(?:[rbuf]?['\"\x60]|\(\s{0,3}['\"])?\s{0,3}")
+          rb"(?:[rbuf]?\\{0,3}['\"\x60]|\(\s{0,3}['\"])?\s{0,3}")
 
 
 def _row_rule(fields: list[str]) -> SecretRule:
@@ -58,7 +58,7 @@ def _row_rule(fields: list[str]) -> SecretRule:
         pattern = LEFT + b"(" + value.encode() + b")" + RIGHT
     else:
         pattern = b"(?i:" + gate.encode() + b")" + ASSIGN + b"(" + value.encode() + b")" + RIGHT
-        gate = "(?:" + gate + r")[\w.\-]{0,30}?['\"\x60\]]{0,2}\s{0,3}(?::=|=>|\?=|=|:|,|\()"
+        gate = "(?:" + gate + r")[\w.\-]{0,30}?(?:\\{0,3}['\"\x60]|\]){0,2}\s{0,3}(?::=|=>|\?=|=|:|,|\()"
     return SecretRule(
         rule_id="SECRET-" + rule_id.upper(), description=description, pattern=pattern, gate=gate.encode(),
         kind=kind, min_entropy=3.0 if floor == "-" else float(floor), check=None if check == "-" else check,

@@ -27,6 +27,7 @@ from tritter_data.security.secrets.validators import (
 )
 
 _Q = rb"['\"\x60]"
+_QE = rb"\\{0,3}" + _Q  # a quote, maybe escaped
 #: Words in a name that make its value a secret; ``key``/``auth`` only with a qualifier.
 STRONG = ("password", "passwd", "passphrase", "pwd", "pass", "secret", "token", "apikey", "credential",
           "credentials", "creds", "bearer", "privatekey", "secretkey", "accesskey", "authkey", "apitoken")
@@ -43,7 +44,7 @@ NOT_SECRET_KEY = frozenset(
      "lock", "session", "cookie", "query", "route", "state", "store", "redis", "memo", "memcache", "i18n", "locale",
      "label", "json", "yaml", "dom", "react", "list", "table", "tree", "heap", "sorting", "ssh", "gpg", "pgp",
      "host", "known", "pub", "search", "result", "activation", "verify", "verification", "signature", "license", "product", "meta", "data", "default"])
-_KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
+_KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|pass\b|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth[_\-]?key"
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
@@ -52,9 +53,15 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _PATH_WORDS = re.compile(r"[a-z]{3,}/[a-z]{3,}")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _HOST_PORT = re.compile(r"^[\w.\-]+:\d{1,5}$")  # 'localhost:22': an address, not a password
-#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``).
-_SEP = (rb"['\"\x60\]]{0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
+#: Name to value, with an optional type (``API_TOKEN: &str =``, ``apiKey: String =``, Go's ``secret string =``);
+#: quotes may be escaped (JSON inside a string literal: ``"{\\"api_key\\": \\"...\\"}"``).
+_SEP = (rb"(?:\\{0,3}['\"\x60]|\]){0,2}(?:\s{0,3}:\s{0,3}&?(?:'\w+\s+)?[\w<>\[\]?]{1,30}\s{0,3}=|\s+string\s{0,3}="
         rb"|\s{0,3}(?::=|=>|\?=|=|:|,))\s{0,3}")
+
+#: A quoted value after the name and only a space or a spaced dash: C's ``#define API_TOKEN "..."``, Ruby's
+#: ``password 'x'``, SQL's ``PASSWORD 'x'``, a log's ``twitch token - 'x'``. A weak link, so the value is held
+#: to more (``_loose_shape``).
+_LOOSE = rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"([^'\"\x60\s]{%d,200})" + _Q
 
 #: An XML element holding the value, on its own line or not: ``<apiToken>\n  VALUE\n</apiToken>``,
 #: Jenkins' ``<secret>{AQAAABAAA...}</secret>``. The closing tag is required (no HTML prose).
@@ -83,6 +90,10 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
     _rule("SECRET-URL-PASSWORD", "URL with a password", "url",
           rb"\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^:/\s'\"@<>{}\[\]]{0,64}):([^@/\s'\"<>\[\]]{1,128})@[^\s'\"/@]{1,255}",
           rb"://[^\s/'\"@]{1,200}@", 2),
+    _rule("SECRET-ORACLE-CONNECT", "user/password@ in an Oracle connect string (JDBC thin, sqlplus)", "url",
+          rb"(?:\bjdbc:oracle:(?:thin|oci8?):|\b(?:sqlplus|sqlldr|expdp|impdp|rman)(?:\s+-\w+)*\s+['\"]?)"
+          rb"([A-Za-z][\w$#]{0,63})/([^\s@/'\"]{3,128})@",
+          rb"jdbc:oracle:|\b(?:sqlplus|sqlldr|expdp|impdp|rman)\s", 2),
     _rule("SECRET-CONNECTION-STRING", "connection string with a password", "password",
           rb"(?i)(?:server|data source|host|user id|uid)=[^;'\"\n]{1,100};[^'\"\n]{0,200}?\b(?:password|pwd)=([^;'\"\s]{1,128})",
           rb"(?:password|pwd)="),
@@ -91,6 +102,9 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"\s+value\s*=\s*['\"]([^'\"]{4,200})['\"]", rb"<add\s+key\s*="),
     _rule("SECRET-CURL-USER", "user:password on a curl command line", "password",
           rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)[^\s'\":]{0,64}:['\"]?([^\s'\"]{3,128})",
+          rb"\bcurl\b"),
+    _rule("SECRET-CURL-KEY-USER", "API key as the user of curl -u with no password (curl -u KEY: ...)", "key_user",
+          rb"\bcurl\b(?:[^\n]|\\\r?\n){0,400}?[\s'\",](?:-u|--user)(?:=|['\",\s]+)([^\s'\":$]{12,128}):['\"]?(?:\s|$)",
           rb"\bcurl\b"),
     _rule("SECRET-CLI-FLAG", "password or token passed as a command-line flag", "password",
           rb"(?i)(?:^|[\s'\"=\[(,])--(?:[a-z]+-)?(?:password|passwd|pass|token|api-?key|secret|auth-token|access-token"
@@ -112,23 +126,37 @@ CONTEXT_RULES: tuple[SecretRule, ...] = (
           rb"['\"]?\s{0,3}[:=,]\s{0,3}['\"]?\s{0,3}((?:bearer|token|basic|digest|apikey|api-token)\s+)?"
           rb"([A-Za-z0-9._~+/\-]{12,}=*)",
           rb"(?:authorization|api-?key|auth-token|private-token|access-token|--header|-H\s)", 2),
+    _rule("SECRET-AUTH-FIELD", "base64 user:password in an auth field (Docker config.json, .npmrc _auth)", "basic",
+          rb"(?i)(?:^|[\s{,'\":])['\"]?_?auth['\"]?\s{0,3}[:=]\s{0,3}['\"]?([A-Za-z0-9+/]{8,300}={0,2})(?:['\"\s,}]|$)",
+          rb"_?auth['\"]?\s{0,3}[:=]\s{0,3}['\"]?[A-Za-z0-9+/]{8}"),
+    _rule("SECRET-NETRC", "password in a .netrc entry", "password",
+          rb"\bmachine\s+[^\s'\"]{1,200}\s+(?:login\s+[^\s'\"]{1,200}\s+)?password\s+([^\s'\"\\]{4,200})(?:\s|$)",
+          rb"\bmachine\s+[^\s'\"]{1,200}\s+(?:login|password)\s"),
     _rule("SECRET-BEARER-TOKEN", "bearer token in a string", "bearer",
           rb"(?i)['\"\s]bearer\s+([A-Za-z0-9._~+/\-]{20,}=*)", rb"bearer\s"),
-    _rule("SECRET-LOGIN-CALL", "password or token passed to a login or auth call", "password",
-          rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth)\s*"
-          rb"(?:=\s*)?\(\s*(?:(?:['\"][^'\"\n]{0,64}['\"]|[\w.]+)\s*,\s*(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
-          rb"([^'\"\s]{8,200})['\"]", rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\("),
+    _rule("SECRET-LOGIN-CALL", "password or token passed to a login, auth or LDAP bind call", "password",
+          rb"(?i)\b(?:login|log_in|signin|sign_in|authenticate|basicauth|httpbasicauth|httpdigestauth|auth"
+          rb"|simple_bind(?:_s)?|bind_s|ldap_bind|ldap_simple_bind(?:_s)?)\s*"
+          rb"(?:=\s*)?\(\s*(?:(?:(?:['\"][^'\"\n]{0,64}['\"]|\$?[\w.]+)\s*,\s*){1,2}(?:password\s*=\s*)?|(?:password|token)\s*=\s*)['\"]"
+          rb"([^'\"\s]{8,200})['\"]",
+          rb"(?:login|log_in|signin|sign_in|auth)\w*\s*(?:=\s*)?\(|(?:simple_bind|ldap_bind|bind_s)\w*\s*\("),
     _rule("SECRET-GENERIC-ASSIGNMENT", "password, secret, token or API key in an assignment",
-          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{6,1000}) {0,2}" + _Q
-          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          "generic", rb"(?i)" + _NAME + rb"(?:" + _SEP + rb"[rbuf]?" + _QE + rb" {0,2}([^'\"\x60\s\\]{6,1000}) {0,2}" + _QE
+          + _LOOSE % 10 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{6,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{6}|>\s{0,40}[^\s<]{6})",
+          _KEYWORDS + rb"[\w.\-]{0,30}(?:" + _SEP + rb"[rbuf]?\\{0,3}['\"\x60]? {0,2}[^\s'\"\x60\\]{6}|>\s{0,40}[^\s<]{6}"
+          + rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{10})",
           2),
+    _rule("SECRET-NAME-VALUE-PAIR", "secret in a name/value pair (Kubernetes env, ECS task definition, Actions inputs)",
+          "generic", rb"(?i)\bname['\"]?\s{0,3}[:=]\s{0,3}['\"]?([\w.\-]{0,40}" + _KEYWORDS + rb"[\w.\-]{0,40})['\"]?\s{0,3},?"
+          rb"\s{0,40}['\"]?value['\"]?\s{0,3}[:=]\s{0,3}(?:['\"]([^\s'\"]{6,200})['\"]|([^\s'\"]{6,200})(?:\s|$))",
+          rb"name['\"]?\s{0,3}[:=]\s{0,3}['\"]?[\w.\-]{0,40}" + _KEYWORDS, 2),
     _rule("SECRET-NAMED-KEY", "random key assigned to a name ending in key (censys_key, bitmexKey, KEY=)",
-          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _Q + rb" {0,2}([^'\"\x60\s]{16,1000}) {0,2}" + _Q
-          + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
+          "generic", rb"(?i)(key)(?:" + _SEP + rb"[rbuf]?" + _QE + rb" {0,2}([^'\"\x60\s\\]{16,1000}) {0,2}" + _QE
+          + _LOOSE % 16 + rb"|[ \t]{0,3}(?::=|[=:])[ \t]{0,3}([^\s'\"\x60,;(){}\[\]<>\\]{16,200})(?:[\s;,'\"\x60)}\]]|\\[nrt]|$)"
           + _XML_VALUE + rb")",
-          rb"key(?:" + _SEP + rb"[rbuf]?['\"\x60]? {0,2}[^\s'\"\x60]{16}|>\s{0,40}[^\s<]{16})", 2),
+          rb"key(?:" + _SEP + rb"[rbuf]?\\{0,3}['\"\x60]? {0,2}[^\s'\"\x60\\]{16}|>\s{0,40}[^\s<]{16}"
+          rb"|[ \t]{1,3}(?:-[ \t]{1,3})?" + _Q + rb"[^\s'\"\x60]{16})", 2),
 )
 
 
@@ -138,8 +166,8 @@ def secret_name(name: str) -> bool:
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
     joined = "".join(words)
-    if {"public", "publishable"} & set(words) or "csrf" in joined or "xsrf" in joined:
-        return False  # public by design, or per-session forms
+    if {"public", "publishable"} & set(words) or any(f in joined for f in ("csrf", "xsrf", "authenticity")):
+        return False  # public by design, or per-session forms (Rails' authenticity_token)
     if any(word in STRONG for word in words) or any(s in joined for s in STRONG if len(s) > 6) \
             or (name.rstrip("'\"").isupper() and words[-1].endswith(("pwd", "passwd", "token", "secret"))):  # ACRPWD
         return True
@@ -174,7 +202,7 @@ def _words_not_key(value: str) -> bool:
     return camel >= 0.6 * len(value) or bool(_PATH_WORDS.search(value)) or (_HEX.match(value) and len(value) < 32)
 
 
-_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?|\|\||&&|\$\d")
+_CODE_START = re.compile(r"^[=|:?<>+\-]|::|->|===?(?![:.])|\|\||&&|\$\d")
 _WORD_PIECE = re.compile(r"^[A-Za-z]*\d{0,2}$")
 
 
@@ -226,6 +254,9 @@ def _generic(name: str, value: str, separator: str) -> bool:
             return False
     elif word_name(value) or _b64_prose(value):
         return False
+    loose = not any(c in separator for c in "=:,>")  # only a space or a dash between: see _LOOSE
+    if loose and (not _loose_shape(value) or secret_name(name)):
+        return _loose_shape(value) and (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
     # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
@@ -252,6 +283,16 @@ def _generic(name: str, value: str, separator: str) -> bool:
             return False  # one word in one case ("françois"): a name, not a password
         return _password(value) and len(value) >= 6 and looks_random(value, 6, 2.5, 2)
     return looks_random(value, 12, 3.0, 2) or looks_random(value, 10, 2.8, 3)
+
+
+_TOKEN_ALPHABET = re.compile(r"^[A-Za-z0-9+/=_.~:\-]+$")
+
+
+def _loose_shape(value: str) -> bool:
+    """``API_TOKEN "..."`` with no ``=`` or ``:``: prose says ``the token 'abc'`` too, so the value must be in
+    a token's alphabet, with digits (then as random as a value in a pair, or a service key's)."""
+    return (bool(_TOKEN_ALPHABET.match(value)) and any(c.isdigit() for c in value)
+            and not value.startswith(("http", "/", "-", ".")))
 
 
 def _header(match_prefix: str, value: str) -> bool:
@@ -281,9 +322,15 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
             return False  # add_argument("--password", default=None): an option definition, not a value
         return _password(value) and (entropy(value) >= 2.0)
     if kind == "generic":
+        if rule.rule_id == "SECRET-NAME-VALUE-PAIR" and _HTML_FIELD.search(text):
+            return False  # <input name="..." value="...">: a form field's default, filled per page
         return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
+    if kind == "key_user":  # the key is the user name: random, with small and capital letters and digits
+        return looks_random(value, 12, 3.3, 3) and all(any(f(c) for c in value) for f in (str.islower, str.isupper, str.isdigit))
+    if kind == "basic":
+        return _header("basic", value)
     if kind == "bearer":
         return looks_random(value, 20, 3.5, 2)
     if kind == "jwt":
@@ -306,6 +353,7 @@ def _k8s_value(value: str) -> bool:
     return len(secret.strip()) >= 4 and not placeholder(secret.strip()) and len(set(decoded)) >= 4
 
 
+_HTML_FIELD = re.compile(r"<\w+[^<>]*\bname\s*=")
 _KWARG = re.compile(r"^[A-Za-z_]\w*=")
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # base64.b64encode
 

@@ -16,7 +16,6 @@ value, so a secret cannot leak into a shard, the manifest or a log::
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -92,9 +91,16 @@ def scan_bytes(data: bytes, eng: Engine, limit: int = MAX_FINDINGS) -> list[tupl
     found: dict[int, SecretRule] = {}
     for index in sorted({i for gate in opened for i in eng.opens[gate]}):
         rule = eng.rules[index]
-        for match in itertools.islice(eng.patterns[index].finditer(data), MAX_CANDIDATES):
+        pattern, pos, tried = eng.patterns[index], 0, 0
+        while tried < MAX_CANDIDATES and (match := pattern.search(data, pos)) is not None:
+            tried += 1
             line = data.count(b"\n", 0, match.start()) + 1
-            if line in found or not confirmed(rule, match, data):
+            pos = max(match.end(), match.start() + 1)
+            if line in found:
+                continue
+            if not confirmed(rule, match, data):
+                if rule.kind not in ("prefix", "keyed"):  # 'token x,password=REAL': look again inside the value
+                    pos = max(match.start() + 1, match.start(_value_group(match, rule)))
                 continue
             found[line] = rule
             if len(found) >= limit:
@@ -109,24 +115,25 @@ def finding(rule: SecretRule, line: int) -> Finding:
                    message=f"Hard-coded secret: {rule.description}", fix=FIX, severity="critical", cwe="CWE-798")
 
 
-def _group(match: Any, rule: SecretRule) -> str:
-    value = match.group(rule.value_group)
-    if value is None:  # an alternative of the pattern holds it in a later group
-        value = next((g for g in reversed(match.groups()) if g is not None), b"")
-    return value.decode("utf-8", "replace")
+def _value_group(match: Any, rule: SecretRule) -> int:
+    """The group holding the value: ``value_group``, or the last group an alternative filled."""
+    if match.group(rule.value_group) is not None:
+        return rule.value_group
+    return next((g for g in range(len(match.groups()), 0, -1) if match.group(g) is not None), 0)
 
 
 def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -> bool:
     """Entropy, checksum and context checks; a placeholder or a marked fake is not a secret.
     ``markers=False`` ignores "example"/"fake" words around it (a path under ``examples/``)."""
-    value = _group(match, rule)
+    group = _value_group(match, rule)
+    value = match.group(group).decode("utf-8", "replace")
     if value in KNOWN_EXAMPLES:
         return False
-    start, end = match.start(), match.end()
+    start, end = match.start(), match.end(group)  # not match.end(): its right edge may be the newline
     line_start = max(data.rfind(b"\n", max(0, start - LINE_CONTEXT), start) + 1, start - LINE_CONTEXT, 0)
     line_end = data.find(b"\n", end, end + LINE_CONTEXT)
     line = data[line_start:line_end if line_end >= 0 else end + LINE_CONTEXT].decode("utf-8", "replace")
-    if markers and rule.kind != "key" and FAKE_LINE.search(_URL.sub("", line)):  # example.com is a host, not a marker
+    if markers and rule.kind != "key" and FAKE_LINE.search(_marker_text(line, match.start(group) - line_start)):
         return False
     if rule.kind in ("prefix", "keyed"):
         if data[match.end(rule.value_group):match.end(rule.value_group) + 3] in (b"...", "…".encode()[:3]):
@@ -143,6 +150,15 @@ def confirmed(rule: SecretRule, match: Any, data: bytes, markers: bool = True) -
             return False  # 'variable|default:"...' : the value runs on past a quote of another kind
         other = name_before(data, match.start(1)) + other
     return confirm_context(rule, value, line, other.decode("utf-8", "replace"), separator.decode("utf-8", "replace"))
+
+
+_OTHER_LITERAL = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+
+
+def _marker_text(line: str, at: int) -> str:
+    """Where a "fake"/"example" marker speaks for the value: its name and what follows it. A marker in
+    another literal before it (``-ClientId 'fake' -ClientSecret '...'``) and hosts (``example.com``) do not."""
+    return _URL.sub("", _OTHER_LITERAL.sub("", line[:max(at, 0)]) + line[max(at, 0):])
 
 
 def name_before(data: bytes, start: int, limit: int = 40) -> bytes:

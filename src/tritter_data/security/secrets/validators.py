@@ -24,7 +24,7 @@ BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 #: Values that are placeholders, variable references or templates, never credentials.
 _PLACEHOLDER = re.compile(
-    r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
+    r"(?i)^(?:x+|\*+|\.+|-+|#+|0+|1234.*|abc.*|test(?![_\-](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{20,}$).*|dummy.*|fake.*|sample.*|example.*|placeholder.*"
     r"|changeme.*|change_?me.*|secret\w{0,3}|password\w{0,3}|passwd|pass\w{0,3}|token|none|null|nil|undefined"
     r"|true|false|your.*|my.*|insert.*|replace.*|redacted.*|todo.*|foo.*|bar.*|xyz.*|qwerty.*|letmein.*"
     r"|admin\d*|root|guest|user\w{0,3}|default|hunter2|s3cr3t|p@ssw0rd|mysecret.*|supersecret.*)$"
@@ -172,7 +172,13 @@ def mixed_letters(token: str) -> bool:
     return 0.2 <= upper / max(1, len(letters)) <= 0.8
 
 
+def letters_and_digits(token: str) -> bool:
+    """Lowercase alphanumeric keys (Mailgun's ``key-``): random ones mix digits in, names do not."""
+    body = token.split("-", 1)[-1]
+    return any(c.isdigit() for c in body) and sum(c.isalpha() for c in body) >= len(body) // 4
+
+
 CHECKS: dict[str, Callable[[str], bool]] = {
     "github_crc32": github_crc32, "pypi_macaroon": pypi_macaroon, "jwt_payload": jwt_payload,
-    "mixed_letters": mixed_letters,
+    "mixed_letters": mixed_letters, "letters_and_digits": letters_and_digits,
 }
