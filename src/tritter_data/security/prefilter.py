@@ -17,7 +17,7 @@ import importlib
 import itertools
 from typing import Any
 
-#: language -> module holding its ``PREFILTER`` pattern and ``check`` rules.
+#: language -> module that reads its calls (``check``); the sinks and the gate are in ``insecure.sink_tables``.
 RULE_MODULES = {
     "python": "python", "javascript": "javascript", "typescript": "javascript", "rust": "rust",
     "go": "go", "java": "java", "php": "php", "ruby": "ruby", "c": "c_cpp", "cpp": "c_cpp",
@@ -47,12 +47,16 @@ def _compile(pattern: bytes) -> Any:
 
 @functools.cache
 def _patterns(language: str) -> tuple[Any, tuple[tuple[bytes, Any], ...]] | None:
-    """The language's sink pattern, plus gated ones: (substring the file must contain, pattern)."""
-    module = rules_for(language)
-    if module is None:
+    """The language's sink pattern, plus gated ones: (substring the file must contain, pattern).
+
+    Both are generated from the language's sink table (``sinks.gate``).
+    """
+    if rules_for(language) is None:
         return None
-    gated = tuple((needle, _compile(pattern)) for needle, pattern in getattr(module, "GATED", ()))
-    return _compile(module.PREFILTER), gated
+    from tritter_data.security.insecure.sinks import gate
+
+    main, gated = gate(language)
+    return _compile(main), tuple((needle, _compile(pattern)) for needle, pattern in gated)
 
 
 def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
@@ -73,8 +77,7 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
         offsets += [match.start(1) for match in itertools.islice(pattern.finditer(data), limit)]
         offsets.sort()
     for needle, pattern in gated:
-        if needle in data:  # a gated pattern may capture the name after a context character
-            group = 1 if pattern.groups else 0
-            offsets += [match.start(group) for match in itertools.islice(pattern.finditer(data), limit)]
+        if needle in data:
+            offsets += [match.start() for match in itertools.islice(pattern.finditer(data), limit)]
             offsets.sort()
     return offsets[:limit]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tritter_data.security.explain import RULES
-from tritter_data.security.insecure.syntax import Context, string_text
+from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
+from tritter_data.security.insecure.syntax import Context, string_text, unwrap
 from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS
 from tritter_data.security.insecure.taint_values import Value
@@ -177,3 +178,39 @@ def _interpreter_api(call: Any, payload: Any) -> bool:
     rest = [a.named_children[-1] if a.type == "keyword_argument" and a.named_children else a
             for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
     return any(a.type in ("identifier", "attribute", "call", "subscript") for a in rest)
+
+
+# ------------------------------------------------------------- verdicts named by sink entries
+
+
+def payload_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """One argument carries code, a command or serialised bytes (``eval(s)``, ``os.system(c)``)."""
+    return payload_hit(sink.rule, chosen(sink, site)[0], ctx, label(sink, site), site.call, sink.severity)
+
+
+def _sql_verdict(sink: Sink, site: Site, ctx: Context, known_sql: bool) -> list[Hit]:
+    for node in chosen(sink, site):
+        node = unwrap(node) if sink.unwrap and node is not None else node
+        hits = sql_hit(sink.rule, node, ctx, label(sink, site, "{name}"), site.call, known_sql)
+        if hits:
+            return hits
+    return []
+
+
+def sql_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """A statement built from values (it must read as SQL: the method names are generic)."""
+    return _sql_verdict(sink, site, ctx, False)
+
+
+def fragment_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """An SQL fragment by the API's contract (``where``, ``setFilter``): need not read as a statement."""
+    return _sql_verdict(sink, site, ctx, True)
+
+
+def any_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """Every argument matters (the worst one decides)."""
+    return any_hit(sink.rule, site.args, ctx, label(sink, site), site.call, sink.severity)
+
+
+VERDICTS: dict[str, Verdict] = {"payload": payload_verdict, "sql": sql_verdict, "fragment": fragment_verdict,
+                                "any": any_verdict}

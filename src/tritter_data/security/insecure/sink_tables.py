@@ -1,0 +1,120 @@
+"""The sinks of every language, as data: one ``SinkTable`` per language, entries in priority order.
+
+Each entry names its callees, the argument that matters, the verdict (``payload``: the argument
+is code, a command or serialised bytes; ``sql``: a statement built from values; ``fragment``:
+SQL by the API's contract; ``any``: every argument matters; ``<lang>.<name>``: one of the few
+verdicts a language module keeps for itself) and its rule, whose category, CWE, explanation
+and fix are in ``explain.RULES``. The RE2 gate is generated from these entries (``sinks.gate``).
+Sources, sanitisers and propagators are in ``taint_tables.py``.
+"""
+
+from __future__ import annotations
+
+from tritter_data.security.insecure.sink_tables_more import C_CPP, GO, PHP, RUBY, RUST
+from tritter_data.security.insecure.sinks import Sink, SinkTable
+
+# ---------------------------------------------------------------------------------- Python
+PY_SHELL_CALLS = ("run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput")
+PY_SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql",
+                            "fetch", "fetchrow", "fetchval", "cursor"})  # asyncpg: con.fetch(sql)
+PY_IMPORT_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "marshal", "shelve", "yaml",
+                               "os", "subprocess", "commands"})
+_PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle")
+
+PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, sinks=(
+    Sink("PY-EVAL", "py.code", callees=("eval", "builtins.eval"), label="{name}"),
+    Sink("PY-EXEC", "py.code", callees=("exec", "builtins.exec"), label="{name}"),
+    Sink("PY-OS-SYSTEM", callees=("os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                                  "commands.getoutput", "commands.getstatusoutput")),
+    Sink("PY-SHELL", names=PY_SHELL_CALLS, keyword=b"args", only_if=(b"shell", b"True"),
+         gate=rb"\bshell\s*=\s*True\b", example="subprocess.run(cmd, shell=True)"),
+    Sink("PY-PICKLE", callees=tuple(f"{m}.{f}" for m in _PICKLES for f in ("load", "loads", "decode", "Unpickler")),
+         severity="high"),
+    Sink("PY-MARSHAL", callees=("marshal.load", "marshal.loads"), severity="high"),
+    Sink("PY-SHELVE", callees=("shelve.open",), severity="medium"),
+    Sink("PY-YAML", "py.yaml", callees=tuple(f"yaml.{f}" for f in ("load", "load_all", "unsafe_load", "unsafe_load_all",
+                                                                   "full_load")), severity="high"),
+    Sink("PY-SHELL", names=("create_subprocess_shell",)),
+    Sink("PY-SSH-EXEC", methods=("exec_command",)),
+    Sink("PY-PROCESS", "py.argv", names=("create_subprocess_exec",),
+         callees=(*(f"os.exec{s}" for s in ("l", "le", "lp", "lpe", "v", "ve", "vp", "vpe")),
+                  "os.posix_spawn", "os.posix_spawnp")),
+    Sink("PY-PROCESS", "py.argv", arg=1,  # os.spawnv(mode, file, args)
+         callees=tuple(f"os.spawn{s}" for s in ("l", "le", "lp", "lpe", "v", "ve", "vp", "vpe"))),
+    Sink("PY-PROCESS", "py.subprocess", callees=tuple(f"subprocess.{n}" for n in PY_SHELL_CALLS)),
+    Sink("PY-PICKLE", callees=("pandas.read_pickle", "pd.read_pickle", "read_pickle", "joblib.load"), severity="high"),
+    Sink("PY-PICKLE", callees=("torch.load",), safe_if=(b"weights_only", b"True"), severity="high"),
+    Sink("PY-PICKLE", callees=("np.load", "numpy.load"), only_if=(b"allow_pickle", b"True"), severity="high"),
+    Sink("PY-YAML", "py.ruamel", names=("load", "load_all"), needs=(b"unsafe", b"ruamel"), severity="high"),
+    Sink("PY-SQL", "py.extra", methods=("extra",)),
+    Sink("PY-SQL", "py.sql_text", callees=("RawSQL", "expressions.RawSQL")),
+    Sink("PY-SQL", "py.sql_text", callees=("text", "literal_column", "sqlalchemy.text", "sa.text"),
+         needs=(b"sqlalchemy",)),
+    Sink("PY-SQL", "sql", methods=tuple(sorted(PY_SQL_METHODS))),
+))
+
+# ---------------------------------------------------------------------------------- JavaScript / TypeScript
+JS_SQL_METHODS = ("query", "execute", "raw", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe")
+JS_CHILD_PROCESS = ("exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync")
+_JS_NEW = ("new_expression",)
+
+JAVASCRIPT = SinkTable(frozenset({"call_expression"}), sinks=(
+    Sink("JS-FUNCTION", callees=("new Function",), arg="last", types=_JS_NEW, label="Function"),
+    Sink("JS-VM", callees=("new vm.Script",), types=_JS_NEW, label="vm.Script"),
+    Sink("JS-VM", callees=("new VMScript",), types=_JS_NEW, needs=(b"vm2",), label="vm2.VMScript"),
+    # eval under its global names and indirectly: (0, eval)(s); the module maps local aliases to "eval"
+    Sink("JS-EVAL", callees=("eval", "window.eval", "globalThis.eval", "this.eval", "self.eval", "global.eval",
+                             "(0, eval)", "window['eval']"), label="eval",
+         gate=rb"\beval\s*\)?\s*\(|\[\s*['\"]eval['\"]\s*\]\s*\(", example="(0, eval)(code)"),
+    Sink("JS-TIMER", "js.timer", callees=("setTimeout", "setInterval", "setImmediate", "window.setTimeout",
+                                          "window.setInterval", "execScript", "window.execScript")),
+    Sink("JS-FUNCTION", callees=("Function",), arg="last", label="Function"),
+    Sink("JS-VM", callees=("vm.runInContext", "vm.runInNewContext", "vm.runInThisContext", "vm.compileFunction")),
+    Sink("JS-VM", "js.vm2", methods=("run",), needs=(b"vm2",), label="VM.run"),
+    Sink("JS-EXEC", methods=("exec",), needs=(b"shelljs",)),
+    # child_process under any name: the module resolves cp.exec / { exec: run } to child_process.<name>
+    Sink("JS-EXEC", callees=("child_process.exec", "child_process.execSync"), needs=(b"child_process",),
+         gate=rb"\b(?:exec|execSync)\s*\(", example="cp.exec(cmd)"),
+    Sink("JS-SPAWN-SHELL", "js.spawn", callees=tuple(f"child_process.{n}" for n in JS_CHILD_PROCESS[2:]),
+         needs=(b"child_process",), gate=rb"\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(",
+         example="spawn(cmd, [], { shell: true })"),
+    Sink("JS-SQL", "sql", methods=JS_SQL_METHODS),
+    Sink("JS-UNSERIALIZE", names=("unserialize",), needs=(b"node-serialize",), severity="high", label="unserialize"),
+))
+
+# ---------------------------------------------------------------------------------- Java
+JAVA_SQL_METHODS = (
+    "executeQuery", "executeUpdate", "executeLargeUpdate", "execute", "addBatch", "prepareStatement",
+    "prepareCall", "createQuery", "createNativeQuery", "createSQLQuery", "queryForList", "queryForObject",
+    "queryForMap", "queryForRowSet", "queryForLong", "queryForInt", "queryForStream", "query", "update",
+    "nativeQuery", "executeSql",
+)
+#: JDO/Hibernate methods whose argument is a query fragment by contract (a filter, an ordering).
+JAVA_FRAGMENT_METHODS = ("sqlRestriction", "setFilter", "setGrouping", "setOrdering", "setResult")
+_JAVA_NEW = ("object_creation_expression",)
+
+JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
+    Sink("JAVA-EXEC", "java.exec", callees=("new ProcessBuilder",), arg="all", types=_JAVA_NEW,
+         label="new ProcessBuilder()"),
+    Sink("JAVA-DESER", callees=("new XMLDecoder",), types=_JAVA_NEW, severity="high", label="XMLDecoder.readObject"),
+    Sink("JAVA-EXEC", "java.exec", names=("exec",), needs=(b"Runtime",), label="Runtime.exec()"),
+    Sink("JAVA-EXEC", "java.exec", names=("command",), arg="all", needs=(b"ProcessBuilder",),
+         label="ProcessBuilder.command()"),
+    Sink("JAVA-DESER", "java.read_object", names=("readObject", "readUnshared"), needs=(b"new ObjectInputStream",),
+         severity="high", label="ObjectInputStream.{name}"),
+    Sink("JAVA-DESER", names=("fromXML",), needs=(b"XStream",), severity="high", label="XStream.fromXML"),
+    Sink("JAVA-DESER", names=("load", "loadAll", "loadAs"), needs=(b"org.yaml.snakeyaml",),
+         unless_file=b"SafeConstructor", severity="high", label="Yaml.{name}"),
+    Sink("JAVA-SCRIPT-EVAL", names=("eval",), needs=(b"ScriptEngine",), label="ScriptEngine.eval"),
+    Sink("JAVA-SCRIPT-EVAL", methods=("evaluate", "parse", "run"), needs=(b"GroovyShell",),
+         label="GroovyShell.{name}"),
+    Sink("JAVA-SCRIPT-EVAL", names=("parseExpression",), needs=(b"ExpressionParser",),
+         label="ExpressionParser.parseExpression"),
+    Sink("JAVA-SQL", "sql", methods=("batchUpdate",), arg="all"),
+    Sink("JAVA-SQL", "fragment", methods=("newQuery",), arg="all"),
+    Sink("JAVA-SQL", "fragment", methods=JAVA_FRAGMENT_METHODS),
+    Sink("JAVA-SQL", "sql", methods=JAVA_SQL_METHODS),
+))
+
+TABLES = {"python": PYTHON, "javascript": JAVASCRIPT, "typescript": JAVASCRIPT, "java": JAVA, "go": GO,
+          "php": PHP, "ruby": RUBY, "rust": RUST, "c": C_CPP, "cpp": C_CPP}
