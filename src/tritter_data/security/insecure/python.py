@@ -27,6 +27,7 @@ from tritter_data.security.insecure.common import (
     payload_verdict,
     sql_hit,
     sql_verdict,
+    tainted_verdict,
     value_hit,
 )
 from tritter_data.security.insecure.sink_tables import PY_IMPORT_MODULES, PY_SQL_METHODS
@@ -146,7 +147,14 @@ def _subprocess(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     return _argv_hit(first.named_children if first.type == "list" else [first], ctx, site.callee, site.call)
 
 
-_VERDICTS = {**VERDICTS, "py.code": _code, "py.yaml": _yaml, "py.ruamel": _ruamel, "py.extra": _extra,
+def _console(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``console.push(line)``; a console class calling its own ``self.push`` is the REPL itself, by design."""
+    if site.receiver == "self" or (site.receiver or "").startswith("super("):
+        return []
+    return tainted_verdict(sink, site, ctx)
+
+
+_VERDICTS = {**VERDICTS, "py.console": _console, "py.code": _code, "py.yaml": _yaml, "py.ruamel": _ruamel, "py.extra": _extra,
              "py.sql_text": _sql_text, "py.argv": _argv, "py.subprocess": _subprocess}
 
 

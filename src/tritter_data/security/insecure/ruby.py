@@ -52,4 +52,12 @@ def _driver(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
     return _sql(sink, site, ctx, known_sql=False)
 
 
-_VERDICTS = {**VERDICTS, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}
+def _oj(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``Oj.load(data)`` uses the default (object) mode; options given (``mode: :strict``) decide unless :object."""
+    given = site.call.child_by_field_name("arguments")
+    if given is not None and given.named_child_count > 1 and b":object" not in given.text:
+        return []
+    return payload_verdict(sink, site, ctx)
+
+
+_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}

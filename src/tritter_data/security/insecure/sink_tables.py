@@ -25,7 +25,8 @@ PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, sinks=
     Sink("PY-EVAL", "py.code", callees=("eval", "builtins.eval"), label="{name}"),
     Sink("PY-EXEC", "py.code", callees=("exec", "builtins.exec"), label="{name}"),
     Sink("PY-OS-SYSTEM", callees=("os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
-                                  "commands.getoutput", "commands.getstatusoutput")),
+                                  "commands.getoutput", "commands.getstatusoutput", "os.popen2", "os.popen3",
+                                  "os.popen4", "popen2.popen2", "popen2.popen3", "popen2.popen4")),
     Sink("PY-SHELL", names=PY_SHELL_CALLS, keyword=b"args", only_if=(b"shell", b"True"),
          gate=rb"\bshell\s*=\s*True\b", example="subprocess.run(cmd, shell=True)"),
     Sink("PY-PICKLE", callees=tuple(f"{m}.{f}" for m in _PICKLES for f in ("load", "loads", "decode", "Unpickler")),
@@ -35,6 +36,15 @@ PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, sinks=
     Sink("PY-YAML", "py.yaml", callees=tuple(f"yaml.{f}" for f in ("load", "load_all", "unsafe_load", "unsafe_load_all",
                                                                    "full_load")), severity="high"),
     Sink("PY-SHELL", names=("create_subprocess_shell",)),
+    Sink("PY-SHELL", methods=("subprocess_shell",), arg=1),  # loop.subprocess_shell(protocol_factory, cmd)
+    Sink("PY-PROCESS", "py.argv", methods=("subprocess_exec",), arg=1),  # loop.subprocess_exec(factory, program, ...)
+    # interpreters run source text: code.InteractiveConsole, sub-interpreters, pandas' Python-engine eval;
+    # constant source is their normal use (a REPL's own lines, a fixed expression): only a source counts
+    Sink("PY-CODE-RUN", "py.console", methods=("push", "runsource", "runcode"),
+         needs=(b"InteractiveConsole", b"InteractiveInterpreter")),
+    Sink("PY-CODE-RUN", "tainted", callees=("_xxsubinterpreters.run_string", "_interpreters.run_string"), arg=1),
+    Sink("PY-CODE-RUN", "tainted", names=("run_in_subinterp",)),
+    Sink("PY-CODE-RUN", "tainted", callees=("pd.eval", "pandas.eval")),
     Sink("PY-SSH-EXEC", methods=("exec_command",)),
     Sink("PY-PROCESS", "py.argv", names=("create_subprocess_exec",),
          callees=(*(f"os.exec{s}" for s in ("l", "le", "lp", "lpe", "v", "ve", "vp", "vpe")),
@@ -51,6 +61,9 @@ PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, sinks=
     Sink("PY-SQL", "py.sql_text", callees=("text", "literal_column", "sqlalchemy.text", "sa.text"),
          needs=(b"sqlalchemy",)),
     Sink("PY-SQL", "sql", methods=tuple(sorted(PY_SQL_METHODS))),
+    Sink("PY-SQL", "sql", methods=("run",), needs=(b"pg8000",)),  # pg8000 native: conn.run(sql)
+    # SQLAlchemy < 2 coerces a plain string in these query methods to SQL text
+    Sink("PY-SQL", "fragment", methods=("filter", "order_by", "group_by", "having", "distinct"), needs=(b"sqlalchemy",)),
 ))
 
 # ---------------------------------------------------------------------------------- JavaScript / TypeScript
@@ -71,6 +84,8 @@ JAVASCRIPT = SinkTable(frozenset({"call_expression"}), sinks=(
     Sink("JS-FUNCTION", callees=("Function",), arg="last", label="Function"),
     Sink("JS-VM", callees=("vm.runInContext", "vm.runInNewContext", "vm.runInThisContext", "vm.compileFunction")),
     Sink("JS-VM", "js.vm2", methods=("run",), needs=(b"vm2",), label="VM.run"),
+    Sink("JS-VM", methods=("run",), needs=(b"require('sandbox')", b'require("sandbox")', b"from 'sandbox'",
+                                           b'from "sandbox"'), label="Sandbox.run"),
     Sink("JS-EXEC", methods=("exec",), needs=(b"shelljs",)),
     # child_process under any name: the module resolves cp.exec / { exec: run } to child_process.<name>
     Sink("JS-EXEC", callees=("child_process.exec", "child_process.execSync"), needs=(b"child_process",),
@@ -79,7 +94,11 @@ JAVASCRIPT = SinkTable(frozenset({"call_expression"}), sinks=(
          needs=(b"child_process",), gate=rb"\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(",
          example="spawn(cmd, [], { shell: true })"),
     Sink("JS-SQL", "sql", methods=JS_SQL_METHODS),
-    Sink("JS-UNSERIALIZE", names=("unserialize",), needs=(b"node-serialize",), severity="high", label="unserialize"),
+    # serialisers that revive functions: bound by require/import like child_process
+    Sink("JS-UNSERIALIZE", callees=("node-serialize.unserialize",), needs=(b"node-serialize",), severity="high",
+         label="unserialize", gate=rb"\bunserialize\s*\(", example="serialize.unserialize(cookie)"),
+    Sink("JS-UNSERIALIZE", callees=("serialize-to-js.deserialize",), needs=(b"serialize-to-js",), severity="high",
+         label="deserialize", gate=rb"\bdeserialize\s*\(", example="serializeToJs.deserialize(str)"),
 ))
 
 # ---------------------------------------------------------------------------------- Java
@@ -87,7 +106,7 @@ JAVA_SQL_METHODS = (
     "executeQuery", "executeUpdate", "executeLargeUpdate", "execute", "addBatch", "prepareStatement",
     "prepareCall", "createQuery", "createNativeQuery", "createSQLQuery", "queryForList", "queryForObject",
     "queryForMap", "queryForRowSet", "queryForLong", "queryForInt", "queryForStream", "query", "update",
-    "nativeQuery", "executeSql",
+    "nativeQuery", "executeSql", "preparedQuery", "executeBatchUpdate",
 )
 #: JDO/Hibernate methods whose argument is a query fragment by contract (a filter, an ordering).
 JAVA_FRAGMENT_METHODS = ("sqlRestriction", "setFilter", "setGrouping", "setOrdering", "setResult")
@@ -97,11 +116,18 @@ JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
     Sink("JAVA-EXEC", "java.exec", callees=("new ProcessBuilder",), arg="all", types=_JAVA_NEW,
          label="new ProcessBuilder()"),
     Sink("JAVA-DESER", callees=("new XMLDecoder",), types=_JAVA_NEW, severity="high", label="XMLDecoder.readObject"),
+    Sink("JAVA-SQL", "sql_passed", callees=("new PreparedStatementCreatorFactory",), types=_JAVA_NEW,
+         label="PreparedStatementCreatorFactory"),
     Sink("JAVA-EXEC", "java.exec", names=("exec",), needs=(b"Runtime",), label="Runtime.exec()"),
     Sink("JAVA-EXEC", "java.exec", names=("command",), arg="all", needs=(b"ProcessBuilder",),
          label="ProcessBuilder.command()"),
     Sink("JAVA-DESER", "java.read_object", names=("readObject", "readUnshared"), needs=(b"new ObjectInputStream",),
          severity="high", label="ObjectInputStream.{name}"),
+    Sink("JAVA-DESER", "java.read_object", names=("readObject",), needs=(b"HessianInput", b"Hessian2Input", b"BurlapInput"),
+         severity="high", label="HessianInput.readObject"),
+    Sink("JAVA-DESER", "java.read_object", methods=("getObject",), needs=(b"ObjectMessage",), severity="high",
+         label="ObjectMessage.getObject"),  # a JMS message body: whoever can post to the queue chose the class
+    Sink("JAVA-DESER", callees=("SerializationUtils.deserialize",), severity="high", label="{callee}"),
     Sink("JAVA-DESER", names=("fromXML",), needs=(b"XStream",), severity="high", label="XStream.fromXML"),
     Sink("JAVA-DESER", names=("load", "loadAll", "loadAs"), needs=(b"org.yaml.snakeyaml",),
          unless_file=b"SafeConstructor", severity="high", label="Yaml.{name}"),
@@ -110,10 +136,16 @@ JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
          label="GroovyShell.{name}"),
     Sink("JAVA-SCRIPT-EVAL", names=("parseExpression",), needs=(b"ExpressionParser",),
          label="ExpressionParser.parseExpression"),
+    Sink("JAVA-SCRIPT-EVAL", methods=("parseClass",), needs=(b"GroovyClassLoader",), label="GroovyClassLoader.parseClass"),
+    # expression languages: constant expressions are their normal use, so only a source reaching one counts
+    Sink("JAVA-SCRIPT-EVAL", "tainted", methods=("createValueExpression", "createMethodExpression"), arg=1,
+         needs=(b"ExpressionFactory",), label="ExpressionFactory.{name}"),
+    Sink("JAVA-SCRIPT-EVAL", "tainted", callees=("Ognl.getValue", "Ognl.setValue", "Ognl.parseExpression"),
+         label="{callee}"),
     Sink("JAVA-SQL", "sql", methods=("batchUpdate",), arg="all"),
     Sink("JAVA-SQL", "fragment", methods=("newQuery",), arg="all"),
     Sink("JAVA-SQL", "fragment", methods=JAVA_FRAGMENT_METHODS),
-    Sink("JAVA-SQL", "sql", methods=JAVA_SQL_METHODS),
+    Sink("JAVA-SQL", "sql_passed", methods=JAVA_SQL_METHODS),
 ))
 
 TABLES = {"python": PYTHON, "javascript": JAVASCRIPT, "typescript": JAVASCRIPT, "java": JAVA, "go": GO,

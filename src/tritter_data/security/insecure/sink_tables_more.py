@@ -6,10 +6,14 @@ from tritter_data.security.insecure.sinks import Sink, SinkTable
 
 # ---------------------------------------------------------------------------------- Go
 GO_SQL_METHODS = ("Query", "QueryRow", "QueryContext", "QueryRowContext", "Exec", "ExecContext", "Prepare",
-                  "PrepareContext", "Raw", "Select", "Get", "NamedExec", "Queryx", "QueryRowx", "MustExec")
+                  "PrepareContext", "Raw", "Select", "Get", "NamedExec", "Queryx", "QueryRowx", "MustExec",
+                  "QueryEx", "QueryRowEx", "ExecEx", "QueryOne", "QueryOneContext", "ExecOne", "ExecOneContext",
+                  "QueryFunc")  # pgx v3, go-pg
 
 GO = SinkTable(frozenset({"call_expression"}), sinks=(
     Sink("GO-SHELL", "go.command", callees=("exec.Command", "exec.CommandContext")),
+    Sink("GO-PROCESS", "tainted", callees=("syscall.Exec", "syscall.ForkExec", "syscall.StartProcess",
+                                           "os.StartProcess")),
     Sink("GO-SQL", "sql", methods=GO_SQL_METHODS, arg=(0, 1)),  # (ctx, query) or (query, args...)
 ))
 
@@ -33,9 +37,15 @@ PHP = SinkTable(frozenset({"function_call_expression"}), member=rb"(?:->|::)", s
     Sink("PHP-SHELL", "php.proc_open", names=("proc_open",)),  # proc_open([...]): an argument vector
     Sink("PHP-SHELL", names=PHP_SHELL_FUNCTIONS, label="{name}()"),
     Sink("PHP-UNSERIALIZE", "php.unserialize", names=("unserialize",), severity="high", label="unserialize"),
+    Sink("PHP-UNSERIALIZE", "php.unserialize", names=("maybe_unserialize",), severity="high", label="{name}"),
+    # a callable named by input calls any function: call_user_func($_GET['f']), usort($a, $_GET['cmp'])
+    Sink("PHP-CALLABLE", "tainted", names=("call_user_func", "call_user_func_array", "array_map",
+                                           "register_shutdown_function", "forward_static_call"), label="{name}"),
+    Sink("PHP-CALLABLE", "tainted", names=("usort", "uasort", "uksort", "array_filter", "array_walk",
+                                           "preg_replace_callback", "array_reduce"), arg=1, label="{name}"),
     Sink("PHP-SQL", "sql", names=PHP_SQL_FUNCTIONS, arg=(0, 1)),
     Sink("PHP-SQL", "sql", methods=PHP_SQL_METHODS, types=_PHP_METHOD_CALLS, unwrap=True),
-    Sink("PHP-SQL", "fragment", methods=PHP_FRAGMENT_METHODS, types=_PHP_METHOD_CALLS, unwrap=True),
+    Sink("PHP-SQL", "fragment_input", methods=PHP_FRAGMENT_METHODS, types=_PHP_METHOD_CALLS, unwrap=True),
 ))
 
 # ---------------------------------------------------------------------------------- Ruby
@@ -54,6 +64,11 @@ RUBY = SinkTable(frozenset({"call"}), suffix=rb"\b", syntax=(rb"`[^`\n]{0,200}#\
     Sink("RB-SHELL", "rb.shell", names=RB_SHELL_METHODS, label="{dot_receiver}{name}()"),
     Sink("RB-DESER", callees=("Marshal.load", "Marshal.restore"), severity="high", label="Marshal.{name}"),
     Sink("RB-DESER", callees=("YAML.unsafe_load", "Psych.unsafe_load"), severity="high", label="{receiver}.unsafe_load"),
+    Sink("RB-DESER", callees=("Oj.object_load", "CSV.load"), severity="high", label="{callee}"),
+    Sink("RB-DESER", "rb.oj", callees=("Oj.load",), severity="high", label="{callee}"),
+    # Psych < 4 (Ruby < 3.1): YAML.load builds any object; only a source reaching it counts
+    Sink("RB-DESER", "tainted", callees=("YAML.load", "Psych.load"), severity="high", label="{callee}"),
+    Sink("RB-EVAL", callees=("RubyVM::InstructionSequence.compile",), label="RubyVM::InstructionSequence.compile"),
     Sink("RB-SQL", "rb.sql", methods=RB_SQL_METHODS, label="{name}"),
     Sink("RB-SQL", "rb.driver", methods=RB_DRIVER_METHODS, label="{name}"),
 ))
@@ -75,10 +90,12 @@ PQXX_METHODS = ("exec", "exec0", "exec1", "exec_n", "query", "query_value", "str
 C_CPP = SinkTable(frozenset({"call_expression"}), sinks=(
     Sink("C-SHELL", callees=C_SHELL_FUNCTIONS, label="{callee}()"),
     Sink("C-EXEC", "c.exec", callees=C_EXEC_FUNCTIONS),
+    Sink("C-EXEC", "tainted", callees=("posix_spawn", "posix_spawnp"), arg=1, label="{callee}()"),
     Sink("C-SQL", "sql", arg=1, label="{callee}", callees=(
         "sqlite3_exec", "sqlite3_prepare", "sqlite3_prepare_v2", "sqlite3_prepare_v3", "sqlite3_prepare16",
         "sqlite3_prepare16_v2", "mysql_query", "mysql_real_query", "mysql_send_query", "PQexec", "PQsendQuery",
-        "PQexecParams", "SQLExecDirect", "SQLPrepare")),
-    Sink("C-SQL", "sql", arg=2, label="{callee}", callees=("PQprepare", "OCIStmtPrepare")),
+        "PQexecParams", "SQLExecDirect", "SQLPrepare", "SQLExecDirectA", "SQLExecDirectW", "SQLPrepareA",
+        "SQLPrepareW", "mysql_stmt_prepare", "PQsendQueryParams", "dbi_conn_query")),
+    Sink("C-SQL", "sql", arg=2, label="{callee}", callees=("PQprepare", "OCIStmtPrepare", "PQsendPrepare")),
     Sink("C-SQL", "sql", methods=PQXX_METHODS, needs=(b"pqxx",), label="{callee}"),
 ))

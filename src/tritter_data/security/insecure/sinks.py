@@ -173,9 +173,18 @@ def check(language: str, site: Site | None, ctx: Context, verdicts: dict[str, Ve
     return []
 
 
+#: Keyword values Python treats as false: ``allow_pickle=0`` is as safe as ``allow_pickle=False``.
+_FALSY = frozenset({b"False", b"0", b"None", b"''", b'""'})
+
+
 def _keyword_is(call: Any, pair: tuple[bytes, bytes]) -> bool:
+    """The keyword argument is given with this text; ``True`` stands for any true value (``shell=1``)."""
     value = _keyword(call, pair[0])
-    return value is not None and value.text == pair[1]
+    if value is None:
+        return False
+    if pair[1] == b"True":  # a literal true value; a variable (shell=use_shell) is not known to be one
+        return value.type in ("true", "integer", "float", "string") and value.text not in _FALSY
+    return value.text == pair[1]
 
 
 # ------------------------------------------------------------------ the gate

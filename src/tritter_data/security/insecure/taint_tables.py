@@ -51,7 +51,7 @@ PYTHON = TaintRules(
                       r"re\.escape", r"(?:\w+\.)*_?quote_?(?:name|ident|identifier|literal|value)?", r"(?:sql\.)?Identifier",
                       r"(?:\w+\.)*_?get_valid_\w*name",
                       r"(?:\w+\.)*escape_(?:string|identifier|literal)", r"uuid\.UUID", r"str\.isdigit", r"hex", r"oct",
-                      r"shlex\.join", r"(?:\w+\.)*mogrify", r"ast\.literal_eval", r"os\.path\.(?:exists|isfile|isdir)"),
+                      r"shlex\.join", r"(?:\w+\.)*mogrify", r".*\.bindparams", r"ast\.literal_eval", r"os\.path\.(?:exists|isfile|isdir)"),
     source_methods=frozenset({"recv", "recvfrom", "recv_into", "recvmsg"}),
     mutators=frozenset({"append", "extend", "insert", "add", "update", "appendleft", "write", "setdefault"}),
     private=re.compile(r"def\s+_(?!_)"),
