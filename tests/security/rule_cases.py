@@ -534,6 +534,33 @@ $sorters = ["name" => "by_name", "date" => "by_date"];
 usort($rows, $sorters[$_GET["order"]] ?? "by_name");
 echo json_encode($rows);
 '''),
+    "RB-DYNAMIC": ("ruby", '''class ReportsController < ApplicationController
+  def show
+    report = Report.find(params[:id])
+    render json: report.public_send(params[:format])
+  end
+end
+''', '''class ReportsController < ApplicationController
+  FORMATS = { "csv" => :to_csv, "json" => :as_json }.freeze
+  def show
+    report = Report.find(params[:id])
+    render json: report.public_send(FORMATS.fetch(params[:format], :as_json))
+  end
+end
+'''),
+    "RB-OPEN": ("ruby", '''class FeedsController < ApplicationController
+  def fetch
+    body = open(params[:url]).read
+    render plain: body
+  end
+end
+''', '''class FeedsController < ApplicationController
+  def fetch
+    body = File.open(params[:name]).read
+    render plain: body
+  end
+end
+'''),
     "PHP-SQL": ("php", '''<?php
 function find_user($db, $name) {
     $result = mysqli_query($db, "SELECT id FROM users WHERE name = '$name'");
@@ -593,6 +620,12 @@ end
 '''),
 }
 EXPECTED = {
+    'RB-DYNAMIC': ('critical', 4, 'CWE-470',
+        'Code injection: `params[:format]` (line 4) reaches report.public_send() (line 4); public_send() calls a method or class named by outside input',
+        'Map the input to a method through an allow-list (a Hash of permitted names), never send() or const_get() a name taken from params.'),
+    'RB-OPEN': ('critical', 3, 'CWE-78',
+        'Shell/command injection: `params[:url]` (line 3) reaches open() (line 3); open() runs a command when the path starts with "|"',
+        'Use File.open() or File.read() for files and URI.open() / Net::HTTP for URLs; never Kernel#open() with input.'),
     'PY-CODE-RUN': ('critical', 6, 'CWE-95',
         'Code injection: `sys.stdin` (line 5) reaches console.push() (line 6); console.push() compiles and runs its argument as Python code',
         'Do not hand outside text to an interpreter: parse data with json or ast.literal_eval(), and dispatch to known functions through a dict.'),

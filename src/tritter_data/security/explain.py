@@ -162,6 +162,13 @@ RULES: dict[str, RuleInfo] = {
                         "Use public_send() with an allow-list of method names, or a block instead of a string."),
     "RB-SHELL": RuleInfo("command_injection", "{sink} runs an interpolated command string through the shell",
                          "Pass the program and its arguments separately, e.g. system(\"ls\", dir), or use Open3.capture2(\"ls\", dir)."),
+    "RB-DYNAMIC": RuleInfo("code_injection", "{sink}() calls a method or class named by outside input",
+                           "Map the input to a method through an allow-list (a Hash of permitted names), "
+                           "never send() or const_get() a name taken from params.", cwe="CWE-470",
+                           needs_input=True),  # send(name) with a parameter is how callers pick a method
+    "RB-OPEN": RuleInfo("command_injection", "{sink}() runs a command when the path starts with \"|\"",
+                        "Use File.open() or File.read() for files and URI.open() / Net::HTTP for URLs; never "
+                        "Kernel#open() with input."),
     "RB-DESER": RuleInfo("unsafe_deserialization", "{sink}() can instantiate arbitrary objects from untrusted data",
                          "Use JSON.parse() or YAML.safe_load() for data you did not produce."),
     "RB-SQL": RuleInfo("sql_injection", "an interpolated string is passed to {sink}() as SQL",

@@ -59,6 +59,11 @@ def _patterns(language: str) -> tuple[Any, tuple[tuple[bytes, Any], ...]] | None
     return _compile(main), tuple((needle, _compile(pattern)) for needle, pattern in gated)
 
 
+def _start(match: Any) -> int:
+    """Where the call's name starts: a gate that needs a context character captures the name (``[^.](open)``)."""
+    return match.start(match.lastindex) if match.lastindex else match.start()
+
+
 def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
     """Byte offsets where a sink name of ``language`` starts, at most ``limit`` (empty: nothing to parse).
 
@@ -69,7 +74,7 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
     if patterns is None:
         return []
     main, gated = patterns
-    offsets = [match.start() for match in itertools.islice(main.finditer(data), limit)]
+    offsets = [_start(match) for match in itertools.islice(main.finditer(data), limit)]
     aliases = getattr(rules_for(language), "alias_names", None)
     names = aliases(data) if aliases is not None else []
     if names:  # calls of this file's local names for sinks: var f = eval; f(s)
@@ -78,6 +83,6 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
         offsets.sort()
     for needle, pattern in gated:
         if needle in data:
-            offsets += [match.start() for match in itertools.islice(pattern.finditer(data), limit)]
+            offsets += [_start(match) for match in itertools.islice(pattern.finditer(data), limit)]
             offsets.sort()
     return offsets[:limit]

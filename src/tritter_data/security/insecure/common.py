@@ -276,7 +276,8 @@ def tainted_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     value = trace(node, ctx) if node is not None else None
     if value is None or value.kind != "tainted":
         return []
-    return value_hit(sink.rule, value, ctx, label(sink, site), site.call, sink.severity, RULES[sink.rule].needs_input)
+    hits = value_hit(sink.rule, value, ctx, label(sink, site), site.call, sink.severity, RULES[sink.rule].needs_input)
+    return [hit for hit in hits if hit.severity != "low"]  # the environment, a parameter where input is needed: none
 
 
 VERDICTS: dict[str, Verdict] = {"payload": payload_verdict, "sql": sql_verdict, "fragment": fragment_verdict,

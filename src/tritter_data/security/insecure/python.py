@@ -183,6 +183,8 @@ def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
     if len(argv) == 1 and values[0].items:  # os.execv(cmd) with cmd = ["sh", "-c", ...]
         values = values[0].items[:8]
     program = values[0].folded.rsplit("/", 1)[-1].lower() if isinstance(values[0].folded, str) else None
+    if program in SHELLS and len(values) > 1 and values[1].items:  # os.execve("/bin/sh", ["sh", "-c", cmd], env)
+        values = values[:1] + values[1].items[:8]
     if program in SHELLS:
         flag = next((i for i, v in enumerate(values[1:-1], 1) if v.folded in ("-c", "/c", "/C")), None)
         return value_hit("PY-PROCESS", values[flag + 1], ctx, sink, call) if flag is not None else []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tritter_data.security.insecure import sinks
-from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, sql_hit
+from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, sql_hit, tainted_verdict
 from tritter_data.security.insecure.sink_tables_more import RB_SHELL_RECEIVERS
 from tritter_data.security.insecure.sinks import Sink, Site, label
 from tritter_data.security.insecure.syntax import Context, arguments
@@ -60,4 +60,11 @@ def _oj(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     return payload_verdict(sink, site, ctx)
 
 
-_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}
+def _open(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """``Kernel#open`` runs a command when the path starts with ``|``; ``File.open`` does not."""
+    if site.receiver not in ("", "Kernel", "URI"):
+        return None
+    return tainted_verdict(sink, site, ctx)
+
+
+_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.open": _open, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}

@@ -94,6 +94,10 @@ JAVASCRIPT = SinkTable(frozenset({"call_expression"}), sinks=(
          needs=(b"child_process",), gate=rb"\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(",
          example="spawn(cmd, [], { shell: true })"),
     Sink("JS-SQL", "sql", methods=JS_SQL_METHODS),
+    # knex/Sequelize raw fragments: SQL by contract
+    Sink("JS-SQL", "fragment", methods=("whereRaw", "orWhereRaw", "havingRaw", "orderByRaw", "groupByRaw", "joinRaw",
+                                        "fromRaw")),
+    Sink("JS-SQL", "fragment", callees=("sequelize.literal", "Sequelize.literal"), label="{callee}"),
     # serialisers that revive functions: bound by require/import like child_process
     Sink("JS-UNSERIALIZE", callees=("node-serialize.unserialize",), needs=(b"node-serialize",), severity="high",
          label="unserialize", gate=rb"\bunserialize\s*\(", example="serialize.unserialize(cookie)"),
@@ -136,6 +140,11 @@ JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
          label="GroovyShell.{name}"),
     Sink("JAVA-SCRIPT-EVAL", names=("parseExpression",), needs=(b"ExpressionParser",),
          label="ExpressionParser.parseExpression"),
+    Sink("JAVA-SCRIPT-EVAL", callees=("MVEL.eval", "MVEL.executeExpression", "MVEL.compileExpression"),
+         label="{callee}"),
+    Sink("JAVA-SCRIPT-EVAL", "tainted", methods=("createExpression", "createScript"), needs=(b"jexl",),
+         label="JexlEngine.{name}"),
+    Sink("JAVA-SCRIPT-EVAL", "tainted", callees=("Velocity.evaluate",), arg=3, label="{callee}"),  # (ctx, out, tag, template)
     Sink("JAVA-SCRIPT-EVAL", methods=("parseClass",), needs=(b"GroovyClassLoader",), label="GroovyClassLoader.parseClass"),
     # expression languages: constant expressions are their normal use, so only a source reaching one counts
     Sink("JAVA-SCRIPT-EVAL", "tainted", methods=("createValueExpression", "createMethodExpression"), arg=1,
@@ -145,6 +154,7 @@ JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
     Sink("JAVA-SQL", "sql", methods=("batchUpdate",), arg="all"),
     Sink("JAVA-SQL", "fragment", methods=("newQuery",), arg="all"),
     Sink("JAVA-SQL", "fragment", methods=JAVA_FRAGMENT_METHODS),
+    Sink("JAVA-SQL", "sql_passed", methods=("sql",), needs=(b"r2dbc",)),  # Spring R2DBC DatabaseClient.sql(...)
     Sink("JAVA-SQL", "sql_passed", methods=JAVA_SQL_METHODS),
 ))
 

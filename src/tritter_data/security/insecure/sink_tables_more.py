@@ -15,6 +15,9 @@ GO = SinkTable(frozenset({"call_expression"}), sinks=(
     Sink("GO-PROCESS", "tainted", callees=("syscall.Exec", "syscall.ForkExec", "syscall.StartProcess",
                                            "os.StartProcess")),
     Sink("GO-SQL", "sql", methods=GO_SQL_METHODS, arg=(0, 1)),  # (ctx, query) or (query, args...)
+    # GORM clauses take SQL text: db.Where(fmt.Sprintf("name = '%s'", name))
+    Sink("GO-SQL", "fragment", methods=("Where", "Or", "Not", "Order", "Group", "Having", "Joins", "Select"),
+         needs=(b"gorm",)),
 ))
 
 # ---------------------------------------------------------------------------------- PHP
@@ -69,13 +72,19 @@ RUBY = SinkTable(frozenset({"call"}), suffix=rb"\b", syntax=(rb"`[^`\n]{0,200}#\
     # Psych < 4 (Ruby < 3.1): YAML.load builds any object; only a source reaching it counts
     Sink("RB-DESER", "tainted", callees=("YAML.load", "Psych.load"), severity="high", label="{callee}"),
     Sink("RB-EVAL", callees=("RubyVM::InstructionSequence.compile",), label="RubyVM::InstructionSequence.compile"),
+    Sink("RB-EVAL", "tainted", callees=("ERB.new",), label="ERB.new"),  # a template is Ruby code
+    # a method, class or command named by input: send(params[:m]), Object.const_get(params[:c]), open("|cmd")
+    Sink("RB-DYNAMIC", "tainted", names=("send", "public_send", "__send__", "const_get"), label="{name}"),
+    Sink("RB-OPEN", "rb.open", names=("open",), label="{dot_receiver}open",
+         gate=rb"(?:^|[^.\w:])((?:Kernel\.)?open)[\s(]", example="data = open(params[:url]).read"),
     Sink("RB-SQL", "rb.sql", methods=RB_SQL_METHODS, label="{name}"),
     Sink("RB-SQL", "rb.driver", methods=RB_DRIVER_METHODS, label="{name}"),
 ))
 
 # ---------------------------------------------------------------------------------- Rust
 RS_SQL_METHODS = ("query", "query_as", "query_one", "query_opt", "query_row", "query_map", "query_scalar", "execute",
-                  "execute_batch", "batch_execute", "prepare", "prepare_cached", "simple_query", "sql_query")
+                  "execute_batch", "batch_execute", "prepare", "prepare_cached", "simple_query", "sql_query",
+                  "query_drop", "query_first", "query_iter", "exec_drop", "exec_first", "exec_iter")  # mysql crate
 
 RUST = SinkTable(frozenset({"call_expression"}), suffix=rb"\s*(?:::<[^>\n]{0,80}>)?\s*\(", sinks=(
     Sink("RS-SHELL", "rs.command", callees=("Command::new",)),  # the module reads the builder chain

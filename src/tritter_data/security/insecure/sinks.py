@@ -39,7 +39,8 @@ class Sink:
     they are also the gate's needles. ``only_if``/``safe_if``: a keyword argument with this
     text makes the call this sink / makes it safe (``shell=True``, ``weights_only=True``).
     ``gate``: an explicit RE2 pattern when the call is not written ``name(`` (then ``example``
-    is a realistic call it must match; the test checks it).
+    is a realistic call it must match; the test checks it); a capture group marks where the
+    name starts when the pattern needs a character before it.
     """
 
     rule: str
