@@ -544,4 +544,12 @@ fn main() {
     conn.exec_drop("DELETE FROM users WHERE name = ?", (name,)).unwrap();
 }
 '''),
+    "py-getattr-os-system": ("python", "PY-OS-SYSTEM", '''import sys
+
+runner = __import__("os")
+getattr(__import__("os"), "system")("ping -c 1 " + sys.argv[1])
+''', '''import sys
+
+getattr(__import__("os"), "system")("ping -c 1 localhost")
+'''),
 })

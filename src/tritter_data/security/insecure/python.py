@@ -1,5 +1,5 @@
 """Python: the sinks are entries of ``sink_tables.PYTHON``; special here are the callee's canonical name
-through the file's imports (``from pickle import loads``), eval/exec's use (a file, a code object),
+through the file's imports (``from pickle import loads``) and dynamic lookups (``getattr(os, "system")``), eval/exec's use (a file, a code object),
 PyYAML's Loader, ruamel's unsafe loader, Django ``extra()``, ``RawSQL``/``text()`` judged where they
 run, and argument vectors (the program, or a shell's ``-c`` script, matters).
 
@@ -42,6 +42,10 @@ _FROM_IMPORT = re.compile(rb"(?m)^[ \t]*from[ \t]+" + _MODULES + rb"[ \t]+import
 _IMPORT_AS = re.compile(rb"(?m)^[ \t]*import[ \t]+" + _MODULES + rb"[ \t]+as[ \t]+(\w+)")
 
 
+_IMPORT_CALL = re.compile(r"""__import__\(\s*['"]([\w.]+)['"]\s*\)""")
+_GETATTR = re.compile(r"""^getattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]\s*\)$""")
+
+
 @functools.lru_cache(maxsize=8)
 def _aliases(source: bytes) -> dict[str, str]:
     """Local names bound by imports: ``loads`` -> ``pickle.loads``, ``pkl`` -> ``pickle``."""
@@ -61,6 +65,8 @@ def _aliases(source: bytes) -> dict[str, str]:
 
 def _canonical(callee: str, ctx: Context) -> str:
     """``loads`` -> ``pickle.loads`` and ``pkl.loads`` -> ``pickle.loads`` when imported so."""
+    if "(" in callee:  # getattr(os, "system"), __import__("os").system: the same function, looked up by name
+        callee = _GETATTR.sub(r"\1.\2", _IMPORT_CALL.sub(r"\1", callee))
     head = callee.partition(".")[0]
     if head in PY_IMPORT_MODULES or callee in ("eval", "exec"):
         return callee  # already canonical: the common case costs no import scan

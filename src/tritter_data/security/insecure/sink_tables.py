@@ -21,7 +21,11 @@ PY_IMPORT_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpic
                                "os", "subprocess", "commands"})
 _PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle")
 
-PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, sinks=(
+#: Sinks looked up by name: getattr(os, "system")(cmd), __import__("os").system(cmd) (the module canonicalises them).
+_PY_DYNAMIC = (rb"\bgetattr\s*\(\s*(?:[\w.]+|__import__\s*\([^()\n]*\))\s*,\s*['\"]\w+['\"]\s*\)\s*(\()",
+               rb"\b__import__\s*\(\s*['\"][\w.]+['\"]\s*\)\s*\.\s*(\w+)\s*\(")
+
+PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, syntax=_PY_DYNAMIC, sinks=(
     Sink("PY-EVAL", "py.code", callees=("eval", "builtins.eval"), label="{name}"),
     Sink("PY-EXEC", "py.code", callees=("exec", "builtins.exec"), label="{name}"),
     Sink("PY-OS-SYSTEM", callees=("os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
