@@ -552,4 +552,15 @@ getattr(__import__("os"), "system")("ping -c 1 " + sys.argv[1])
 
 getattr(__import__("os"), "system")("ping -c 1 localhost")
 '''),
+    "ruby-finder-options": ("ruby", "RB-SQL", '''class ProductsController < ApplicationController
+  def index
+    @products = Product.find(:all, :conditions => "category = '#{params[:category]}'")
+  end
+end
+''', '''class ProductsController < ApplicationController
+  def index
+    @products = Product.find(:all, :conditions => ["category = ?", params[:category]])
+  end
+end
+'''),
 })

@@ -9,7 +9,7 @@ from typing import Any
 
 from tritter_data.security.insecure import sinks
 from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, sql_hit, tainted_verdict
-from tritter_data.security.insecure.sink_tables_more import RB_SHELL_RECEIVERS
+from tritter_data.security.insecure.sink_tables_more import RB_FINDER_KEYS, RB_SHELL_RECEIVERS
 from tritter_data.security.insecure.sinks import Sink, Site, label
 from tritter_data.security.insecure.syntax import Context, arguments
 
@@ -67,4 +67,21 @@ def _open(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
     return tainted_verdict(sink, site, ctx)
 
 
-_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.open": _open, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}
+def _options(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """The SQL-fragment options of an old-style finder (``:conditions => "..."``; arrays bind their values)."""
+    given = site.call.child_by_field_name("arguments")
+    for pair in given.named_children if given is not None else []:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type != "pair" or key is None or value is None or \
+                ctx.text(key).strip(":") not in _FINDER_KEYS:
+            continue
+        if value.type == "array":  # ["name = ?", x]: the first element is the fragment
+            value = value.named_children[0] if value.named_child_count else None
+        hits = sql_hit(sink.rule, value, ctx, label(sink, site), site.call, known_sql=True) if value is not None else []
+        if hits:
+            return hits
+    return []
+
+
+_FINDER_KEYS = frozenset(key.decode().strip(":") for key in RB_FINDER_KEYS)
+_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.options": _options, "rb.open": _open, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}

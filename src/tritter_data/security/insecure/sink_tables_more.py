@@ -61,6 +61,10 @@ RB_SQL_METHODS = ("where", "find_by_sql", "execute", "exec_query", "select_all",
 #: pg/mysql2 driver methods: generic names, so their text must read as SQL.
 RB_DRIVER_METHODS = ("exec_params", "exec", "async_exec", "query", "sync_exec", "prepare")
 
+#: Finder option keys whose values are SQL fragments (their text is also the gate's needle).
+RB_FINDER_KEYS = tuple(form.format(key).encode() for key in ("conditions", "order", "having", "select", "group", "joins")
+                       for form in (":{}", "{}:"))
+
 RUBY = SinkTable(frozenset({"call"}), suffix=rb"\b", syntax=(rb"`[^`\n]{0,200}#\{|%x",), sinks=(
     Sink("RB-SHELL", "rb.backtick", types=("subshell",), example="out = `ls #{dir}`"),
     Sink("RB-EVAL", names=("eval", "instance_eval", "class_eval", "module_eval"), label="{name}"),
@@ -79,6 +83,9 @@ RUBY = SinkTable(frozenset({"call"}), suffix=rb"\b", syntax=(rb"`[^`\n]{0,200}#\
          gate=rb"(?:^|[^.\w:])((?:Kernel\.)?open)[\s(]", example="data = open(params[:url]).read"),
     Sink("RB-SQL", "rb.sql", methods=RB_SQL_METHODS, label="{name}"),
     Sink("RB-SQL", "rb.driver", methods=RB_DRIVER_METHODS, label="{name}"),
+    # Rails 2 finder options: Product.find(:all, :conditions => "name = '#{params[:n]}'", :order => ...)
+    Sink("RB-SQL", "rb.options", methods=("find", "first", "last", "all", "calculate", "count", "minimum", "maximum",
+                                          "average", "sum"), needs=RB_FINDER_KEYS, label="{name}"),
 ))
 
 # ---------------------------------------------------------------------------------- Rust
