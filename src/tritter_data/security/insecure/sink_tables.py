@@ -22,7 +22,8 @@ PY_IMPORT_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpic
 _PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle")
 
 #: Sinks looked up by name: getattr(os, "system")(cmd), __import__("os").system(cmd) (the module canonicalises them).
-_PY_DYNAMIC = (rb"\bgetattr\s*\(\s*(?:[\w.]+|__import__\s*\([^()\n]*\))\s*,\s*['\"]\w+['\"]\s*\)\s*(\()",
+_PY_MODULE = b"(?:" + b"|".join(sorted(m.encode() for m in PY_IMPORT_MODULES)) + rb"|__import__\s*\(\s*['\"]\w+['\"]\s*\))"
+_PY_DYNAMIC = (rb"\bgetattr\s*\(\s*" + _PY_MODULE + rb"\s*,\s*['\"]\w+['\"]\s*\)\s*(\()",
                rb"\b__import__\s*\(\s*['\"][\w.]+['\"]\s*\)\s*\.\s*(\w+)\s*\(")
 
 PYTHON = SinkTable(frozenset({"call"}), import_modules=PY_IMPORT_MODULES, syntax=_PY_DYNAMIC, sinks=(

@@ -233,6 +233,7 @@ def gate(language: str) -> tuple[bytes, tuple[tuple[bytes, bytes], ...]]:
         for callee in sink.callees:
             module, _, function = callee.rpartition(".")
             if module in spec.import_modules:
-                gated.setdefault(f"from {module} import".encode(), []).append(rb"\b" + _escape(function) + spec.suffix)
+                gated.setdefault(f"from {module} import".encode(), []).append(
+                    rb"(?:^|[^.\w])(" + _escape(function) + rb")" + spec.suffix)  # bare: loads(...), not json.loads
                 gated.setdefault(f"import {module} as".encode(), []).append(rb"\." + _escape(function) + spec.suffix)
     return b"|".join(main), tuple((needle, b"|".join(dict.fromkeys(p))) for needle, p in gated.items())
