@@ -80,3 +80,13 @@ def test_no_rule_module_keeps_a_hand_written_gate():
     main, gated = gate("python")
     assert b"pickle\\.loads" in main
     assert b"from pickle import" in dict(gated)  # from pickle import loads; loads(data)
+
+
+def test_language_rules_put_sources_sinks_and_rule_texts_side_by_side():
+    from tritter_data.security.insecure.sink_tables import language_rules
+
+    java = language_rules("java")
+    assert java.taint.sources.match("request.getParameter")
+    assert any("new ProcessBuilder" in sink.callees for sink in java.sinks.sinks)
+    assert java.rules["JAVA-SQL-PASSED"].cwe_id() == "CWE-89"
+    assert set(language_rules("go").rules) == {"GO-SHELL", "GO-PROCESS", "GO-SQL"}

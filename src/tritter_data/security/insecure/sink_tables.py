@@ -5,13 +5,19 @@ is code, a command or serialised bytes; ``sql``: a statement built from values; 
 SQL by the API's contract; ``any``: every argument matters; ``<lang>.<name>``: one of the few
 verdicts a language module keeps for itself) and its rule, whose category, CWE, explanation
 and fix are in ``explain.RULES``. The RE2 gate is generated from these entries (``sinks.gate``).
-Sources, sanitisers and propagators are in ``taint_tables.py``.
+Sources, sanitisers and propagators are in ``taint_tables.py``; ``language_rules`` puts a language's
+three tables (taint, sinks, rule texts) side by side.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from tritter_data.security.explain import RULES, RuleInfo
 from tritter_data.security.insecure.sink_tables_more import C_CPP, GO, PHP, RUBY, RUST
 from tritter_data.security.insecure.sinks import Sink, SinkTable
+from tritter_data.security.insecure.taint_tables import TABLES as TAINT_TABLES
+from tritter_data.security.insecure.taint_tables import TaintRules
 
 # ---------------------------------------------------------------------------------- Python
 PY_SHELL_CALLS = ("run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput")
@@ -165,3 +171,21 @@ JAVA = SinkTable(frozenset({"method_invocation"}), sinks=(
 
 TABLES = {"python": PYTHON, "javascript": JAVASCRIPT, "typescript": JAVASCRIPT, "java": JAVA, "go": GO,
           "php": PHP, "ruby": RUBY, "rust": RUST, "c": C_CPP, "cpp": C_CPP}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRules:
+    """Everything the analyser knows about one language, in one place: where input comes from, what cleans
+    it, where it must not go, and what each rule means (category, CWE, explanation, fix)."""
+
+    taint: TaintRules
+    sinks: SinkTable
+    rules: dict[str, RuleInfo]
+
+
+def language_rules(language: str) -> LanguageRules:
+    """The declarative rules of ``language``: ``language_rules("go").sinks.sinks[0].callees`` -> ``exec.Command``..."""
+    sinks = TABLES[language]
+    used = {sink.rule for sink in sinks.sinks}
+    used |= {f"{sink.rule}-PASSED" for sink in sinks.sinks if sink.verdict == "sql_passed"}
+    return LanguageRules(TAINT_TABLES[language], sinks, {rule: RULES[rule] for rule in sorted(used)})
