@@ -74,7 +74,8 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
     if patterns is None:
         return []
     main, gated = patterns
-    offsets = [_start(match) for match in itertools.islice(main.finditer(data), limit)]
+    offsets = [match.start(match.lastindex) if match.lastindex else match.start()  # see _start
+               for match in itertools.islice(main.finditer(data), limit)]
     aliases = getattr(rules_for(language), "alias_names", None)
     names = aliases(data) if aliases is not None else []
     if names:  # calls of this file's local names for sinks: var f = eval; f(s)

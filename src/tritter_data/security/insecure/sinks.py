@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context
+from tritter_data.security.insecure.syntax import Context, keyword
 
 #: A verdict: the hits for one matched call, or None when the call is not this sink after all.
 Verdict = Callable[["Sink", "Site", Context], "list[Any] | None"]
@@ -112,8 +112,6 @@ def chosen(sink: Sink, site: Site) -> list[Any]:
 
 
 def _keyword(call: Any, name: bytes) -> Any | None:
-    from tritter_data.security.insecure.syntax import keyword
-
     return keyword(call, name)
 
 
@@ -138,6 +136,7 @@ def _index(language: str) -> _Index:
     return index
 
 
+@functools.cache
 def table(language: str) -> SinkTable:
     from tritter_data.security.insecure.sink_tables import TABLES
 
@@ -148,15 +147,14 @@ def check(language: str, site: Site | None, ctx: Context, verdicts: dict[str, Ve
     """The hits of the first sink entry that matches ``site`` (table order), judged by its verdict."""
     if site is None:
         return []
-    index, sinks = _index(language), table(language).sinks
+    index, spec = _index(language), table(language)
     kind = site.call.type
     positions = index.by_callee.get(site.callee, []) + index.by_name.get(site.name, []) + \
         (index.by_method.get(site.name, []) if site.receiver else []) + index.by_type.get(kind, [])
     if not positions:
         return []
-    source = ctx.file or ctx.source
-    default_types = table(language).calls
-    for position in sorted(set(positions)):
+    source, sinks, default_types = ctx.file or ctx.source, spec.sinks, spec.calls
+    for position in sorted(set(positions)) if len(positions) > 1 else positions:
         sink = sinks[position]
         if kind not in (sink.types or default_types):
             continue
