@@ -221,6 +221,7 @@ def gate(language: str) -> tuple[bytes, tuple[tuple[bytes, bytes], ...]]:
     spec = table(language)
     main: list[bytes] = list(spec.syntax)
     gated: dict[bytes, list[bytes]] = {}
+    imported: dict[str, list[str]] = {}  # module -> its sink functions, for the import forms
     for sink in spec.sinks:
         patterns = entry_gates(sink, spec.suffix, spec.member)
         if sink.needs:
@@ -231,7 +232,10 @@ def gate(language: str) -> tuple[bytes, tuple[tuple[bytes, bytes], ...]]:
         for callee in sink.callees:
             module, _, function = callee.rpartition(".")
             if module in spec.import_modules:
-                gated.setdefault(f"from {module} import".encode(), []).append(
-                    rb"(?:^|[^.\w])(" + _escape(function) + rb")" + spec.suffix)  # bare: loads(...), not json.loads
-                gated.setdefault(f"import {module} as".encode(), []).append(rb"\." + _escape(function) + spec.suffix)
+                imported.setdefault(module, []).append(function)
+    for module, functions in imported.items():  # one alternation per needle: each needle costs a scan
+        names = b"|".join(_escape(f) for f in dict.fromkeys(functions))
+        gated.setdefault(f"from {module} import".encode(), []).append(
+            rb"(?:^|[^.\w])(" + names + rb")" + spec.suffix)  # bare: loads(...), not json.loads(...)
+        gated.setdefault(f"import {module} as".encode(), []).append(rb"\.(?:" + names + rb")" + spec.suffix)
     return b"|".join(main), tuple((needle, b"|".join(dict.fromkeys(p))) for needle, p in gated.items())
