@@ -53,6 +53,18 @@ def parse_literal(text):
     """Parse a Python literal safely."""
     return ast.literal_eval(text)
 '''),
+    "PY-CODE-RUN": ("python", '''import code
+import sys
+
+console = code.InteractiveConsole()
+for line in sys.stdin:
+    console.push(line)
+''', '''import code
+
+console = code.InteractiveConsole()
+for line in ("x = 1", "print(x)"):
+    console.push(line)
+'''),
     "PY-EXEC": ("python", '''def apply_rule(rule_text, record):
     """Apply a filter rule typed by the user to one record."""
     code = compile(rule_text, "<rule>", "exec")
@@ -374,6 +386,29 @@ func FindUser(db *sql.DB, name string) (*sql.Rows, error) {
 	return db.Query(query, name)
 }
 '''),
+    "GO-PROCESS": ("go", '''package main
+
+import (
+	"os"
+	"os/exec"
+)
+
+func main() {
+	out, _ := exec.Command(os.Args[1], "--version").Output()
+	os.Stdout.Write(out)
+}
+''', '''package main
+
+import (
+	"os"
+	"os/exec"
+)
+
+func main() {
+	out, _ := exec.Command("git", "log", os.Args[1]).Output()
+	os.Stdout.Write(out)
+}
+'''),
     "GO-SHELL": ("go", '''package tools
 
 func Archive(dir string) ([]byte, error) {
@@ -399,6 +434,19 @@ func Archive(dir string) ([]byte, error) {
         PreparedStatement stmt = conn.prepareStatement("SELECT id FROM users WHERE name = ?");
         stmt.setString(1, name);
         return stmt.executeQuery();
+    }
+}
+'''),
+    "JAVA-SQL-PASSED": ("java", '''public class ReportDao {
+    public ResultSet run(Connection conn, String sql) throws SQLException {
+        Statement stmt = conn.createStatement();
+        return stmt.executeQuery(sql);
+    }
+}
+''', '''public class ReportDao {
+    public ResultSet run(Connection conn) throws SQLException {
+        String sql = "SELECT id, total FROM reports ORDER BY id";
+        return conn.createStatement().executeQuery(sql);
     }
 }
 '''),
@@ -475,6 +523,44 @@ function read_cart($cookie) {
     return unserialize(base64_decode($cookie), ["allowed_classes" => false]);
 }
 '''),
+    "PHP-CALLABLE": ("php", '''<?php
+$rows = load_rows();
+$order = $_GET["order"];
+usort($rows, $order);
+echo json_encode($rows);
+''', '''<?php
+$rows = load_rows();
+$sorters = ["name" => "by_name", "date" => "by_date"];
+usort($rows, $sorters[$_GET["order"]] ?? "by_name");
+echo json_encode($rows);
+'''),
+    "RB-DYNAMIC": ("ruby", '''class ReportsController < ApplicationController
+  def show
+    report = Report.find(params[:id])
+    render json: report.public_send(params[:format])
+  end
+end
+''', '''class ReportsController < ApplicationController
+  FORMATS = { "csv" => :to_csv, "json" => :as_json }.freeze
+  def show
+    report = Report.find(params[:id])
+    render json: report.public_send(FORMATS.fetch(params[:format], :as_json))
+  end
+end
+'''),
+    "RB-OPEN": ("ruby", '''class FeedsController < ApplicationController
+  def fetch
+    body = open(params[:url]).read
+    render plain: body
+  end
+end
+''', '''class FeedsController < ApplicationController
+  def fetch
+    body = File.open(params[:name]).read
+    render plain: body
+  end
+end
+'''),
     "PHP-SQL": ("php", '''<?php
 function find_user($db, $name) {
     $result = mysqli_query($db, "SELECT id FROM users WHERE name = '$name'");
@@ -534,6 +620,24 @@ end
 '''),
 }
 EXPECTED = {
+    'RB-DYNAMIC': ('critical', 4, 'CWE-470',
+        'Code injection: `params[:format]` (line 4) reaches report.public_send() (line 4); public_send() calls a method or class named by outside input',
+        'Map the input to a method through an allow-list (a Hash of permitted names), never send() or const_get() a name taken from params.'),
+    'RB-OPEN': ('critical', 3, 'CWE-78',
+        'Shell/command injection: `params[:url]` (line 3) reaches open() (line 3); open() runs a command when the path starts with "|"',
+        'Use File.open() or File.read() for files and URI.open() / Net::HTTP for URLs; never Kernel#open() with input.'),
+    'PY-CODE-RUN': ('critical', 6, 'CWE-95',
+        'Code injection: `sys.stdin` (line 5) reaches console.push() (line 6); console.push() compiles and runs its argument as Python code',
+        'Do not hand outside text to an interpreter: parse data with json or ast.literal_eval(), and dispatch to known functions through a dict.'),
+    'GO-PROCESS': ('critical', 9, 'CWE-78',
+        'Shell/command injection: `os.Args[1]` (line 9) reaches exec.Command() (line 9); exec.Command() starts a program named by outside input',
+        'Start a fixed program, or check the name against an allow-list first; pass values as separate arguments.'),
+    'PHP-CALLABLE': ('critical', 4, 'CWE-95',
+        'Code injection: `$_GET["order"]` (line 3) reaches usort() (line 4); usort() calls a function whose name comes from outside input',
+        'Map the input to a callable through an allow-list array ($handlers[$name] ?? null), never call a name taken from the request.'),
+    'JAVA-SQL-PASSED': ('medium', 4, 'CWE-89',
+        'SQL injection: `sql` (line 2) reaches stmt.executeQuery() (line 4); the whole statement run by executeQuery() comes from outside this method',
+        'Do not accept whole SQL statements: keep the statement a constant with ? placeholders in a PreparedStatement, take the values as parameters and bind them with setString()/setInt().'),
     'C-SHELL': ('critical', 7, 'CWE-78',
         'Shell/command injection: `argv[1]` (line 6) reaches system() (line 7); system() runs a command string through /bin/sh',
         'Do not build shell commands: fork and execv()/posix_spawn() a fixed program with the value as its own argv element.'),
@@ -601,7 +705,7 @@ EXPECTED = {
         'SQL injection: `name` (line 3) reaches pool.query() (line 4); a query built with string formatting is passed to query()',
         'Use placeholders and pass values separately, e.g. db.query("SELECT * FROM users WHERE id = $1", [id]).'),
     'JS-UNSERIALIZE': ('high', 5, 'CWE-502',
-        'Unsafe deserialization: `cookie` (line 3) reaches serialize.unserialize() (line 5); unserialize() of node-serialize can execute functions in the payload',
+        'Unsafe deserialization: `cookie` (line 3) reaches serialize.unserialize() (line 5); unserialize() can run functions embedded in the serialized payload',
         'Use JSON.parse() and validate the result against a schema.'),
     'RS-SQL': ('high', 4, 'CWE-89',
         'SQL injection: `name` (line 3) reaches client.query_one() (line 4); a query built with format!() is passed to query_one()',

@@ -70,6 +70,9 @@ RULES: dict[str, RuleInfo] = {
     "PY-SSH-EXEC": RuleInfo("command_injection", "{sink}() runs its argument in the remote host's shell",
                             "Quote every value with shlex.quote() when building the remote command, or run a fixed "
                             "command and send the data on its stdin."),
+    "PY-CODE-RUN": RuleInfo("code_injection", "{sink}() compiles and runs its argument as Python code",
+                            "Do not hand outside text to an interpreter: parse data with json or ast.literal_eval(), "
+                            "and dispatch to known functions through a dict.", needs_input=True),
     "PY-PICKLE": RuleInfo("unsafe_deserialization", "{sink}() can execute arbitrary code while loading",
                           "Use json or another data-only format for data you did not produce; only unpickle "
                           "data you wrote yourself and authenticated (e.g. with hmac)."),
@@ -99,7 +102,7 @@ RULES: dict[str, RuleInfo] = {
                                "Drop the shell option, start a fixed program and pass the values in the argument array."),
     "JS-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders and pass values separately, e.g. db.query(\"SELECT * FROM users WHERE id = $1\", [id])."),
-    "JS-UNSERIALIZE": RuleInfo("unsafe_deserialization", "{sink}() of node-serialize can execute functions in the payload",
+    "JS-UNSERIALIZE": RuleInfo("unsafe_deserialization", "{sink}() can run functions embedded in the serialized payload",
                                "Use JSON.parse() and validate the result against a schema."),
     # Rust
     "RS-SQL": RuleInfo("sql_injection", "a query built with format!() is passed to {sink}()",
@@ -113,11 +116,18 @@ RULES: dict[str, RuleInfo] = {
     # Go
     "GO-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                        "Use placeholders: db.Query(\"SELECT ... WHERE id = $1\", id) (? for MySQL/SQLite)."),
+    "GO-PROCESS": RuleInfo("command_injection", "{sink}() starts a program named by outside input",
+                           "Start a fixed program, or check the name against an allow-list first; pass values as "
+                           "separate arguments.", needs_input=True),
     "GO-SHELL": RuleInfo("command_injection", "exec.Command({sink}, \"-c\", ...) runs a string through the shell",
                          "Call the program directly with separate arguments: exec.Command(\"ls\", dir)."),
     # Java
     "JAVA-SQL": RuleInfo("sql_injection", _SQL_WHAT,
                          "Use a PreparedStatement with ? placeholders and setString()/setInt() for the values."),
+    "JAVA-SQL-PASSED": RuleInfo("sql_injection", "the whole statement run by {sink}() comes from outside this method",
+                                "Do not accept whole SQL statements: keep the statement a constant with ? placeholders "
+                                "in a PreparedStatement, take the values as parameters and bind them with "
+                                "setString()/setInt()."),
     "JAVA-EXEC": RuleInfo("command_injection", "{sink} runs a command assembled from strings",
                           "Use new ProcessBuilder(List.of(\"ls\", dir)) with one element per argument and no shell."),
     "JAVA-DESER": RuleInfo("unsafe_deserialization", "{sink}() deserializes untrusted bytes into arbitrary objects",
@@ -140,6 +150,9 @@ RULES: dict[str, RuleInfo] = {
     "PHP-SHELL": RuleInfo("command_injection", "{sink} runs a command string through the shell",
                           "Avoid the shell; if you must, wrap every value in escapeshellarg() "
                           "(or use proc_open() with an argument array, PHP 7.4+)."),
+    "PHP-CALLABLE": RuleInfo("code_injection", "{sink}() calls a function whose name comes from outside input",
+                             "Map the input to a callable through an allow-list array ($handlers[$name] ?? null), "
+                             "never call a name taken from the request."),
     "PHP-UNSERIALIZE": RuleInfo("unsafe_deserialization", "unserialize() can instantiate arbitrary objects from untrusted data",
                                 "Use json_decode(), or unserialize($data, ['allowed_classes' => false])."),
     "PHP-SQL": RuleInfo("sql_injection", "a query built from variables is passed to {sink}()",
@@ -149,6 +162,13 @@ RULES: dict[str, RuleInfo] = {
                         "Use public_send() with an allow-list of method names, or a block instead of a string."),
     "RB-SHELL": RuleInfo("command_injection", "{sink} runs an interpolated command string through the shell",
                          "Pass the program and its arguments separately, e.g. system(\"ls\", dir), or use Open3.capture2(\"ls\", dir)."),
+    "RB-DYNAMIC": RuleInfo("code_injection", "{sink}() calls a method or class named by outside input",
+                           "Map the input to a method through an allow-list (a Hash of permitted names), "
+                           "never send() or const_get() a name taken from params.", cwe="CWE-470",
+                           needs_input=True),  # send(name) with a parameter is how callers pick a method
+    "RB-OPEN": RuleInfo("command_injection", "{sink}() runs a command when the path starts with \"|\"",
+                        "Use File.open() or File.read() for files and URI.open() / Net::HTTP for URLs; never "
+                        "Kernel#open() with input."),
     "RB-DESER": RuleInfo("unsafe_deserialization", "{sink}() can instantiate arbitrary objects from untrusted data",
                          "Use JSON.parse() or YAML.safe_load() for data you did not produce."),
     "RB-SQL": RuleInfo("sql_injection", "an interpolated string is passed to {sink}() as SQL",

@@ -17,7 +17,7 @@ import importlib
 import itertools
 from typing import Any
 
-#: language -> module holding its ``PREFILTER`` pattern and ``check`` rules.
+#: language -> module that reads its calls (``check``); the sinks and the gate are in ``insecure.sink_tables``.
 RULE_MODULES = {
     "python": "python", "javascript": "javascript", "typescript": "javascript", "rust": "rust",
     "go": "go", "java": "java", "php": "php", "ruby": "ruby", "c": "c_cpp", "cpp": "c_cpp",
@@ -46,13 +46,25 @@ def _compile(pattern: bytes) -> Any:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[Any, tuple[tuple[bytes, Any], ...]] | None:
-    """The language's sink pattern, plus gated ones: (substring the file must contain, pattern)."""
-    module = rules_for(language)
-    if module is None:
+def _patterns(language: str) -> tuple[Any, Any, dict[bytes, Any]] | None:
+    """The language's sink pattern, the pattern of its needles, and the pattern gated by each needle.
+
+    All are generated from the language's sink table (``sinks.gate``). The needles are found
+    in one scan: Python has two dozen (``from os import``, ``sqlalchemy``...), and testing each
+    with ``in`` would read the file two dozen times.
+    """
+    if rules_for(language) is None:
         return None
-    gated = tuple((needle, _compile(pattern)) for needle, pattern in getattr(module, "GATED", ()))
-    return _compile(module.PREFILTER), gated
+    from tritter_data.security.insecure.sinks import gate
+
+    main, gated = gate(language)
+    needles = _compile(b"|".join(re2_module().escape(needle) for needle, _ in gated)) if gated else None
+    return _compile(main), needles, {needle: _compile(pattern) for needle, pattern in gated}
+
+
+def _start(match: Any) -> int:
+    """Where the call's name starts: a gate that needs a context character captures the name (``[^.](open)``)."""
+    return match.start(match.lastindex) if match.lastindex else match.start()
 
 
 def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
@@ -64,17 +76,17 @@ def sink_offsets(data: bytes, language: str, limit: int = 5_000) -> list[int]:
     patterns = _patterns(language)
     if patterns is None:
         return []
-    main, gated = patterns
-    offsets = [match.start() for match in itertools.islice(main.finditer(data), limit)]
+    main, needles, gated = patterns
+    offsets = [match.start(match.lastindex) if match.lastindex else match.start()  # see _start
+               for match in itertools.islice(main.finditer(data), limit)]
     aliases = getattr(rules_for(language), "alias_names", None)
     names = aliases(data) if aliases is not None else []
     if names:  # calls of this file's local names for sinks: var f = eval; f(s)
         pattern = _compile(rb"(?:^|[^.\w$])(" + b"|".join(re2_module().escape(n) for n in names) + rb")\s*\(")
         offsets += [match.start(1) for match in itertools.islice(pattern.finditer(data), limit)]
         offsets.sort()
-    for needle, pattern in gated:
-        if needle in data:  # a gated pattern may capture the name after a context character
-            group = 1 if pattern.groups else 0
-            offsets += [match.start(group) for match in itertools.islice(pattern.finditer(data), limit)]
-            offsets.sort()
+    present = {match.group() for match in needles.finditer(data)} if needles is not None else ()
+    for needle in present:
+        offsets += [_start(match) for match in itertools.islice(gated[needle].finditer(data), limit)]
+        offsets.sort()
     return offsets[:limit]

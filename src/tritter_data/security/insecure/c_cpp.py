@@ -1,4 +1,5 @@
-"""C and C++ sinks: ``system``/``popen``/``exec*`` and SQL text handed to sqlite3, MySQL, libpq, ODBC, libpqxx.
+"""C and C++: sinks in ``sink_tables_more.C_CPP`` (``system``/``popen``/``exec*``, SQL text to sqlite3, MySQL,
+libpq, ODBC, libpqxx); special here is ``exec*``, whose program (or a shell's ``-c``) matters.
 
 SQL in C is built in a buffer (``sprintf(q, "... '%s'", name)``, ``strcat(q, name)``); the taint
 engine follows those writes into the buffer, so ``sqlite3_exec(db, q, ...)`` sees the name.
@@ -8,46 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
+from tritter_data.security.insecure import sinks
+from tritter_data.security.insecure.common import VERDICTS, Hit, value_hit
+from tritter_data.security.insecure.sinks import Sink, Site
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
 from tritter_data.security.insecure.taint import trace
 
-SHELL_FUNCTIONS = frozenset({"system", "popen", "_popen", "_wsystem", "_wpopen", "std::system", "wordexp"})
-EXEC_FUNCTIONS = frozenset({"execl", "execlp", "execle", "execv", "execvp", "execvpe", "execve", "execvP"})
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe"})
-#: function -> index of the SQL text argument.
-SQL_FUNCTIONS = {
-    "sqlite3_exec": 1, "sqlite3_prepare": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
-    "sqlite3_prepare16": 1, "sqlite3_prepare16_v2": 1, "mysql_query": 1, "mysql_real_query": 1,
-    "mysql_send_query": 1, "PQexec": 1, "PQsendQuery": 1, "PQprepare": 2, "PQexecParams": 1, "SQLExecDirect": 1,
-    "SQLPrepare": 1, "OCIStmtPrepare": 2,
-}
-PQXX_METHODS = frozenset({"exec", "exec0", "exec1", "exec_n", "query", "query_value", "stream"})
 
-PREFILTER = (
-    rb"\b(?:std::)?(?:system|popen|_popen|_wsystem|_wpopen|wordexp)\s*\(|\bexec(?:l|lp|le|v|vp|vpe|ve|vP)\s*\("
-    rb"|\b(?:sqlite3_exec|sqlite3_prepare(?:16)?(?:_v[23])?|mysql_(?:real_|send_)?query|PQexec(?:Params)?"
-    rb"|PQsendQuery|PQprepare|SQLExecDirect|SQLPrepare|OCIStmtPrepare)\s*\("
-)
-GATED = ((b"pqxx", rb"\.(?:exec|exec0|exec1|exec_n|query|query_value|stream)\s*\("),)
+
+def site(call: Any, ctx: Context) -> Site | None:
+    if call.type != "call_expression":
+        return None
+    written = callee_name(call, ctx)
+    callee = written[2:] if written.startswith("::") else written  # ::system(cmd) is system(cmd)
+    receiver = callee.rpartition(".")[0] if "." in callee else None
+    return Site(call, callee, last_name(callee), receiver, arguments(call), shown=written)
 
 
 def check(call: Any, ctx: Context) -> list[Hit]:
-    if call.type != "call_expression":
-        return []
-    callee = callee_name(call, ctx)
-    name = last_name(callee)
-    args = arguments(call)
-    if callee in SHELL_FUNCTIONS or (name in SHELL_FUNCTIONS and callee.startswith("::")):
-        return payload_hit("C-SHELL", args[0] if args else None, ctx, f"{callee}()", call)
-    if callee in EXEC_FUNCTIONS:
-        return _exec_hit(callee, args, ctx, call)
-    index = SQL_FUNCTIONS.get(callee)
-    if index is not None and len(args) > index:
-        return sql_hit("C-SQL", args[index], ctx, callee, call)
-    if name in PQXX_METHODS and "." in callee and args and b"pqxx" in (ctx.file or ctx.source):
-        return sql_hit("C-SQL", args[0], ctx, callee, call)
-    return []
+    return sinks.check("c", site(call, ctx), ctx, _VERDICTS)
+
+
+def _exec(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    return _exec_hit(site.callee, site.args, ctx, site.call)
+
+
+_VERDICTS = {**VERDICTS, "c.exec": _exec}
 
 
 def _exec_hit(callee: str, args: list[Any], ctx: Context, call: Any) -> list[Hit]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tritter_data.security.explain import RULES
-from tritter_data.security.insecure.syntax import Context, string_text
+from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
+from tritter_data.security.insecure.syntax import Context, string_text, unwrap
 from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS
 from tritter_data.security.insecure.taint_values import Value
@@ -38,15 +39,19 @@ def looks_like_sql(node: Any, ctx: Context) -> bool:
     return bool(_SQL.search(string_text(node, ctx)[:2000]))
 
 
-def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_sql: bool = False) -> list[Hit]:
+def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_sql: bool = False,
+            whole: bool = False) -> list[Hit]:
     """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low.
 
     ``known_sql``: the argument is an SQL fragment by the API's contract (Django's ``extra(where=...)``),
-    so it need not read as a statement.
+    so it need not read as a statement. ``whole``: outside input passed as the whole fragment is a finding
+    too (Laravel ``whereRaw($_GET["q"])``; not where a list or hash binds values, as in ActiveRecord).
     """
     if node is None:
         return []
     value = trace(node, ctx)
+    if whole and value.kind == "tainted" and not value.built and not value.via_param and not _environment(value):
+        return [Hit(rule_id, "high", sink, call, value.origin)]  # whereRaw($_GET["q"]): the fragment IS the input
     if value.kind not in ("tainted", "unknown") or not value.built:
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
@@ -177,3 +182,104 @@ def _interpreter_api(call: Any, payload: Any) -> bool:
     rest = [a.named_children[-1] if a.type == "keyword_argument" and a.named_children else a
             for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
     return any(a.type in ("identifier", "attribute", "call", "subscript") for a in rest)
+
+
+# ------------------------------------------------------------- verdicts named by sink entries
+
+
+def payload_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """One argument carries code, a command or serialised bytes (``eval(s)``, ``os.system(c)``)."""
+    return payload_hit(sink.rule, chosen(sink, site)[0], ctx, label(sink, site), site.call, sink.severity)
+
+
+def _sql_verdict(sink: Sink, site: Site, ctx: Context, known_sql: bool, whole: bool = False) -> list[Hit]:
+    for node in chosen(sink, site):
+        node = unwrap(node) if sink.unwrap and node is not None else node
+        hits = sql_hit(sink.rule, node, ctx, label(sink, site, "{name}"), site.call, known_sql, whole)
+        if hits:
+            return hits
+    return []
+
+
+def sql_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """A statement built from values (it must read as SQL: the method names are generic)."""
+    return _sql_verdict(sink, site, ctx, False)
+
+
+def fragment_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """An SQL fragment by the API's contract (``where``, ``setFilter``): need not read as a statement."""
+    return _sql_verdict(sink, site, ctx, True)
+
+
+def fragment_input_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """A fragment by contract that is also a finding when outside input is the whole fragment."""
+    return _sql_verdict(sink, site, ctx, True, whole=True)
+
+
+def any_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """Every argument matters (the worst one decides)."""
+    return any_hit(sink.rule, site.args, ctx, label(sink, site), site.call, sink.severity)
+
+
+def sql_passed_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """A statement built from values, or a whole statement the method does not own (audit style).
+
+    ``stmt.executeQuery(sql)`` where ``sql`` is exactly what a request supplied (high), or a
+    parameter of an entry point as the taint engine decides (public, not a test, not called in
+    its own file with constants: medium, reported as ``<rule>-PASSED``). A constant, a local
+    built from constants, or a parameter that callers in the file fill with constants is no finding.
+    """
+    hits = sql_verdict(sink, site, ctx)
+    node = chosen(sink, site)[0]
+    if hits or node is None:
+        return hits
+    node = unwrap(node)
+    value = trace(node, ctx)
+    if value.kind != "tainted" or value.built or _environment(value) or value.origin is None:
+        return []
+    if value.via_param and not (value.param and _text_parameter(site.call, value.origin[0], ctx)):
+        return []  # a parameter's object turned into something else by a call: not the statement itself
+    if not value.via_param and not _is_source_text(node, value.origin[0], ctx):
+        return []
+    severity = "medium" if value.via_param else "high"
+    return [Hit(f"{sink.rule}-PASSED", severity, label(sink, site, "{name}"), site.call, value.origin)]
+
+
+#: Declared types of a parameter that can hold a statement's text.
+_TEXT_TYPES = frozenset({"String", "CharSequence", "StringBuilder", "StringBuffer", "java.lang.String"})
+
+
+def _text_parameter(call: Any, name: str, ctx: Context) -> bool:
+    """The enclosing method declares ``name`` as text (``String sql``), not an object (``Call call``)."""
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    params = function.child_by_field_name("parameters") if function is not None else None
+    for param in params.named_children if params is not None else []:
+        declared, kind = param.child_by_field_name("name"), param.child_by_field_name("type")
+        if declared is not None and kind is not None and ctx.text(declared) == name:
+            return ctx.text(kind) in _TEXT_TYPES
+    return False
+
+
+def _is_source_text(node: Any, origin: str, ctx: Context) -> bool:
+    """The argument is the source itself (``request.getParameter("q")``), or a name assigned exactly it."""
+    if " ".join(ctx.text(node).split()) == origin:
+        return True
+    assigned = ctx.resolve(node) if node.type == "identifier" else None
+    return assigned is not None and " ".join(ctx.text(unwrap(assigned)).split()) == origin
+
+
+def tainted_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """Sinks whose argument is usually a constant by design (a callable's name, a program): only a source counts."""
+    node = chosen(sink, site)[0]
+    value = trace(node, ctx) if node is not None else None
+    if value is None or value.kind != "tainted":
+        return []
+    hits = value_hit(sink.rule, value, ctx, label(sink, site), site.call, sink.severity, RULES[sink.rule].needs_input)
+    return [hit for hit in hits if hit.severity != "low"]  # the environment, a parameter where input is needed: none
+
+
+VERDICTS: dict[str, Verdict] = {"payload": payload_verdict, "sql": sql_verdict, "fragment": fragment_verdict,
+                                "any": any_verdict, "sql_passed": sql_passed_verdict, "tainted": tainted_verdict,
+                                "fragment_input": fragment_input_verdict}

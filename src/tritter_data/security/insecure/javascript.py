@@ -6,46 +6,42 @@ in the file and a callee bound to it (``cp.exec``, ``const { exec } = require(..
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
+from tritter_data.security.insecure import sinks
+from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, value_hit
+from tritter_data.security.insecure.sink_tables import JS_CHILD_PROCESS
+from tritter_data.security.insecure.sinks import Sink, Site
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
 from tritter_data.security.insecure.taint import trace
 
-PREFILTER = (
-    rb"\beval\s*\(|\bFunction\s*\(|\bvm\.runIn(?:New|This)?Context\s*\(|\bnew\s+vm\.Script\s*\("
-    rb"|\bvm\.compileFunction\s*\("
-    rb"|\.(?:query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe)\s*\("
-    rb"|\beval\s*\)\s*\(|\b(?:setTimeout|setInterval|setImmediate|execScript)\s*\("
-)
-#: Sinks whose names are common words elsewhere: scanned for only when the module is mentioned.
-GATED = (
-    (b"child_process", rb"\b(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\("),
-    (b"node-serialize", rb"\bunserialize\s*\("),
-    (b"shelljs", rb"\.exec\s*\("),
-    (b"vm2", rb"\.run\s*\(|\bnew\s+VMScript\s*\("),
-)
 _EVAL_ALIAS = re.compile(rb"([\w$]+)\s*=\s*(?:window\.|globalThis\.|self\.)?eval\s*[;,\n)]")
-_EVALS = frozenset({"eval", "window.eval", "globalThis.eval", "this.eval", "self.eval", "global.eval", "(0, eval)",
-                    "(0,eval)", "window['eval']", 'window["eval"]'})
-TIMERS = frozenset({"setTimeout", "setInterval", "setImmediate", "window.setTimeout", "window.setInterval",
-                    "execScript", "window.execScript"})
-_CP_NAMES = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync"})
-SQL_METHODS = frozenset({"query", "execute", "raw", "unsafe", "$queryRawUnsafe", "$executeRawUnsafe"})
-_CP = rb"['\"](?:node:)?child_process['\"]"
-_ALIAS = re.compile(rb"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*" + _CP + rb"\s*\)|import\s+(?:\*\s+as\s+)?(\w+)\s+from\s+" + _CP)
-_DESTRUCTURED = re.compile(rb"\{([^{}]{1,300})\}\s*=\s*require\(\s*" + _CP + rb"|import\s*\{([^{}]{1,300})\}\s*from\s*" + _CP)
+#: Modules whose functions are sinks only when bound to the module: module -> those functions.
+BOUND_MODULES = {"child_process": frozenset(JS_CHILD_PROCESS), "node-serialize": frozenset({"unserialize"}),
+                 "serialize-to-js": frozenset({"deserialize"})}
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh"})
+@functools.cache
+def _import_patterns(module: str) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """(``const m = require(module)`` / ``import m from``, ``{ a: b } = require(module)`` / ``import { a as b }``)."""
+    quoted = rb"['\"](?:node:)?" + re.escape(module.encode()) + rb"['\"]"
+    alias = re.compile(rb"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*" + quoted + rb"\s*\)"
+                       rb"|import\s+(?:\*\s+as\s+)?(\w+)\s+from\s+" + quoted)
+    destructured = re.compile(rb"\{([^{}]{1,300})\}\s*=\s*require\(\s*" + quoted
+                              + rb"|import\s*\{([^{}]{1,300})\}\s*from\s*" + quoted)
+    return alias, destructured
 
 
-def _child_process_names(ctx: Context) -> tuple[set[str], dict[str, str]]:
-    """(module aliases, imported function name -> its name in child_process) bound to ``child_process``."""
+def _module_names(ctx: Context, module: str) -> tuple[set[str], dict[str, str]]:
+    """(module aliases, imported function name -> its name in ``module``) bound in this file."""
     source = ctx.file or ctx.source
-    if b"child_process" not in source:
+    if module.encode() not in source:
         return set(), {}
-    aliases = {(m.group(1) or m.group(2)).decode() for m in _ALIAS.finditer(source)}
+    alias, destructured = _import_patterns(module)
+    aliases = {(m.group(1) or m.group(2)).decode() for m in alias.finditer(source)}
     names: dict[str, str] = {}
-    for match in _DESTRUCTURED.finditer(source):
+    for match in destructured.finditer(source):
         for part in (match.group(1) or match.group(2)).decode().split(","):
             bits = re.split(r"\s*(?::|\bas\b)\s*", part.strip())
             if bits and bits[-1]:
@@ -53,13 +49,13 @@ def _child_process_names(ctx: Context) -> tuple[set[str], dict[str, str]]:
     return aliases, names
 
 
-def _child_process_function(callee: str, ctx: Context) -> str | None:
-    """``cp.exec`` / ``run`` (from ``{ exec: run }``) -> ``exec``; None when not from child_process."""
-    aliases, names = _child_process_names(ctx)
+def _bound_function(callee: str, ctx: Context, module: str) -> str | None:
+    """``cp.exec`` / ``run`` (from ``{ exec: run }``) -> ``exec``; None when not from ``module``."""
+    aliases, names = _module_names(ctx, module)
     if "." not in callee:
         return names.get(callee)
     obj, _, name = callee.rpartition(".")
-    if obj in aliases or obj.replace(" ", "") in ("require('child_process')", 'require("child_process")'):
+    if obj in aliases or obj.replace(" ", "").replace('"', "'") == f"require('{module}')":
         return name
     return None
 
@@ -69,7 +65,8 @@ def _shell_option(call: Any) -> bool:
         if arg.type == "object":
             for pair in arg.named_children:
                 key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-                if key is not None and value is not None and key.text == b"shell" and value.type == "true":
+                if key is not None and value is not None and key.text == b"shell" and \
+                        (value.type == "true" or (value.type == "string" and len(value.text) > 2)):  # shell: "/bin/sh"
                     return True
     return False
 
@@ -80,12 +77,14 @@ def alias_names(data: bytes) -> list[bytes]:
     The prefilter scans for calls of these names too, so ``f(s)`` and ``run(cmd)`` are parsed.
     """
     names = set(_EVAL_ALIAS.findall(data)) if b"eval" in data else set()
-    if b"child_process" in data:
-        for match in _DESTRUCTURED.finditer(data):
+    for module in BOUND_MODULES:
+        if module.encode() not in data:
+            continue
+        for match in _import_patterns(module)[1].finditer(data):
             for part in (match.group(1) or match.group(2)).split(b","):
                 bits = re.split(rb"\s*(?::|\bas\b)\s*", part.strip())
                 if len(bits) == 2 and bits[1]:
-                    names.add(bits[1].strip())
+                    names.add(bits[1].strip())  # { exec: run } = require("child_process")
     return sorted(name for name in names if re.fullmatch(rb"[\w$]{1,60}", name))
 
 
@@ -94,54 +93,74 @@ def _eval_aliases(ctx: Context) -> set[bytes]:
     return set(_EVAL_ALIAS.findall(source)) if b"eval" in source else set()
 
 
+def site(call: Any, ctx: Context) -> Site | None:
+    """A call or ``new``, with eval's other names and child_process's functions under any alias canonicalised."""
+    if call.type not in ("call_expression", "new_expression"):
+        return None
+    written = callee_name(call, ctx)
+    callee, name = written, last_name(written)
+    if call.type == "call_expression":
+        bare = "(" not in written and "." not in written
+        if written.startswith("(") and written.replace(" ", "").endswith(",eval)"):
+            callee = "(0, eval)"  # indirect eval
+        elif written == 'window["eval"]':
+            callee = "window['eval']"
+        elif bare and written.encode() in _eval_aliases(ctx):
+            callee = "eval"  # var f = eval; f(s)
+        else:
+            for module in BOUND_MODULES:  # child_process, serialisers: bound by require/import
+                function = _bound_function(written, ctx, module) if module.encode() in (ctx.file or ctx.source) \
+                    and (name in BOUND_MODULES[module] or bare) else None
+                if function is not None:
+                    callee, name = f"{module}.{function}", function
+                    break
+    receiver = callee.rpartition(".")[0] if "." in callee and call.type == "call_expression" else None
+    return Site(call, callee, name, receiver, arguments(call), shown=written)
+
+
 def check(call: Any, ctx: Context) -> list[Hit]:
-    callee = callee_name(call, ctx)
-    name = last_name(callee)
-    args = arguments(call)
-    first = args[0] if args else None
-    if call.type == "new_expression":
-        if callee == "new Function":
-            return payload_hit("JS-FUNCTION", args[-1] if args else None, ctx, "Function", call)
-        if callee == "new vm.Script":
-            return payload_hit("JS-VM", first, ctx, "vm.Script", call)
-        if callee == "new VMScript" and b"vm2" in (ctx.file or ctx.source):
-            return payload_hit("JS-VM", first, ctx, "vm2.VMScript", call)
+    return sinks.check("javascript", site(call, ctx), ctx, _VERDICTS)
+
+
+def _timer(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``setTimeout("code", 1)`` compiles its string; ``setTimeout(fn, 1)`` with a callback does not."""
+    first = site.args[0] if site.args else None
+    if first is None or first.type not in ("string", "template_string", "binary_expression", "identifier",
+                                           "member_expression"):
         return []
-    if call.type != "call_expression":
-        return []
-    if callee in _EVALS or (callee.startswith("(") and callee.replace(" ", "").endswith(",eval)")):
-        return payload_hit("JS-EVAL", first, ctx, "eval", call)
-    if "(" not in callee and "." not in callee and callee.encode() in _eval_aliases(ctx):
-        return payload_hit("JS-EVAL", first, ctx, "eval", call)
-    if callee in TIMERS and first is not None and first.type in ("string", "template_string", "binary_expression",
-                                                                  "identifier", "member_expression"):
-        value = trace(first, ctx)
-        if first.type in ("identifier", "member_expression") and value.kind == "tainted" and \
-                value.via_param and not value.built:
-            return []  # setTimeout(fn, 1): a parameter handed on is a callback, not code text
-        if value.kind == "tainted" or (value.kind == "const" and first.type != "identifier"):
-            return value_hit("JS-TIMER", value, ctx, callee, call)
-        return []
-    if callee == "Function":
-        return payload_hit("JS-FUNCTION", args[-1] if args else None, ctx, "Function", call)
-    if callee.startswith("vm.runIn") or callee == "vm.compileFunction":
-        return payload_hit("JS-VM", first, ctx, callee, call)
-    source = ctx.file or ctx.source
-    if name == "run" and b"vm2" in source and "vm" in callee.rsplit(".", 1)[0].lower():
-        return payload_hit("JS-VM", first, ctx, "VM.run", call)  # vm2: new VM().run(code), nodeVM.run(code)
-    if name == "exec" and "." in callee and b"shelljs" in source:
-        return payload_hit("JS-EXEC", first, ctx, callee, call)  # shell.exec(cmd) runs cmd through a shell
-    function = _child_process_function(callee, ctx) if name in _CP_NAMES or "." not in callee else None
-    if function in ("exec", "execSync"):
-        return payload_hit("JS-EXEC", first, ctx, callee, call)
-    if function in ("spawn", "spawnSync", "execFile", "execFileSync"):
-        if _shell_option(call):
-            return payload_hit("JS-SPAWN-SHELL", first, ctx, callee, call)
-        value = trace(first, ctx) if first is not None else None
-        return value_hit("JS-SPAWN-SHELL", value, ctx, callee, call) if value is not None and \
-            value.kind == "tainted" else []
-    if name in SQL_METHODS and "." in callee:
-        return sql_hit("JS-SQL", first, ctx, name, call)
-    if name == "unserialize" and b"node-serialize" in (ctx.file or ctx.source):
-        return payload_hit("JS-UNSERIALIZE", first, ctx, "unserialize", call, "high")
+    value = trace(first, ctx)
+    if first.type in ("identifier", "member_expression") and value.kind == "tainted" and \
+            value.via_param and not value.built:
+        return []  # a parameter handed on is a callback, not code text
+    if value.kind == "tainted" or (value.kind == "const" and first.type != "identifier"):
+        return value_hit(sink.rule, value, ctx, site.shown, site.call)
     return []
+
+
+def _vm2(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """vm2: ``new VM().run(code)``, ``nodeVM.run(code)``; ``run`` on anything else is not this sink."""
+    if "vm" not in (site.receiver or "").lower():
+        return None
+    return payload_verdict(sink, site, ctx)
+
+
+def _spawn(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """spawn/execFile: a shell only with ``shell: true``; else only a program named by a source matters.
+
+    ``spawn("sh", ["-c", cmd])`` hands ``cmd`` to a shell: that element is judged as a command.
+    """
+    if _shell_option(site.call):
+        return payload_verdict(sink, site, ctx)
+    first = site.args[0] if site.args else None
+    program = trace(first, ctx) if first is not None else None
+    if program is not None and isinstance(program.folded, str) and \
+            program.folded.rsplit("/", 1)[-1].lower() in SHELLS and len(site.args) > 1:
+        vector = trace(site.args[1], ctx).items or []
+        flag = next((i for i, v in enumerate(vector[:-1]) if v.folded in ("-c", "/c", "/C")), None)
+        return value_hit(sink.rule, vector[flag + 1], ctx, site.shown, site.call) if flag is not None else []
+    value = trace(first, ctx) if first is not None else None
+    return value_hit(sink.rule, value, ctx, site.shown, site.call) if value is not None and \
+        value.kind == "tainted" else []
+
+
+_VERDICTS = {**VERDICTS, "js.timer": _timer, "js.vm2": _vm2, "js.spawn": _spawn}

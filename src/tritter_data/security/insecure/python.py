@@ -1,4 +1,7 @@
-"""Python sinks: eval/exec, shells, pickle/marshal/shelve/yaml, string-built SQL.
+"""Python: the sinks are entries of ``sink_tables.PYTHON``; special here are the callee's canonical name
+through the file's imports (``from pickle import loads``) and dynamic lookups (``getattr(os, "system")``), eval/exec's use (a file, a code object),
+PyYAML's Loader, ruamel's unsafe loader, Django ``extra()``, ``RawSQL``/``text()`` judged where they
+run, and argument vectors (the program, or a shell's ``-c`` script, matters).
 
     >>> from tritter_data.security.insecure.engine import analyse_insecure
     >>> [(f.rule_id, f.severity, f.line) for f in analyse_insecure("import sys\\ny = eval(sys.argv[1])\\n", "python")]
@@ -17,57 +20,30 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
+from tritter_data.security.insecure import sinks
+from tritter_data.security.insecure.common import (
+    VERDICTS,
+    Hit,
+    payload_verdict,
+    sql_hit,
+    sql_verdict,
+    tainted_verdict,
+    value_hit,
+)
+from tritter_data.security.insecure.sink_tables import PY_IMPORT_MODULES, PY_SQL_METHODS
+from tritter_data.security.insecure.sinks import Sink, Site
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, keyword, last_name
 from tritter_data.security.insecure.taint import trace
 
-SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
-OS_SHELL = frozenset({"os.system", "os.popen", "subprocess.getoutput",
-                      "subprocess.getstatusoutput", "commands.getoutput", "commands.getstatusoutput"})
-PICKLE_MODULES = frozenset({"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle"})
-SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "exec_driver_sql",
-                         "fetch", "fetchrow", "fetchval", "cursor"})  # asyncpg: con.fetch(sql)
-SAFE_LOADERS = (b"SafeLoader", b"CSafeLoader", b"BaseLoader", b"CBaseLoader")
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh"})
-#: Pickle under another name: (callee, keyword that makes it safe, its safe value).
-PICKLE_LOADERS = {"pandas.read_pickle": None, "pd.read_pickle": None, "read_pickle": None, "joblib.load": None,
-                  "torch.load": (b"weights_only", b"True"), "np.load": (b"allow_pickle", b"False"),
-                  "numpy.load": (b"allow_pickle", b"False")}
-
-PREFILTER = (
-    rb"\b(?:eval|exec)\s*\(|\bshell\s*=\s*True\b|\b(?:os|commands)\.(?:system|popen|getoutput|getstatusoutput)\s*\("
-    rb"|\bsubprocess\.get(?:status)?output\s*\(|\b(?:c?[Pp]ickle|_pickle|dill|cloudpickle|jsonpickle)\.(?:loads?|decode|Unpickler)\s*\("
-    rb"|\bmarshal\.loads?\s*\(|\bshelve\.open\s*\(|\byaml\.(?:load|load_all|unsafe_load|unsafe_load_all|full_load)\s*\("
-    rb"|\.(?:execute|executemany|executescript|raw|exec_driver_sql|extra|exec_command|fetch|fetchrow|fetchval"
-    rb"|cursor)\s*\("
-    rb"|\bcreate_subprocess_(?:exec|shell)\s*\(|\bos\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)\s*\("
-    rb"|\bsubprocess\.(?:run|call|check_call|check_output|Popen)\s*\(|\bRawSQL\s*\(|\bread_pickle\s*\("
-    rb"|\b(?:torch|joblib)\.load\s*\(|\b(?:np|numpy)\.load\s*\("
-)
-
-
-_BARE = rb"(?:^|[^.\w])("
-#: ``from pickle import loads`` / ``import pickle as pkl`` hide the module from the main pattern.
-GATED = (
-    (b"from pickle import", _BARE + rb"loads?|Unpickler)\s*\("),
-    (b"from cPickle import", _BARE + rb"loads?|Unpickler)\s*\("),
-    (b"from dill import", _BARE + rb"loads?)\s*\("),
-    (b"from marshal import", _BARE + rb"loads?)\s*\("),
-    (b"from yaml import", _BARE + rb"load|load_all|unsafe_load|full_load)\s*\("),
-    (b"from os import", _BARE + rb"system|popen)\s*\("),
-    (b"from subprocess import", _BARE + rb"getoutput|getstatusoutput)\s*\("),
-    (b"import pickle as", rb"\.(?:loads?|Unpickler)\s*\("),
-    (b"import yaml as", rb"\.(?:load|load_all|unsafe_load|full_load)\s*\("),
-    (b"import marshal as", rb"\.loads?\s*\("),
-    (b"sqlalchemy", _BARE + rb"text|literal_column)\s*\("),
-    (b"unsafe", rb"\.load(?:_all)?\s*\("),  # ruamel.yaml: YAML(typ="unsafe").load(...)
-    (b"ruamel", rb"\byaml\.load(?:_all)?\s*\("),
-    (b"from subprocess import", _BARE + rb"run|call|check_call|check_output|Popen)\s*\("),
-)
-_MODULES = rb"(pickle|cPickle|_pickle|dill|cloudpickle|marshal|shelve|yaml|os|subprocess|commands)"
-_MODULE_NAMES = frozenset(_MODULES.decode()[1:-1].split("|"))
+SAFE_LOADERS = (b"SafeLoader", b"CSafeLoader", b"BaseLoader", b"CBaseLoader")
+_MODULES = b"(" + "|".join(sorted(PY_IMPORT_MODULES)).encode() + b")"
 _FROM_IMPORT = re.compile(rb"(?m)^[ \t]*from[ \t]+" + _MODULES + rb"[ \t]+import[ \t]+\(?([\w, \t]+)")
 _IMPORT_AS = re.compile(rb"(?m)^[ \t]*import[ \t]+" + _MODULES + rb"[ \t]+as[ \t]+(\w+)")
+
+
+_IMPORT_CALL = re.compile(r"""__import__\(\s*['"]([\w.]+)['"]\s*\)""")
+_GETATTR = re.compile(r"""^getattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]\s*\)$""")
 
 
 @functools.lru_cache(maxsize=8)
@@ -89,8 +65,10 @@ def _aliases(source: bytes) -> dict[str, str]:
 
 def _canonical(callee: str, ctx: Context) -> str:
     """``loads`` -> ``pickle.loads`` and ``pkl.loads`` -> ``pickle.loads`` when imported so."""
+    if "(" in callee:  # getattr(os, "system"), __import__("os").system: the same function, looked up by name
+        callee = _GETATTR.sub(r"\1.\2", _IMPORT_CALL.sub(r"\1", callee))
     head = callee.partition(".")[0]
-    if head in _MODULE_NAMES or callee in ("eval", "exec"):
+    if head in PY_IMPORT_MODULES or callee in ("eval", "exec"):
         return callee  # already canonical: the common case costs no import scan
     source = ctx.file or ctx.source
     aliases = _aliases(source)
@@ -100,40 +78,90 @@ def _canonical(callee: str, ctx: Context) -> str:
     return callee
 
 
-def check(call: Any, ctx: Context) -> list[Hit]:
+def site(call: Any, ctx: Context) -> Site | None:
+    """A Python call with its callee canonicalised through the file's imports."""
     if call.type != "call":
-        return []
+        return None
     callee = _canonical(callee_name(call, ctx), ctx)
-    name = last_name(callee)
-    args = arguments(call)
-    first = args[0] if args else None
-    if callee in ("eval", "builtins.eval", "exec", "builtins.exec"):
-        rule = "PY-EVAL" if callee.endswith("eval") else "PY-EXEC"
-        return [replace(hit, use=_use(first, ctx)) for hit in payload_hit(rule, first, ctx, callee.split(".")[-1], call)]
-    if callee in OS_SHELL:
-        return payload_hit("PY-OS-SYSTEM", first, ctx, callee, call)
-    shell = keyword(call, b"shell")
-    if name in SHELL_CALLS and shell is not None and shell.type == "true":
-        command = first if first is not None else keyword(call, b"args")
-        return payload_hit("PY-SHELL", command, ctx, callee, call)
-    module = callee.rsplit(".", 1)[0] if "." in callee else ""
-    if module in PICKLE_MODULES and name in ("load", "loads", "decode", "Unpickler"):
-        return payload_hit("PY-PICKLE", first, ctx, callee, call, "high")
-    if module == "marshal" and name in ("load", "loads"):
-        return payload_hit("PY-MARSHAL", first, ctx, callee, call, "high")
-    if callee == "shelve.open":
-        return payload_hit("PY-SHELVE", first, ctx, callee, call, "medium")
-    if module == "yaml" and name in ("load", "load_all", "unsafe_load", "unsafe_load_all", "full_load"):
-        loader = keyword(call, b"Loader")
-        if loader is None and len(args) > 1:
-            loader = args[1]
-        if name in ("load", "load_all") and loader is not None and loader.text.endswith(SAFE_LOADERS):
-            return []
-        if name in ("load", "load_all") and loader is not None and \
-                loader.text.rsplit(b".", 1)[-1] not in (b"Loader", b"UnsafeLoader", b"FullLoader", b"CLoader"):
-            return [Hit("PY-YAML", "low", callee, call)]  # a Loader of this project's: usually a SafeLoader
-        return payload_hit("PY-YAML", first, ctx, callee, call, "high")
-    return _more(call, callee, name, args, ctx)
+    receiver = callee.rpartition(".")[0] if "." in callee else None
+    return Site(call, callee, last_name(callee), receiver, arguments(call))
+
+
+def check(call: Any, ctx: Context) -> list[Hit]:
+    return sinks.check("python", site(call, ctx), ctx, _VERDICTS)
+
+
+def _code(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """eval/exec: the fix depends on what is evaluated (a file's text, a code object)."""
+    first = site.args[0] if site.args else None
+    return [replace(hit, use=_use(first, ctx)) for hit in payload_verdict(sink, site, ctx)]
+
+
+def _yaml(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """PyYAML: the Loader decides; a Loader of the project's own is usually a SafeLoader (low)."""
+    call, args, callee = site.call, site.args, site.callee
+    loader = keyword(call, b"Loader")
+    if loader is None and len(args) > 1:
+        loader = args[1]
+    if site.name in ("load", "load_all") and loader is not None and loader.text.endswith(SAFE_LOADERS):
+        return []
+    if site.name in ("load", "load_all") and loader is not None and \
+            loader.text.rsplit(b".", 1)[-1] not in (b"Loader", b"UnsafeLoader", b"FullLoader", b"CLoader"):
+        return [Hit(sink.rule, "low", callee, call)]
+    return payload_verdict(sink, site, ctx)
+
+
+def _ruamel(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """ruamel.yaml's ``YAML(typ="unsafe").load``: ``load`` is too common a name to judge without that."""
+    source = ctx.file or ctx.source
+    if b"typ='unsafe'" in source or b'typ="unsafe"' in source or site.callee.startswith("ruamel"):
+        return payload_verdict(sink, site, ctx)
+    return None
+
+
+def _extra(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """Django ``QuerySet.extra(where=[...], select={...})``: each fragment is SQL by contract."""
+    for key in (b"where", b"select", b"tables", b"order_by"):
+        value = keyword(site.call, key)
+        parts = value.named_children if value is not None else []
+        hits = [hit for part in parts for hit in sql_hit(sink.rule, part, ctx, "extra", site.call, True)]
+        if hits:
+            return hits[:1]
+    return []
+
+
+def _sql_text(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``RawSQL(q)``/``text(q)``: judged where it is executed when it is passed straight to one."""
+    outer = site.call.parent.parent if site.call.parent is not None else None
+    if outer is not None and outer.type == "call" and \
+            last_name(callee_name(outer, ctx)) in PY_SQL_METHODS:
+        return []
+    return sql_verdict(sink, site, ctx)
+
+
+def _argv(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``os.execv(prog, argv)``, ``create_subprocess_exec(*argv)``; ``os.spawn*`` skip the mode (arg 1 on)."""
+    start = sink.arg if isinstance(sink.arg, int) else 0
+    return _argv_hit(site.args[start:], ctx, site.callee, site.call)
+
+
+def _subprocess(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``subprocess.run([...])`` without a shell: the argument list."""
+    first = site.args[0] if site.args else None
+    if first is None:
+        return []
+    return _argv_hit(first.named_children if first.type == "list" else [first], ctx, site.callee, site.call)
+
+
+def _console(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``console.push(line)``; a console class calling its own ``self.push`` is the REPL itself, by design."""
+    if site.receiver == "self" or (site.receiver or "").startswith("super("):
+        return []
+    return tainted_verdict(sink, site, ctx)
+
+
+_VERDICTS = {**VERDICTS, "py.console": _console, "py.code": _code, "py.yaml": _yaml, "py.ruamel": _ruamel, "py.extra": _extra,
+             "py.sql_text": _sql_text, "py.argv": _argv, "py.subprocess": _subprocess}
 
 
 def _use(payload: Any, ctx: Context) -> str:
@@ -149,48 +177,6 @@ def _use(payload: Any, ctx: Context) -> str:
     return "file" if ".read(" in text or "read_text(" in text or "open(" in text else ""
 
 
-def _more(call: Any, callee: str, name: str, args: list[Any], ctx: Context) -> list[Hit]:
-    """Programs started without a shell, remote shells, pickle under other names, ORM SQL."""
-    first = args[0] if args else None
-    source = ctx.file or ctx.source
-    if name == "create_subprocess_shell":
-        return payload_hit("PY-SHELL", first, ctx, callee, call)
-    if name == "exec_command" and "." in callee:
-        return payload_hit("PY-SSH-EXEC", first, ctx, callee, call)
-    if name == "create_subprocess_exec" or re.fullmatch(r"os\.(?:exec[lv]p?e?|posix_spawnp?)", callee):
-        return _argv_hit(args, ctx, callee, call)
-    if re.fullmatch(r"os\.spawn[lv]p?e?", callee):
-        return _argv_hit(args[1:], ctx, callee, call)  # (mode, file, arg0, ...)
-    if name in SHELL_CALLS and callee.startswith("subprocess.") and first is not None:
-        return _argv_hit(first.named_children if first.type == "list" else [first], ctx, callee, call)
-    if callee in PICKLE_LOADERS:
-        guard = PICKLE_LOADERS[callee]
-        flag = keyword(call, guard[0]) if guard is not None else None
-        flag_text = flag.text if flag is not None else None
-        if guard is not None and (flag_text == b"True") == (guard[1] == b"True"):
-            return []  # torch.load(..., weights_only=True); np.load without allow_pickle=True
-        return payload_hit("PY-PICKLE", first, ctx, callee, call, "high")
-    if name in ("load", "load_all") and (b"typ='unsafe'" in source or b'typ="unsafe"' in source
-                                         or callee.startswith("ruamel")):
-        return payload_hit("PY-YAML", first, ctx, callee, call, "high")
-    if name == "extra" and "." in callee:
-        for key in (b"where", b"select", b"tables", b"order_by"):
-            value = keyword(call, key)
-            parts = value.named_children if value is not None else []
-            hits = [hit for part in parts for hit in sql_hit("PY-SQL", part, ctx, "extra", call, True)]
-            if hits:
-                return hits[:1]
-        return []
-    if callee in ("RawSQL", "text", "literal_column", "sqlalchemy.text", "sa.text", "expressions.RawSQL"):
-        outer = call.parent.parent if call.parent is not None else None
-        if outer is not None and outer.type == "call" and last_name(callee_name(outer, ctx)) in SQL_METHODS:
-            return []  # judged where it is executed
-        return sql_hit("PY-SQL", first, ctx, name, call)
-    if name in SQL_METHODS and "." in callee:
-        return sql_hit("PY-SQL", first, ctx, name, call)
-    return []
-
-
 def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
     """A program started from an argument vector: the program itself, or ``sh -c <command>``, must be tainted.
 
@@ -203,6 +189,8 @@ def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
     if len(argv) == 1 and values[0].items:  # os.execv(cmd) with cmd = ["sh", "-c", ...]
         values = values[0].items[:8]
     program = values[0].folded.rsplit("/", 1)[-1].lower() if isinstance(values[0].folded, str) else None
+    if program in SHELLS and len(values) > 1 and values[1].items:  # os.execve("/bin/sh", ["sh", "-c", cmd], env)
+        values = values[:1] + values[1].items[:8]
     if program in SHELLS:
         flag = next((i for i, v in enumerate(values[1:-1], 1) if v.folded in ("-c", "/c", "/C")), None)
         return value_hit("PY-PROCESS", values[flag + 1], ctx, sink, call) if flag is not None else []

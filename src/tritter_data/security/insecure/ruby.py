@@ -1,55 +1,87 @@
-"""Ruby sinks: eval family, shell via one interpolated string or backticks, Marshal, SQL fragments.
-
-``system("ls", dir)`` with separate arguments does not use a shell; ``system("ls #{dir}")``
-does. ActiveRecord methods take SQL fragments, so an interpolated string there is enough.
+"""Ruby: the sinks are entries of ``sink_tables_more.RUBY``; special here are backticks/``%x`` (syntax, not
+calls), the shell methods (``system("ls", dir)`` with separate arguments runs no shell, ``system("ls #{dir}")``
+does) and ActiveRecord fragments (an interpolated string there is enough, a driver's SQL must read as SQL).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit
+from tritter_data.security.insecure import sinks
+from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, sql_hit, tainted_verdict
+from tritter_data.security.insecure.sink_tables_more import RB_FINDER_KEYS, RB_SHELL_RECEIVERS
+from tritter_data.security.insecure.sinks import Sink, Site, label
 from tritter_data.security.insecure.syntax import Context, arguments
 
-EVALS = frozenset({"eval", "instance_eval", "class_eval", "module_eval"})
-SHELL_METHODS = frozenset({"system", "exec", "spawn", "popen", "popen2", "popen2e", "popen3", "capture2",
-                           "capture2e", "capture3", "pipeline"})
-SHELL_RECEIVERS = frozenset({"", "Kernel", "IO", "Open3", "Process"})
-SQL_METHODS = frozenset({"where", "find_by_sql", "execute", "exec_query", "select_all", "select_one", "select_value",
-                         "select_rows", "order", "reorder", "group", "having", "joins", "pluck", "from", "lock",
-                         "count_by_sql", "delete_all", "update_all", "not", "exec_params", "exec", "async_exec",
-                         "query", "sync_exec", "prepare"})
-DRIVER_METHODS = frozenset({"exec_params", "exec", "async_exec", "query", "sync_exec", "prepare"})
 
-PREFILTER = (
-    rb"\b(?:eval|instance_eval|class_eval|module_eval)\b|\b(?:system|exec|spawn|popen[23]?e?|capture[23]e?|pipeline)\b"
-    rb"|`[^`\n]{0,200}#\{|%x|\bMarshal\.(?:load|restore)\b|\b(?:YAML|Psych)\.unsafe_load\b"
-    rb"|\.(?:where|find_by_sql|execute|exec_query|select_all|select_one|select_value|select_rows|order|reorder"
-    rb"|group|having|joins|pluck|from|lock|count_by_sql|delete_all|update_all|not|exec_params|async_exec|query"
-    rb"|sync_exec|prepare)\b"
-)
-
-
-def check(call: Any, ctx: Context) -> list[Hit]:
+def site(call: Any, ctx: Context) -> Site | None:
     if call.type == "subshell":
-        dynamic = any(child.type == "interpolation" for child in call.named_children)
-        return [Hit("RB-SHELL", "critical" if dynamic else "low", "the backtick operator", call)]
+        return Site(call, "", "", None, [])
     if call.type != "call":
-        return []
+        return None
     method_node, receiver_node = call.child_by_field_name("method"), call.child_by_field_name("receiver")
     method = ctx.text(method_node) if method_node is not None else ""
     receiver = ctx.text(receiver_node) if receiver_node is not None else ""
-    args = arguments(call)
-    first = args[0] if args else None
-    if method in EVALS and first is not None:
-        return payload_hit("RB-EVAL", first, ctx, method, call)
-    if method in SHELL_METHODS and receiver in SHELL_RECEIVERS and len(args) == 1:
-        return payload_hit("RB-SHELL", first, ctx, f"{receiver + '.' if receiver else ''}{method}()", call)
-    if receiver == "Marshal" and method in ("load", "restore"):
-        return payload_hit("RB-DESER", first, ctx, f"Marshal.{method}", call, "high")
-    if receiver in ("YAML", "Psych") and method == "unsafe_load":
-        return payload_hit("RB-DESER", first, ctx, f"{receiver}.unsafe_load", call, "high")
-    if method in SQL_METHODS and receiver and receiver not in SHELL_RECEIVERS and first is not None:
-        # pg/mysql2 method names are generic (exec, query): their text must read as SQL
-        return sql_hit("RB-SQL", first, ctx, method, call, known_sql=method not in DRIVER_METHODS)
+    return Site(call, f"{receiver}.{method}" if receiver else method, method, receiver, arguments(call))
+
+
+def check(call: Any, ctx: Context) -> list[Hit]:
+    return sinks.check("ruby", site(call, ctx), ctx, _VERDICTS)
+
+
+def _backtick(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    dynamic = any(child.type == "interpolation" for child in site.call.named_children)
+    return [Hit(sink.rule, "critical" if dynamic else "low", "the backtick operator", site.call)]
+
+
+def _shell(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """One command string to Kernel/IO/Open3/Process: the shell parses it; several arguments: no shell."""
+    if site.receiver not in RB_SHELL_RECEIVERS or len(site.args) != 1:
+        return None
+    return payload_verdict(sink, site, ctx)
+
+
+def _sql(sink: Sink, site: Site, ctx: Context, known_sql: bool = True) -> list[Hit] | None:
+    if site.receiver in RB_SHELL_RECEIVERS or not site.args:
+        return None
+    return sql_hit(sink.rule, site.args[0], ctx, label(sink, site), site.call, known_sql=known_sql)
+
+
+def _driver(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """pg/mysql2 method names are generic (exec, query): their text must read as SQL."""
+    return _sql(sink, site, ctx, known_sql=False)
+
+
+def _oj(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``Oj.load(data)`` uses the default (object) mode; options given (``mode: :strict``) decide unless :object."""
+    given = site.call.child_by_field_name("arguments")
+    if given is not None and given.named_child_count > 1 and b":object" not in given.text:
+        return []
+    return payload_verdict(sink, site, ctx)
+
+
+def _open(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
+    """``Kernel#open`` runs a command when the path starts with ``|``; ``File.open`` does not."""
+    if site.receiver not in ("", "Kernel", "URI"):
+        return None
+    return tainted_verdict(sink, site, ctx)
+
+
+def _options(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """The SQL-fragment options of an old-style finder (``:conditions => "..."``; arrays bind their values)."""
+    given = site.call.child_by_field_name("arguments")
+    for pair in given.named_children if given is not None else []:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type != "pair" or key is None or value is None or \
+                ctx.text(key).strip(":") not in _FINDER_KEYS:
+            continue
+        if value.type == "array":  # ["name = ?", x]: the first element is the fragment
+            value = value.named_children[0] if value.named_child_count else None
+        hits = sql_hit(sink.rule, value, ctx, label(sink, site), site.call, known_sql=True) if value is not None else []
+        if hits:
+            return hits
     return []
+
+
+_FINDER_KEYS = frozenset(key.decode().strip(":") for key in RB_FINDER_KEYS)
+_VERDICTS = {**VERDICTS, "rb.oj": _oj, "rb.options": _options, "rb.open": _open, "rb.backtick": _backtick, "rb.shell": _shell, "rb.sql": _sql, "rb.driver": _driver}

@@ -1,38 +1,37 @@
-"""Rust sinks: ``format!``-built SQL passed to a query method; ``Command::new("sh").arg("-c")``."""
+"""Rust: the sinks are entries of ``sink_tables_more.RUST``; special here is the ``Command`` builder chain
+(``Command::new("sh").arg("-c").arg(cmd)``: the script matters; ``Command::new(var)``: the program)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tritter_data.security.insecure.common import Hit, payload_hit, sql_hit, value_hit
+from tritter_data.security.insecure import sinks
+from tritter_data.security.insecure.common import VERDICTS, Hit, payload_hit, value_hit
+from tritter_data.security.insecure.sinks import Sink, Site
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name, unwrap
 from tritter_data.security.insecure.taint import trace
 
-SQL_METHODS = frozenset({
-    "query", "query_as", "query_one", "query_opt", "query_row", "query_map", "query_scalar", "execute",
-    "execute_batch", "batch_execute", "prepare", "prepare_cached", "simple_query", "sql_query",
-})
 SHELLS = frozenset({'"sh"', '"bash"', '"zsh"', '"/bin/sh"', '"/bin/bash"', '"cmd"', '"cmd.exe"', '"powershell"'})
 SHELL_FLAGS = frozenset({'"-c"', '"/C"', '"/c"', '"-Command"'})
 
-PREFILTER = (
-    rb"\.(?:query|query_as|query_one|query_opt|query_row|query_map|query_scalar|execute|execute_batch|batch_execute"
-    rb"|prepare|prepare_cached|simple_query)\s*\(|\b(?:query|query_as|query_scalar|sql_query)\s*(?:::<[^>\n]{0,80}>)?\s*\("
-    rb"|\bCommand::new\s*\("
-)
+def site(call: Any, ctx: Context) -> Site | None:
+    if call.type != "call_expression":
+        return None
+    written = callee_name(call, ctx)
+    callee = "Command::new" if written.endswith("Command::new") else written
+    name = last_name(callee.split("::<", 1)[0])
+    return Site(call, callee, name, None, arguments(call), shown=written)
 
 
 def check(call: Any, ctx: Context) -> list[Hit]:
-    if call.type != "call_expression":
-        return []
-    callee = callee_name(call, ctx)
-    args = arguments(call)
-    if callee.endswith("Command::new"):
-        return _shell(call, args, ctx)
-    name = last_name(callee.split("::<", 1)[0])
-    if name in SQL_METHODS and args:
-        return sql_hit("RS-SQL", args[0], ctx, name, call)
-    return []
+    return sinks.check("rust", site(call, ctx), ctx, _VERDICTS)
+
+
+def _command(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    return _shell(site.call, site.args, ctx)
+
+
+_VERDICTS = {**VERDICTS, "rs.command": _command}
 
 
 def _shell(call: Any, args: list[Any], ctx: Context) -> list[Hit]:

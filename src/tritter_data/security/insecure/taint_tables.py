@@ -51,7 +51,7 @@ PYTHON = TaintRules(
                       r"re\.escape", r"(?:\w+\.)*_?quote_?(?:name|ident|identifier|literal|value)?", r"(?:sql\.)?Identifier",
                       r"(?:\w+\.)*_?get_valid_\w*name",
                       r"(?:\w+\.)*escape_(?:string|identifier|literal)", r"uuid\.UUID", r"str\.isdigit", r"hex", r"oct",
-                      r"shlex\.join", r"(?:\w+\.)*mogrify", r"ast\.literal_eval", r"os\.path\.(?:exists|isfile|isdir)"),
+                      r"shlex\.join", r"(?:\w+\.)*mogrify", r".*\.bindparams", r"ast\.literal_eval", r"os\.path\.(?:exists|isfile|isdir)"),
     source_methods=frozenset({"recv", "recvfrom", "recv_into", "recvmsg"}),
     mutators=frozenset({"append", "extend", "insert", "add", "update", "appendleft", "write", "setdefault"}),
     private=re.compile(r"def\s+_(?!_)"),
@@ -115,7 +115,8 @@ RUBY = TaintRules(
     sanitisers=_whole(r".*\.to_i", r".*\.to_f", r"Integer", r"Float", r"(?:Shellwords\.)?(?:escape|shellescape)",
                       r".*\.shellescape", r"(?:\w+\.)*sanitize_sql\w*", r"(?:\w+\.)*quote(?:_table_name|_column_name)?",
                       r"Regexp\.escape", r".*\.(?:length|size|count)", r"Marshal\.dump", r".*\.inspect",
-                      r"[\w:.]+\.escape(?:_string|_literal|_identifier)?"),
+                      r"[\w:.]+\.escape(?:_string|_literal|_identifier)?",
+                      r"(?:[\w:]+::)?[A-Z][A-Z0-9_]*\.fetch"),  # FORMATS.fetch(x): a value of a constant table
     mutators=frozenset({"push", "<<", "concat", "append", "store", "insert", "unshift"}),
     private=re.compile(r"def\s+(?:self\.)?_"),
     tests=re.compile(r"(?m)^\s*(?:require ['\"](?:minitest|rspec|test_helper|spec_helper)|RSpec\.describe|describe\s)"),
