@@ -51,9 +51,30 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
-    if value.kind == "tainted":
+    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
+
+
+#: A hole ("?") quoted as a table or column name: `?`, "?", [?], optionally qualified ("s"."?").
+_IDENTIFIER_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"")
+
+
+def identifiers_only(text: str) -> bool:
+    """Every value in the built SQL is quoted as a table or column name.
+
+    Names cannot be bound as parameters, so libraries (ORMs, migrations, introspection) quote
+    their callers' table names into SQL; a parameter reaching only such places is that API's
+    contract. Outside input (a request, argv) reaching them is still a finding, and so is a
+    parameter formatted in bare (``"SELECT * FROM " + table``), the audit case.
+    """
+    text = _FORMAT_HOLE.sub("?", text)
+    holes = text.count("?")
+    return holes > 0 and len(_IDENTIFIER_HOLE.findall(text)) >= holes
+
+
+#: Where ``%``/``format`` put their values, when the template is kept as written.
+_FORMAT_HOLE = re.compile(r"%(?:\(\w+\))?[sr]|\{\w*(?:![rs])?\}")
 
 
 def worst(nodes: list[Any], ctx: Context) -> Value | None:
