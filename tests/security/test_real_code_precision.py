@@ -192,3 +192,60 @@ os.system("ping -c 1 %s" % args.host)
 '''
     assert [(f.rule_id, f.severity, f.line) for f in InsecureCodeAnalyser().analyse(code, "python")
             if f.severity != "low"] == [("PY-OS-SYSTEM", "critical", 9)]
+
+
+def test_a_code_generator_compiles_its_source_by_contract():
+    code = '''function compileToFunction(source, options) {
+  const { code } = compile(source, options);
+  return new Function("Vue", code)(runtime);
+}
+module.exports = { compileToFunction };
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_a_request_reaching_new_function_stays_a_finding():
+    code = '''function render(req, res) {
+  const fn = new Function("data", "return " + req.query.expr);
+  res.send(String(fn({})));
+}
+module.exports = { render };
+'''
+    assert deciding(code, "javascript") == [("JS-FUNCTION", "critical")]
+
+
+DRIVER_WRAPPER = '''class CursorWrapper:
+    def __init__(self, cursor):
+        self.cursor = cursor
+
+    def execute(self, query, args=None):
+        """Run a query, translating the driver's errors."""
+        return self.cursor.execute(query, args)
+
+
+def lookup(request, cursor):
+    """Look a user up by the name in the request."""
+    name = request.args["name"]
+    return cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)
+'''
+
+
+def test_a_wrapper_named_like_the_driver_call_is_not_a_second_finding():
+    assert [(f.rule_id, f.severity, f.line) for f in InsecureCodeAnalyser().analyse(DRIVER_WRAPPER, "python")
+            if f.severity != "low"] == [("PY-SQL", "high", 13)]
+
+
+def test_a_test_feeds_its_own_loopback_server():
+    code = '''import pickle
+import socket
+import unittest
+
+
+class SocketHandlerTest(unittest.TestCase):
+    def handle(self, conn):
+        chunk = conn.recv(4096)
+        return pickle.loads(chunk)
+'''
+    assert deciding(code, "python") == []
+    server = code.replace("import unittest\n", "").replace("(unittest.TestCase)", "")
+    assert deciding(server, "python") == [("PY-PICKLE", "high")]
