@@ -249,3 +249,28 @@ class SocketHandlerTest(unittest.TestCase):
     assert deciding(code, "python") == []
     server = code.replace("import unittest\n", "").replace("(unittest.TestCase)", "")
     assert deciding(server, "python") == [("PY-PICKLE", "high")]
+
+
+def test_a_template_compiler_turns_its_template_into_code_by_contract():
+    code = '''function compileToFunction(template, options) {
+  const { code } = compile(template, options);
+  return new Function("Vue", code)(runtime);
+}
+module.exports = { compileToFunction };
+'''
+    assert deciding(code, "javascript") == []
+    renamed = code.replace("compileToFunction", "renderPage")
+    assert deciding(renamed, "javascript") == [("JS-FUNCTION", "critical")]
+
+
+def test_fields_of_an_element_of_a_program_object_parameter_are_program_state():
+    code = '''class NestedSetSubjectExecutor {
+  async remove(subjects) {
+    const metadata = subjects[0].metadata;
+    await this.queryRunner.query(`DELETE FROM ${metadata.tableName} WHERE id = 1`);
+  }
+}
+module.exports = NestedSetSubjectExecutor;
+'''
+    assert deciding(code, "javascript") == []
+    assert deciding(code.replace("subjects", "userInput"), "javascript") == [("JS-SQL", "high")]

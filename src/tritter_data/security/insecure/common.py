@@ -130,7 +130,7 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
             (value.param or (value.via_param and _names_a_command(value))):
         return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
     if value.kind == "tainted" and value.via_param and RULES[rule_id].category == "code_injection" and \
-            bool(value.origin and _CODE_PARAM.match(value.origin[0])):
+            (bool(value.origin and _CODE_PARAM.match(value.origin[0])) or _compiler(call, value, ctx)):
         return [Hit(rule_id, "low", sink, call)]  # compileToFunction(template): compiling it is the contract
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
@@ -143,6 +143,27 @@ _COMMAND_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:cmd|command|cmdline|commandlin
 #: Parameter names that say the parameter IS code: a compiler, template engine or polyfill compiles it by contract.
 _CODE_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:source|src|snippet|compiled"
                          r"|handler|statement|stmt|formula)s?$")
+
+
+#: Function names that say the function compiles or evaluates the code it is given.
+_COMPILER = re.compile(r"(?i)compile|interpret|transpile|evaluat|^(?:eval|exec|run)_?(?:code|script|source|string|expr)")
+
+
+_TEMPLATE_PARAM = re.compile(r"(?i)^(?:\w+_)?(?:template|tmpl|code|source|src|expr|expression)s?$")
+
+
+def _compiler(call: Any, value: Value, ctx: Context) -> bool:
+    """``compileToFunction(template)``: a template compiler turning its template into code is doing its job.
+
+    Both must say so, the function's name and the parameter's (``compileRule(body)`` compiling an
+    admin's rule text stays a finding). It belongs where a caller hands such a function untrusted text.
+    """
+    if not (value.origin and _TEMPLATE_PARAM.match(value.origin[0])):
+        return False
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    return function is not None and bool(_COMPILER.search(function_name(function, ctx)))
 
 
 def _names_a_command(value: Value) -> bool:

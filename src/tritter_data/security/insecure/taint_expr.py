@@ -362,8 +362,14 @@ def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context
         node.child_by_field_name("field")
     if field is not None and re.fullmatch(r"__\w+__", ctx.text(field)):
         return True
-    return holder.param and holder.via_param and holder_node.type in ("identifier", "variable_name") and \
-        not _OUTSIDE_HOLDER.search(ctx.text(holder_node))
+    if not holder.via_param or holder.built or _OUTSIDE_HOLDER.search(ctx.text(holder_node)):
+        return False
+    if holder_node.type in ("identifier", "variable_name"):
+        return True  # snode.node; also an element a loop took from such a parameter (subject.metadata)
+    # subjects[0].metadata: a field of an element of a program-object parameter
+    base = holder_node.named_children[0] if holder_node.type in SUBSCRIPTS and holder_node.named_children else None
+    return base is not None and base.type in ("identifier", "variable_name") and \
+        not _OUTSIDE_HOLDER.search(ctx.text(base))
 
 
 def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:
