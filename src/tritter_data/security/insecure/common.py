@@ -8,9 +8,10 @@ from typing import Any
 
 from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
-from tritter_data.security.insecure.syntax import Context, string_text, unwrap
+from tritter_data.security.insecure.syntax import Context, callee_name, last_name, string_text, unwrap
 from tritter_data.security.insecure.taint import trace
-from tritter_data.security.insecure.taint_nodes import FUNCTIONS
+from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
+from tritter_data.security.insecure.taint_tables import TABLES
 from tritter_data.security.insecure.taint_values import Value
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
@@ -47,7 +48,7 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
     so it need not read as a statement. ``whole``: outside input passed as the whole fragment is a finding
     too (Laravel ``whereRaw($_GET["q"])``; not where a list or hash binds values, as in ActiveRecord).
     """
-    if node is None:
+    if node is None or _driver_wrapper(node, call, ctx):
         return []
     value = trace(node, ctx)
     if whole and value.kind == "tainted" and not value.built and not value.via_param and not _environment(value):
@@ -56,9 +57,46 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
-    if value.kind == "tainted":
+    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and not _test_file(ctx):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
+
+
+#: A hole ("?") quoted as a table or column name: `?`, "?", [?], optionally qualified ("s"."?").
+_IDENTIFIER_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"")
+
+
+def identifiers_only(text: str) -> bool:
+    """Every value in the built SQL is quoted as a table or column name.
+
+    Names cannot be bound as parameters, so libraries (ORMs, migrations, introspection) quote
+    their callers' table names into SQL; a parameter reaching only such places is that API's
+    contract. Outside input (a request, argv) reaching them is still a finding, and so is a
+    parameter formatted in bare (``"SELECT * FROM " + table``), the audit case.
+    """
+    text = _FORMAT_HOLE.sub("?", text)
+    holes = text.count("?")
+    return holes > 0 and len(_IDENTIFIER_HOLE.findall(text)) >= holes
+
+
+#: Where ``%``/``format`` put their values, when the template is kept as written.
+_FORMAT_HOLE = re.compile(r"%(?:\(\w+\))?[sr]|\{\w*(?:![rs])?\}")
+
+
+def _driver_wrapper(node: Any, call: Any, ctx: Context) -> bool:
+    """``def execute(self, query, args): return self.cursor.execute(query, args)``: a wrapper named like the call.
+
+    Each call of the wrapper is itself checked as that sink, where the query is built, so the
+    parameter handed on unchanged is not a second finding.
+    """
+    if node.type not in ("identifier", "variable_name"):
+        return False
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    if function is None or function_name(function, ctx) != last_name(callee_name(call, ctx)):
+        return False
+    return ctx.text(node) in {name for name, _, _ in parameters(function, ctx)}
 
 
 def worst(nodes: list[Any], ctx: Context) -> Value | None:
@@ -96,12 +134,41 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
             (value.param or (value.via_param and _names_a_command(value))):
         return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
+    if value.kind == "tainted" and value.via_param and RULES[rule_id].category == "code_injection" and \
+            (bool(value.origin and _CODE_PARAM.match(value.origin[0])) or _compiler(call, value, ctx)):
+        return [Hit(rule_id, "low", sink, call)]  # compileToFunction(template): compiling it is the contract
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
 
 #: Parameter names that say the parameter IS the command: running it is the function's contract.
 _COMMAND_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:cmd|command|cmdline|commandline|cmd_?line|shell_?cmd|script|cmds"
                             r"|commands|argv|cmd_?args|program|executable|exe)$")
+
+
+#: Parameter names that say the parameter IS code: a compiler, template engine or polyfill compiles it by contract.
+_CODE_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:source|src|snippet|compiled"
+                         r"|handler|statement|stmt|formula)s?$")
+
+
+#: Function names that say the function compiles or evaluates the code it is given.
+_COMPILER = re.compile(r"(?i)compile|interpret|transpile|evaluat|^(?:eval|exec|run)_?(?:code|script|source|string|expr)")
+
+
+_TEMPLATE_PARAM = re.compile(r"(?i)^(?:\w+_)?(?:template|tmpl|code|source|src|expr|expression)s?$")
+
+
+def _compiler(call: Any, value: Value, ctx: Context) -> bool:
+    """``compileToFunction(template)``: a template compiler turning its template into code is doing its job.
+
+    Both must say so, the function's name and the parameter's (``compileRule(body)`` compiling an
+    admin's rule text stays a finding). It belongs where a caller hands such a function untrusted text.
+    """
+    if not (value.origin and _TEMPLATE_PARAM.match(value.origin[0])):
+        return False
+    function = call.parent
+    while function is not None and function.type not in FUNCTIONS:
+        function = function.parent
+    return function is not None and bool(_COMPILER.search(function_name(function, ctx)))
 
 
 def _names_a_command(value: Value) -> bool:
@@ -123,7 +190,7 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
     """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and _environment(value):
+    if value.kind == "tainted" and (_environment(value) or _test_file(ctx)):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
@@ -150,6 +217,21 @@ def _says_outside(call: Any, ctx: Context) -> bool:
 
 #: Parameters declared as flags or numbers (``remote: bool``, ``boolean remote``) say nothing about data.
 _FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
+
+
+def _test_file(ctx: Context) -> bool:
+    """A test (unittest, pytest, JUnit, ``testing.T`` ...) feeds its sinks itself.
+
+    ``test_logging`` unpickles what its own handler sent to its own loopback server; a test's
+    argv, sockets and inputs are the test's. The finding belongs to the code under test.
+    """
+    cached = ctx.shared.get("is_test")
+    if cached is None:
+        rules = TABLES.get(ctx.language)
+        cached = bool(rules is not None and rules.tests is not None and
+                      rules.tests.search((ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")))
+        ctx.shared["is_test"] = cached
+    return cached
 
 
 def _environment(value: Value) -> bool:

@@ -17,6 +17,7 @@ import numpy
 from tritter_data.core.findings import Finding
 from tritter_data.security.explain import finding_for
 from tritter_data.security.insecure.syntax import CALL_TYPES, TEXT_TYPES, Context, callee_name, parse
+from tritter_data.security.insecure.taint_nodes import unreachable
 from tritter_data.security.prefilter import rules_for, sink_offsets
 
 WHOLE_FILE_BYTES = 24_000
@@ -56,7 +57,7 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
         line_base = first_line - prefix.count(b"\n") + 1
         for offset in offsets[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]:
             call = _enclosing_call(tree.root_node, offset + shift)
-            if call is None:
+            if call is None or unreachable(call):
                 continue
             key = (call.start_byte - shift, call.end_byte - shift)
             if key in seen:

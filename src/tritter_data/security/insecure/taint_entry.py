@@ -14,9 +14,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context, arguments
+from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
 from tritter_data.security.insecure.taint_index import call_count, calls_by_name, functions_by_name
-from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
+from tritter_data.security.insecure.taint_nodes import (
+    CALLS,
+    FUNCTIONS,
+    function_name,
+    is_callback,
+    parameters,
+)
 from tritter_data.security.insecure.taint_tables import TaintRules
 from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
 
@@ -54,14 +60,17 @@ def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callabl
     body = function.child_by_field_name("body") or function
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
+    callback = is_callback(function)
+    handler = callback and _input_callback(function, ctx)
     private = ctx.shared["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
-    private = private or _nested(function)
-    called = not private and called_cache[name]
+    # a helper called in the file (nested, or a named arrow) holds what its callers pass; a private one's
+    # parameters stay of unknown origin
+    called = not private and not callback and called_cache[name]
     from_callers = _caller_values(function, name, ctx, trace) if called else {}
-    internal = private or called
+    internal = private or called or (callback and not handler) or (not handler and _nested(function))
     env: dict[str, Value] = {}
     for index, (param, declared, row) in enumerate(parameters(function, ctx)):
         if param in ("self", "cls", "this", "$this"):
@@ -77,9 +86,29 @@ def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callabl
         else:
             env[param] = tainted(param, row)
             env[param].param = True
-            # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request
-            env[param].via_param = name != "main" and not (_REQUEST.search(param) or _REQUEST.search(declared))
+            # main(argc, argv) holds the command line, handler(request) / lambda_handler(event) the request,
+            # a route's or an input event's callback what came in
+            env[param].via_param = name != "main" and not handler and \
+                not (_REQUEST.search(param) or _REQUEST.search(declared))
     return env
+
+
+#: Calls whose callback receives outside data: events (``sock.on("data", d => ...)``), prompts, promises.
+_INPUT_CALLBACKS = frozenset({"on", "once", "addListener", "addEventListener", "question", "then", "subscribe",
+                              "prependListener", "HandleFunc", "HandlerFunc", "Handle"})
+
+
+def _input_callback(function: Any, ctx: Context) -> bool:
+    """A callback handed to an event, prompt or promise API, or a route (``app.get("/x", (q, s) => ...)``)."""
+    call = function.parent.parent if function.parent is not None else None
+    if call is None or call.type not in CALLS:
+        return False
+    name = last_name(callee_name(call, ctx))
+    if name in _INPUT_CALLBACKS:
+        return True
+    first = arguments(call)[:1]
+    routes = ("get", "post", "put", "patch", "delete", "all", "use", "route", "options", "head")
+    return name in routes and bool(first) and first[0].type in ("string", "template_string")
 
 
 def _nested(function: Any) -> bool:
@@ -96,7 +125,10 @@ def _called_in_file(name: str, ctx: Context) -> bool:
     """``name(`` appears in the parsed text more often than the file defines ``name``."""
     if len(name) < 3 or name in ("main", "__init__", "handle", "run", "call", "get", "post", "put", "delete"):
         return False
-    return call_count(name, ctx.cache["text"]) > len(functions_by_name(ctx).get(name, ()))
+    # ``def name(`` and ``function name(`` match too; ``const name = (x) =>`` does not
+    spelled = [f for f in functions_by_name(ctx).get(name, ())
+               if f.child_by_field_name("name") is not None or f.child_by_field_name("declarator") is not None]
+    return call_count(name, ctx.cache["text"]) > len(spelled)
 
 
 def _caller_values(function: Any, name: str, ctx: Context, trace: Callable[[Any, Context], Value]

@@ -14,6 +14,7 @@ from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
 from tritter_data.security.insecure.taint_index import functions_by_name
+from tritter_data.security.insecure.taint_known import checked_option, own_program
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
     CASTS,
@@ -163,6 +164,8 @@ class Expressions:
         text = self.ctx.text(node)
         if text in env:
             return env[text]
+        if own_program(text):
+            return const(text)
         if self.rules.sources.match(text):
             return tainted(text, node.start_point.row)
         holder_node = node.named_children[0] if node.named_children else None
@@ -176,6 +179,8 @@ class Expressions:
                 return holder.items[key]
         if index is None and _internal_attribute(holder, holder_node, node, self.ctx):
             return unknown()
+        if index is None and holder.kind == "tainted" and checked_option(holder, node, self.ctx):
+            return Value("safe", text="?")
         return _refined(holder, holder_node, node, self.ctx)
 
     def _macro(self, node: Any, env: dict[str, Value]) -> Value:
@@ -357,8 +362,14 @@ def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context
         node.child_by_field_name("field")
     if field is not None and re.fullmatch(r"__\w+__", ctx.text(field)):
         return True
-    return holder.param and holder.via_param and holder_node.type in ("identifier", "variable_name") and \
-        not _OUTSIDE_HOLDER.search(ctx.text(holder_node))
+    if not holder.via_param or holder.built or _OUTSIDE_HOLDER.search(ctx.text(holder_node)):
+        return False
+    if holder_node.type in ("identifier", "variable_name"):
+        return True  # snode.node; also an element a loop took from such a parameter (subject.metadata)
+    # subjects[0].metadata: a field of an element of a program-object parameter
+    base = holder_node.named_children[0] if holder_node.type in SUBSCRIPTS and holder_node.named_children else None
+    return base is not None and base.type in ("identifier", "variable_name") and \
+        not _OUTSIDE_HOLDER.search(ctx.text(base))
 
 
 def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:

@@ -163,7 +163,73 @@ def function_name(node: Any, ctx: Context) -> str:
     if declarator is not None:
         inner = declarator.child_by_field_name("declarator")
         return ctx.text(inner) if inner is not None else ""
-    return ""
+    return _bound_name(node, ctx)
+
+
+#: Nodes that bind an anonymous function to a name: ``const f = (x) => ...``, ``obj.f = function (x) {}``,
+#: ``{f: function (x) {}}``, ``f = lambda x: ...``.
+_BINDINGS = {"variable_declarator": "name", "assignment_expression": "left", "assignment": "left", "pair": "key"}
+
+
+def _bound_name(node: Any, ctx: Context) -> str:
+    """The name an anonymous function is bound to, by its last segment (``obj.f`` -> ``f``); "" if none."""
+    parent = node.parent
+    field = _BINDINGS.get(parent.type) if parent is not None else None
+    if field is None:
+        return ""
+    target = parent.child_by_field_name(field)
+    if target is None or target.end_byte > node.start_byte:
+        return ""
+    text = ctx.text(target).strip("'\"")
+    last = text.rsplit(".", 1)[-1]
+    return last if last.isidentifier() else ""
+
+
+_BLOCKS = frozenset({"block", "statement_block", "compound_statement", "body_statement", "declaration_list"})
+_EXITS = frozenset({"return_statement", "throw_statement", "raise_statement", "break_statement",
+                    "continue_statement", "return_expression"})
+
+
+def unreachable(node: Any) -> bool:
+    """The statement holding ``node`` follows a ``return``/``throw``/``raise`` in its block: dead code.
+
+    ``return obj; eval(obj);`` (bluebird's property-access trick) never runs, so it injects nothing.
+    """
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in _BLOCKS:
+        if parent.type in FUNCTIONS:
+            return False
+        child, parent = parent, parent.parent
+    if parent is None:
+        return False
+    sibling = child.prev_named_sibling
+    while sibling is not None:
+        if sibling.type in _EXITS:
+            return True
+        sibling = sibling.prev_named_sibling
+    return False
+
+
+def is_method(node: Any) -> bool:
+    """A function defined in a class body: called through an object, not by its bare name."""
+    if node.type in ("method_definition", "method_declaration", "constructor_declaration", "method"):
+        return True
+    parent = node.parent
+    if parent is not None and parent.type == "decorated_definition":
+        parent = parent.parent
+    return node.type == "function_definition" and parent is not None and parent.type == "block" and \
+        parent.parent is not None and parent.parent.type == "class_definition"
+
+
+def is_callback(node: Any) -> bool:
+    """A function literal passed as an argument: whoever receives it calls it, with values of their own."""
+    parent = node.parent
+    return node.type in ANONYMOUS and parent is not None and parent.type in ("arguments", "argument_list")
+
+
+ANONYMOUS = frozenset({"arrow_function", "function_expression", "function", "func_literal", "closure_expression",
+                       "anonymous_function", "anonymous_function_creation_expression", "lambda_expression",
+                       "lambda"})
 
 
 _NUMBER_DEFAULTS = {"integer": "int", "float": "float", "true": "bool", "false": "bool"}

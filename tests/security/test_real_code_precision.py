@@ -1,0 +1,276 @@
+"""Shapes of wrong findings judged on real npm and PyPI code, written afresh, beside the finding that must stay.
+
+Each pair: the look-alike a reviewer judged wrong (jQuery's AMD module, commander restarting node,
+Django's introspection SQL, an argparse ``choices`` list, psycopg's composition API, bluebird's
+dead ``eval``), then the same sink reached by outside input.
+"""
+
+from __future__ import annotations
+
+from tritter_data.security.insecure import InsecureCodeAnalyser
+
+
+def deciding(code: str, language: str) -> list[tuple[str, str]]:
+    """The findings that decide the label (severity above low)."""
+    return [(f.rule_id, f.severity) for f in InsecureCodeAnalyser().analyse(code, language) if f.severity != "low"]
+
+
+def test_parameters_of_a_module_callback_are_not_input():
+    code = '''define(["./core", "./deferred"], function (jQuery, document) {
+  var readyList = jQuery.Deferred();
+  jQuery.fn.ready = function (fn) { readyList.then(fn); return this; };
+  if (document.readyState === "complete") {
+    window.setTimeout(jQuery.ready);
+  }
+});
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_a_callback_of_an_input_event_keeps_its_taint():
+    code = '''const net = require("net");
+net.createServer((socket) => {
+  socket.on("data", (chunk) => {
+    eval(chunk.toString());
+  });
+}).listen(7000);
+'''
+    assert deciding(code, "javascript") == [("JS-EVAL", "critical")]
+
+
+def test_a_route_callback_is_an_entry_point():
+    code = '''const { exec } = require("child_process");
+app.get("/ping", (q, s) => {
+  exec("ping -c 1 " + q.query.host, (err, out) => s.send(out));
+});
+'''
+    assert deciding(code, "javascript") == [("JS-EXEC", "critical")]
+
+
+def test_restarting_node_itself_is_not_command_injection():
+    code = '''const childProcess = require("child_process");
+function launch(file, args) {
+  args.unshift(file);
+  return childProcess.spawn(process.argv[0], args, { stdio: "inherit" });
+}
+module.exports = { launch };
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_a_program_named_on_the_command_line_stays_a_finding():
+    code = '''const childProcess = require("child_process");
+childProcess.spawn(process.argv[2], [], { stdio: "inherit" });
+'''
+    assert deciding(code, "javascript") == [("JS-SPAWN-SHELL", "critical")]
+
+
+def test_a_named_arrow_called_with_constants_is_internal():
+    code = '''class Runner {
+  async load(db) {
+    const byType = (type) => db.query(`SELECT * FROM sqlite_master WHERE type = '${type}'`);
+    return [await byType("table"), await byType("index")];
+  }
+}
+module.exports = Runner;
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_a_named_arrow_called_with_a_request_value_is_a_finding():
+    code = '''function handler(req, res, db) {
+  const byType = (type) => db.query(`SELECT * FROM sqlite_master WHERE type = '${type}'`);
+  return byType(req.query.type);
+}
+module.exports = handler;
+'''
+    assert deciding(code, "javascript") == [("JS-SQL", "high")]
+
+
+INTROSPECTION = '''class DatabaseWrapper:
+    def check_constraints(self, table_names=None):
+        """Check each foreign key of the named tables."""
+        with self.cursor() as cursor:
+            for table_name in table_names:
+                cursor.execute(
+                    "SELECT `%s` FROM `%s` LEFT JOIN `%s` ON (`%s`.`%s` = `%s`.`%s`)"
+                    % (table_name, table_name, table_name, table_name, table_name, table_name, table_name)
+                )
+'''
+
+
+def test_a_callers_table_names_quoted_as_identifiers_are_the_apis_contract():
+    assert deciding(INTROSPECTION, "python") == []
+
+
+def test_quoted_identifiers_from_a_request_stay_a_finding():
+    code = INTROSPECTION.replace("for table_name in table_names:", "for table_name in request.args.getlist('t'):")
+    assert deciding(code, "python") == [("PY-SQL", "high")]
+
+
+def test_a_parameter_formatted_in_bare_stays_the_audit_finding():
+    code = '''def count_rows(conn, table_name):
+    """Count the rows of a table."""
+    return conn.execute("SELECT count(*) FROM " + table_name).fetchone()
+'''
+    assert deciding(code, "python") == [("PY-SQL", "high")]
+
+
+CHOICES = '''from argparse import ArgumentParser
+
+
+def update_catalogs(resources, languages):
+    print(resources, languages)
+
+
+if __name__ == "__main__":
+    parser = ArgumentParser()
+    parser.add_argument("cmd", nargs=1, choices=("update_catalogs", "lang_stats"))
+    parser.add_argument("-r", "--resources", action="append")
+    options = parser.parse_args()
+    eval(options.cmd[0])(options.resources)
+'''
+
+
+def test_an_option_argparse_restricts_to_choices_is_allow_listed():
+    assert deciding(CHOICES, "python") == []
+
+
+def test_a_free_option_reaching_eval_stays_a_finding():
+    assert deciding(CHOICES.replace(", choices=(\"update_catalogs\", \"lang_stats\")", ""), "python") == \
+        [("PY-EVAL", "critical")]
+
+
+def test_psycopg_composition_is_parameterised():
+    code = '''from psycopg import sql
+
+
+class CursorMixin:
+    def callproc(self, name, args=None):
+        """Call a stored procedure with psycopg's SQL composition."""
+        if not isinstance(name, sql.Identifier):
+            name = sql.Identifier(name)
+        parts = [sql.SQL("SELECT * FROM "), name, sql.SQL("(")]
+        for item in args or ():
+            parts.append(sql.Literal(item))
+        parts.append(sql.SQL(")"))
+        self.execute(sql.Composed(parts))
+'''
+    assert deciding(code, "python") == []
+
+
+def test_dead_code_after_return_runs_nothing():
+    code = '''module.exports = function toFastProperties(obj) {
+  function FakeConstructor() {}
+  FakeConstructor.prototype = obj;
+  return obj;
+  eval(obj);
+};
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_the_same_call_before_the_return_is_a_finding():
+    code = '''module.exports = function run(obj) {
+  eval(obj);
+  return obj;
+};
+'''
+    assert [rule for rule, _ in deciding(code, "javascript")] == ["JS-EVAL"]
+
+
+def test_a_numeric_option_cannot_carry_a_command():
+    code = '''import argparse
+import os
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--count", type=int, default=1)
+parser.add_argument("--host")
+args = parser.parse_args()
+os.system("ping -c %s localhost" % args.count)
+os.system("ping -c 1 %s" % args.host)
+'''
+    assert [(f.rule_id, f.severity, f.line) for f in InsecureCodeAnalyser().analyse(code, "python")
+            if f.severity != "low"] == [("PY-OS-SYSTEM", "critical", 9)]
+
+
+def test_a_code_generator_compiles_its_source_by_contract():
+    code = '''function compileToFunction(source, options) {
+  const { code } = compile(source, options);
+  return new Function("Vue", code)(runtime);
+}
+module.exports = { compileToFunction };
+'''
+    assert deciding(code, "javascript") == []
+
+
+def test_a_request_reaching_new_function_stays_a_finding():
+    code = '''function render(req, res) {
+  const fn = new Function("data", "return " + req.query.expr);
+  res.send(String(fn({})));
+}
+module.exports = { render };
+'''
+    assert deciding(code, "javascript") == [("JS-FUNCTION", "critical")]
+
+
+DRIVER_WRAPPER = '''class CursorWrapper:
+    def __init__(self, cursor):
+        self.cursor = cursor
+
+    def execute(self, query, args=None):
+        """Run a query, translating the driver's errors."""
+        return self.cursor.execute(query, args)
+
+
+def lookup(request, cursor):
+    """Look a user up by the name in the request."""
+    name = request.args["name"]
+    return cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)
+'''
+
+
+def test_a_wrapper_named_like_the_driver_call_is_not_a_second_finding():
+    assert [(f.rule_id, f.severity, f.line) for f in InsecureCodeAnalyser().analyse(DRIVER_WRAPPER, "python")
+            if f.severity != "low"] == [("PY-SQL", "high", 13)]
+
+
+def test_a_test_feeds_its_own_loopback_server():
+    code = '''import pickle
+import socket
+import unittest
+
+
+class SocketHandlerTest(unittest.TestCase):
+    def handle(self, conn):
+        chunk = conn.recv(4096)
+        return pickle.loads(chunk)
+'''
+    assert deciding(code, "python") == []
+    server = code.replace("import unittest\n", "").replace("(unittest.TestCase)", "")
+    assert deciding(server, "python") == [("PY-PICKLE", "high")]
+
+
+def test_a_template_compiler_turns_its_template_into_code_by_contract():
+    code = '''function compileToFunction(template, options) {
+  const { code } = compile(template, options);
+  return new Function("Vue", code)(runtime);
+}
+module.exports = { compileToFunction };
+'''
+    assert deciding(code, "javascript") == []
+    renamed = code.replace("compileToFunction", "renderPage")
+    assert deciding(renamed, "javascript") == [("JS-FUNCTION", "critical")]
+
+
+def test_fields_of_an_element_of_a_program_object_parameter_are_program_state():
+    code = '''class NestedSetSubjectExecutor {
+  async remove(subjects) {
+    const metadata = subjects[0].metadata;
+    await this.queryRunner.query(`DELETE FROM ${metadata.tableName} WHERE id = 1`);
+  }
+}
+module.exports = NestedSetSubjectExecutor;
+'''
+    assert deciding(code, "javascript") == []
+    assert deciding(code.replace("subjects", "userInput"), "javascript") == [("JS-SQL", "high")]
