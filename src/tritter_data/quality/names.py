@@ -2,7 +2,7 @@
 instead of name (``num1``).
 
 Only a name a reason may point at needs its line, and such names are rare: names are
-gathered with ``findall`` and ``dict.fromkeys`` (in C), classified through the memoised
+deduplicated with ``dict.fromkeys`` (in C), classified through the memoised
 ``rules.NAME_KINDS``, and only the flagged ones are located::
 
     >>> from tritter_data.quality.structure import FileStructure
