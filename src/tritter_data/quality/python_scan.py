@@ -57,7 +57,6 @@ def _line_indent(text: str, offset: int) -> int | None:
 def python_scan(masked: str, original: str) -> FileStructure:
     """Scan masked Python source (``original`` is accepted for interface symmetry)."""
     structure = FileStructure()
-    structure.code_lines = masked.count("\n") + 1 - masked.count("\n\n")
     first = _FIRST_STATEMENT.match(masked)
     structure.module_documented = bool(first and first.group(1))
     text = masked if masked.endswith("\n") else masked + "\n"
