@@ -120,7 +120,7 @@ def brace_scan(masked: str, original: str, language: str) -> FileStructure:
     """Scan masked code of a brace (or ``end``) language."""
     if language in _INDENT_LANGUAGES:
         return indent_scan(masked, original, language)
-    structure = FileStructure(code_lines=masked.count("\n") + 1 - masked.count("\n\n"))
+    structure = FileStructure()
     lines = LineCounter(masked)
     control_at = {m.end() - 1 for m in _CONTROL_BLOCK.finditer(masked) if _starts_word(masked, m.start())}
     function_at: dict[int, FunctionInfo] = {}  # body '{' offset -> function
@@ -220,7 +220,7 @@ def short_declarations(masked: str) -> list[tuple[str, int]]:
 
 def indent_scan(masked: str, original: str, language: str) -> FileStructure:
     """Ruby and shell: functions by their header, extent and nesting by indentation."""
-    structure = FileStructure(code_lines=masked.count("\n") + 1 - masked.count("\n\n"))
+    structure = FileStructure()
     lines = masked.split("\n")
     header = _RUBY_DEF if language == "ruby" else _SHELL_FUNCTION
     original_lines = original.split("\n")

@@ -2,7 +2,7 @@
 instead of name (``num1``).
 
 Only a name a reason may point at needs its line, and such names are rare: names are
-gathered with ``findall`` and ``dict.fromkeys`` (in C), classified through the memoised
+deduplicated with ``dict.fromkeys`` (in C), classified through the memoised
 ``rules.NAME_KINDS``, and only the flagged ones are located::
 
     >>> from tritter_data.quality.structure import FileStructure
@@ -14,9 +14,8 @@ gathered with ``findall`` and ``dict.fromkeys`` (in C), classified through the m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 from operator import itemgetter
 
 from tritter_data.quality.rules import NAME_KINDS
@@ -43,21 +42,6 @@ def record_defined_names(masked: str, groups: Iterable[list[str]], locate: Calla
 def add_defined_names(masked: str, first_offsets: dict[str, int], structure: FileStructure) -> None:
     """``record_defined_names`` for names whose first offsets are already known."""
     record_defined_names(masked, [list(first_offsets)], lambda wanted: first_offsets, structure)
-
-
-def first_match_offsets(pattern: re.Pattern[str], masked: str, names: list[str], wanted: set[str],
-                        found: dict[str, int]) -> None:
-    """Offsets (of group 1) of the first match naming each ``wanted`` name; ``names`` is
-    ``pattern.findall(masked)``. Walks the matches in C up to the last one needed;
-    names already in ``found`` keep their offset."""
-    present = set(names)
-    indexes = sorted(names.index(name) for name in wanted if name in present and name not in found)
-    matches = pattern.finditer(masked)
-    consumed = 0
-    for index in indexes:
-        match = next(islice(matches, index - consumed, None))
-        consumed = index + 1
-        found[match.group(1)] = match.start(1)
 
 
 def name_signals(values: dict[str, float], evidence: dict[str, int], examples: dict[str, list[str]],

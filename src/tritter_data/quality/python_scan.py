@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tritter_data.quality.names import first_match_offsets, record_defined_names
+from tritter_data.quality.names import add_defined_names
 from tritter_data.quality.structure import FileStructure, FunctionInfo, LineCounter, split_params
 
 # Patterns start with a literal where possible: ``re`` then skips ahead with a fast
@@ -36,6 +36,7 @@ _HANDLER = re.compile(
 _ASSIGN = re.compile(r"\n[ \t]*+([A-Za-z_]\w*+)[ \t]*+(?::[^=\n]++)?=(?!=)")
 _FOR = re.compile(r"for[ \t]++([A-Za-z_]\w*+)[ \t]+in\b")
 _PARAM_NAME = re.compile(r"[*]{0,2}\s*([A-Za-z_]\w*)")
+_SIMPLE_PARAM_NAMES = re.compile(r"(?:^|,)\s*[*]{0,2}\s*([A-Za-z_]\w*)")  # _PARAM_NAME on each stripped piece
 _FIRST_STATEMENT = re.compile(r"\s*(\"\")?")
 
 _DEF_EVENT, _CONTROL_EVENT = 0, 1
@@ -56,7 +57,6 @@ def _line_indent(text: str, offset: int) -> int | None:
 def python_scan(masked: str, original: str) -> FileStructure:
     """Scan masked Python source (``original`` is accepted for interface symmetry)."""
     structure = FileStructure()
-    structure.code_lines = masked.count("\n") + 1 - masked.count("\n\n")
     first = _FIRST_STATEMENT.match(masked)
     structure.module_documented = bool(first and first.group(1))
     text = masked if masked.endswith("\n") else masked + "\n"
@@ -126,12 +126,13 @@ def _read_def(masked: str, match: re.Match[str], line: int) -> FunctionInfo:
         params_text, end = simple.group(1), simple.end()
     else:
         params_text, end = _balanced(masked, start)
-    pieces = split_params(params_text) if "(" in params_text or "[" in params_text else params_text.split(",")
-    for param in pieces:
-        param = param.strip()
-        name = _PARAM_NAME.match(param)
-        if name and name.group(1) not in ("self", "cls"):
-            function.params.append(name.group(1))
+    if "(" in params_text or "[" in params_text:
+        for param in split_params(params_text):
+            name = _PARAM_NAME.match(param.strip())
+            if name and name.group(1) not in ("self", "cls"):
+                function.params.append(name.group(1))
+    else:  # one ``findall`` reads each comma-separated piece's leading name
+        function.params = [name for name in _SIMPLE_PARAM_NAMES.findall(params_text) if name not in ("self", "cls")]
     after = _AFTER_SIGNATURE.match(masked, end)
     function.documented = bool(after and after.group(1))
     return function
@@ -163,7 +164,11 @@ def _function_length(masked: str, offset: int, indent: int, boundaries: list[tup
 
 
 def _body_lines(masked: str, offset: int, end: int) -> int:
-    body_end = len(masked[offset:end].rstrip()) + offset
+    """Lines from ``offset`` to the last non-blank character before ``end``; the trailing
+    blanks are found in a short tail, not by copying the whole body."""
+    tail_start = max(offset, end - 256)
+    tail = masked[tail_start:end].rstrip()
+    body_end = tail_start + len(tail) if tail or tail_start == offset else offset + len(masked[offset:end].rstrip())
     return masked.count("\n", offset, body_end) + 1
 
 
@@ -190,14 +195,11 @@ def _scan_names(masked: str, structure: FileStructure) -> None:
     for function in structure.functions:
         names.append((function.line, function.name))
         names.extend((function.line, param) for param in function.params)
+    first_offsets: dict[str, int] = {}
     first_line = _ASSIGN.match("\n" + masked[:200])  # _ASSIGN needs a newline before the name
-    assigned, looped = _ASSIGN.findall(masked), _FOR.findall(masked)
-
-    def locate(wanted: set[str]) -> dict[str, int]:
-        found = {first_line.group(1): first_line.start(1) - 1} if first_line and first_line.group(1) in wanted else {}
-        first_match_offsets(_ASSIGN, masked, assigned, wanted, found)
-        first_match_offsets(_FOR, masked, looped, wanted, found)
-        return found
-
-    head = [first_line.group(1)] if first_line else []
-    record_defined_names(masked, [head, assigned, looped], locate, structure)
+    if first_line:
+        first_offsets[first_line.group(1)] = first_line.start(1) - 1
+    for pattern in (_ASSIGN, _FOR):
+        for match in pattern.finditer(masked):
+            first_offsets.setdefault(match.group(1), match.start(1))
+    add_defined_names(masked, first_offsets, structure)

@@ -64,6 +64,7 @@ _COMPILED = ("_interopRequireDefault", "__esModule", "__awaiter(", "__generator(
 _PLACEHOLDERS = ("I AM NOT DONE", "our code here", "rite your code")
 _RUST_PLACEHOLDERS = ("todo!(", "unimplemented!(", "???")
 DATA_SHARE = 0.5
+_DROP_BLANKS = str.maketrans("", "", " \t")
 HEAD_CHARS = 32_000
 
 
@@ -130,7 +131,7 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
 
 def _count_code_lines(masked: str) -> int:
     """Lines with code on them (whitespace-only lines, left by comments, do not count)."""
-    squeezed = masked.replace(" ", "").replace("\t", "")
+    squeezed = masked.translate(_DROP_BLANKS)  # one pass where two ``replace`` made two copies
     return max(1, squeezed.count("\n") + 1 - squeezed.count("\n\n") - squeezed.startswith("\n")
                - squeezed.endswith("\n"))
 

@@ -32,7 +32,6 @@ class FileStructure:
     broad_swallowed: list[int] = field(default_factory=list)
     #: (line, name) of names the code defines: variables, parameters, functions
     defined_names: list[tuple[int, str]] = field(default_factory=list)
-    code_lines: int = 0
     comment_count: int = 0
     module_documented: bool = False
 

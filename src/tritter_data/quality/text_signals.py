@@ -38,14 +38,19 @@ _PY_EXIT = re.compile(r"\n([ \t]+)(?:return|raise|continue|break)\b[^\n]*\n(?:[ 
                       r"(?!(?:else|elif|except|finally|case)\b|[)\]}])\S")
 _BRACE_EXIT = re.compile(r"\n([ \t]*)(?:return|throw|break|continue)\b[^;{}\n]*;[ \t]*\n(?:[ \t]*\n)*\1(?![ \t])"
                          r"(?!case\b|default\b|[}\])])\S")
+_PY_EXIT_WORDS = ("return", "raise", "continue", "break")
+_BRACE_EXIT_WORDS = ("return", "throw", "break", "continue")
 # A comment line that holds code (`# x = f(y)`, `// foo();`, `#print(x)`): dead code kept
 # around. The pattern starts at the comment marker (a literal, so ``re`` skips ahead instead
 # of trying every line); that only blanks precede it on its line is checked on the few matches.
-_COMMENTED_CODE = re.compile(
-    r"(?:#|//)[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
+_COMMENTED_TAIL = (
+    r"[ \t]?(?:[A-Za-z_][\w.\[\]]*[ \t]*(?:[-+*/]?=)[ \t]*[\w\"'(\[{-][^\n]*|"
     r"(?:if|for|while|return|print|import|var|let|const|def|func|fn)\b[^\n]*[:;{(]|"
     r"[A-Za-z_][\w.]*\([^)\n]*\)[ \t]*;?)[ \t]*(?=\n)"
 )
+_COMMENTED_CODE = re.compile(f"(?:#|//){_COMMENTED_TAIL}")
+# One marker per pattern: a literal first character ``re`` finds fast (see ``commented_code``).
+_COMMENTED_BY_MARKER = (("#", re.compile(f"#{_COMMENTED_TAIL}")), ("//", re.compile(f"//{_COMMENTED_TAIL}")))
 _INPUT = re.compile(r"input\(|Scanner\(System\.in\)|prompt\(|stdin\.readline\(\)|New(?:Reader|Scanner)\(os\.Stdin\)|"
                     r"io::stdin\(\)|fmt\.Scan")
 _INPUT_HINTS = ("input(", "System.in", "prompt(", "stdin.readline(", "os.Stdin", "stdin()", "fmt.Scan")
@@ -119,15 +124,43 @@ def duplicate_lines(original: str) -> tuple[int, int]:
 
 
 def dead_code(masked: str, language: str) -> tuple[int, int]:
-    """Statements right after an unconditional return/raise/throw/break in the same block."""
-    pattern = _PY_EXIT if language == "python" else _BRACE_EXIT
+    """Statements right after an unconditional return/raise/throw/break in the same block.
+
+    The exit patterns start at a newline, so ``re`` would try them on every line; instead
+    the exit words are found with ``str.find`` and the pattern is tried only at the lines
+    they start, in order, skipping what an earlier match consumed: ``finditer``'s matches.
+    """
+    python = language == "python"
+    pattern = _PY_EXIT if python else _BRACE_EXIT
     text = "\n" + masked
     hits = []
-    for match in pattern.finditer(text):
-        if language != "python" and not _block_statement(text, match.start()):
+    end = 0
+    for newline in _exit_lines(text, _PY_EXIT_WORDS if python else _BRACE_EXIT_WORDS, 1 if python else 0):
+        if newline < end:
             continue
-        hits.append(text.count("\n", 0, match.end()))
+        match = pattern.match(text, newline)
+        if match is None:
+            continue
+        end = match.end()
+        if python or _block_statement(text, newline):
+            hits.append(text.count("\n", 0, end))
     return len(hits), (hits[0] if hits else 0)
+
+
+def _exit_lines(text: str, words: tuple[str, ...], min_indent: int) -> list[int]:
+    """Offsets of the newlines before lines that start (after ``min_indent`` or more blanks)
+    with one of ``words``; ``text`` starts with a newline."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            line = at
+            while text[line - 1] in " \t":
+                line -= 1
+            if text[line - 1] == "\n" and at - line >= min_indent:
+                starts.add(line - 1)
+            at = text.find(word, at + 1)
+    return sorted(starts)
 
 
 def _block_statement(text: str, newline: int) -> bool:
@@ -137,16 +170,23 @@ def _block_statement(text: str, newline: int) -> bool:
 
 
 def commented_code(original: str) -> tuple[int, int]:
-    """Comment lines that hold code; the first one's line."""
+    """Comment lines that hold code; the first one's line.
+
+    A match never crosses a line end and runs to it, so ``_COMMENTED_CODE.finditer`` makes
+    at most one match per line, and a match that only blanks precede is always tried. Each
+    marker is therefore scanned on its own (literal-first, faster than the ``#|//`` class)
+    and the matches at the start of their line are the same ones.
+    """
     text = "\n" + original + "\n"
-    count = first = 0
-    for match in _COMMENTED_CODE.finditer(text):
-        newline = text.rfind("\n", 0, match.start())
-        if text[newline + 1 : match.start()].strip(" \t"):  # code before it: a trailing comment
+    lines = []
+    for marker, pattern in _COMMENTED_BY_MARKER:
+        if marker not in text:
             continue
-        count += 1
-        first = first or text.count("\n", 0, newline) + 1
-    return count, first
+        for match in pattern.finditer(text):
+            newline = text.rfind("\n", 0, match.start())
+            if not text[newline + 1 : match.start()].strip(" \t"):  # else code before it: a trailing comment
+                lines.append(newline)
+    return len(lines), (text.count("\n", 0, min(lines)) + 1 if lines else 0)
 
 
 def reads_input(masked: str) -> bool:
