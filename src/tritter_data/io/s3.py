@@ -2,7 +2,7 @@
 
 Two uses share it (issue 14 had a boto3 stack and an fsspec stack): shard sets at ``s3://`` URLs
 (``io/storage.py``, through fsspec's API) and The Stack v2's blobs (``sources/blobs.py``: many small
-GETs in flight on s3fs's event loop; ``benchmarks/bench_blobs.py`` measured this against boto3 in a
+GETs in flight on s3fs event loops; ``benchmarks/bench_blobs.py`` measured this against boto3 in a
 thread pool). Both are ``s3fs.S3FileSystem`` objects built by ``settings`` from the same inputs:
 the storage options (``--s3-endpoint-url`` becomes ``endpoint_url``; ``anon``, ``profile`` pass
 through) over the AWS environment (``AWS_ENDPOINT_URL``, ``AWS_PROFILE``, the credential chain,
@@ -23,8 +23,11 @@ the region). They differ only in who retries:
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import itertools
 import os
 import random
+import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -147,33 +150,43 @@ def error_code(error: BaseException) -> str:
 
 
 class S3Client:
-    """Whole-object GETs on s3fs's event loop, many in flight, each retried by ``get``'s policy.
+    """Whole-object GETs, ``max_pool`` in flight, each retried by ``get``'s policy.
 
-    ``submit`` returns a ``concurrent.futures.Future``, so a plain (threaded) caller can keep a
-    bounded window of fetches and take the results in its own order.
+    The GETs are spread over ``loops`` event loops, each in its own thread with its own s3fs
+    client: request handling is CPU-bound Python, and one loop thread gets one thread's share
+    of a busy machine (the driver competes with its own workers), which capped a single loop
+    well below a thread pool in ``benchmarks/bench_blobs.py``. ``submit`` returns a
+    ``concurrent.futures.Future``, so a plain caller keeps a bounded window and its own order.
     """
 
-    def __init__(self, options: StorageOptions = (), max_pool: int = 32):
+    def __init__(self, options: StorageOptions = (), max_pool: int = 32, loops: int = 4):
         from fsspec.asyn import sync
 
-        self.fs = _s3fs().S3FileSystem(**settings(options, blob_pool=max_pool), skip_instance_cache=True)
-        self.loop = self.fs.loop
-        self.client = sync(self.loop, self.fs.set_session)
         self.max_pool = max_pool
+        #: (loop, file system, client, gate) per lane; the file system must stay referenced:
+        #: s3fs closes its client when the file system is collected.
+        self.lanes: list[tuple[asyncio.AbstractEventLoop, Any, Any, asyncio.Semaphore]] = []
+        loops = max(1, min(loops, max_pool))
+        for number in range(loops):
+            share = max_pool // loops + (number < max_pool % loops)
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name=f"s3-fetch-{number}", daemon=True).start()
+            fs = _s3fs().S3FileSystem(**settings(options, blob_pool=share), skip_instance_cache=True, loop=loop)
+            self.lanes.append((loop, fs, sync(loop, fs.set_session), asyncio.Semaphore(share)))
+        self._next = itertools.count()
+        self.cache_key: tuple[Any, ...] | None = None
 
-    async def get_async(self, bucket: str, key: str, policy: RetryPolicy,
-                        gate: asyncio.Semaphore | None = None) -> tuple[bytes, int]:
-        """(body, attempts). Raises ``S3GetError`` or ``S3Denied``."""
+    async def get_async(self, lane: int, bucket: str, key: str, policy: RetryPolicy) -> tuple[bytes, int]:
+        """(body, attempts), on ``lane``'s loop. Raises ``S3GetError`` or ``S3Denied``."""
         from aiohttp import ClientError as HTTPError
         from botocore.exceptions import BotoCoreError, ClientError
 
+        _, _, client, gate = self.lanes[lane]
         last = ""
         for attempt in range(policy.attempts):
             try:
-                if gate is None:
-                    return await self._get_once(bucket, key), attempt + 1
                 async with gate:
-                    return await self._get_once(bucket, key), attempt + 1
+                    return await _get_once(client, bucket, key), attempt + 1
             except ClientError as error:
                 code = error_code(error)
                 kind = error_kind(code)
@@ -189,18 +202,53 @@ class S3Client:
                 await asyncio.sleep(policy.delay(attempt))
         raise S3GetError("failed", last, policy.attempts, exhausted=True)
 
-    async def _get_once(self, bucket: str, key: str) -> bytes:
-        response = await self.client.get_object(Bucket=bucket, Key=key)
-        async with response["Body"] as body:
-            return bytes(await body.read())
-
     def get(self, bucket: str, key: str, policy: RetryPolicy) -> tuple[bytes, int]:
+        return self.submit(bucket, key, policy).result()
+
+    def close(self) -> None:
+        """Close each client on its own loop, then stop the loops. Without it, s3fs closes a
+        collected client on whichever loop is running in the collecting thread (an error
+        message, no harm); with the loops stopped its finalizer only closes the sockets."""
         from fsspec.asyn import sync
 
-        return sync(self.loop, self.get_async, bucket, key, policy)
+        for loop, fs, _, _ in self.lanes:
+            with contextlib.suppress(Exception):
+                sync(loop, fs._s3creator.__aexit__, None, None, None, timeout=5)
+            loop.call_soon_threadsafe(loop.stop)
+        self.lanes = []
+        with _CLIENTS_LOCK:
+            _CLIENTS.pop(self.cache_key, None)
 
-    def submit(self, bucket: str, key: str, policy: RetryPolicy, gate: asyncio.Semaphore) -> Future[tuple[bytes, int]]:
-        return asyncio.run_coroutine_threadsafe(self.get_async(bucket, key, policy, gate), self.loop)
+    def submit(self, bucket: str, key: str, policy: RetryPolicy) -> Future[tuple[bytes, int]]:
+        lane = next(self._next) % len(self.lanes)
+        return asyncio.run_coroutine_threadsafe(self.get_async(lane, bucket, key, policy), self.lanes[lane][0])
+
+
+_CLIENTS: dict[tuple[Any, ...], S3Client] = {}
+_CLIENTS_LOCK = threading.Lock()
+
+
+def shared_client(options: StorageOptions = (), max_pool: int = 32) -> S3Client:
+    """One ``S3Client`` per options, pool size, environment and process, kept until ``close``.
+
+    A collected client would be closed by s3fs on whichever loop runs in the collecting thread,
+    which prints an error line on stderr; a kept one never is.
+    """
+    environment = tuple(os.environ.get(name) for name in (
+        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_PROFILE", "AWS_ACCESS_KEY_ID"))
+    key = (os.getpid(), tuple(options), max_pool, environment)
+    with _CLIENTS_LOCK:
+        client = _CLIENTS.get(key)
+        if client is None:
+            client = _CLIENTS[key] = S3Client(options, max_pool)
+            client.cache_key = key
+        return client
+
+
+async def _get_once(client: Any, bucket: str, key: str) -> bytes:
+    response = await client.get_object(Bucket=bucket, Key=key)
+    async with response["Body"] as body:
+        return bytes(await body.read())
 
 
 def _denied_text(code: str) -> str:

@@ -2,7 +2,7 @@
 
 The Stack v2 and Stack-Edu rows name a blob (``blob_id``); its bytes live gzip-compressed
 at ``s3://softwareheritage/content/{blob_id}``. Fetching is network-bound, so ``fetch_workers``
-GETs stay in flight on s3fs's event loop (``io/s3.py``, the one S3 stack) while results come
+GETs stay in flight on s3fs event loops (``io/s3.py``, the one S3 stack) while results come
 back in input order (the order decides which copy exact dedup keeps). Throttling and transient
 server errors are retried with exponential backoff; what still fails becomes a counted reject
 (``fetch_failed``) naming the blob, a missing blob is ``blob_missing``; neither ends the run.
@@ -15,7 +15,6 @@ Access denied (or a wrong bucket) would fail every blob alike: it stops the run 
 
 from __future__ import annotations
 
-import asyncio
 import codecs
 import logging
 import threading
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from tritter_data.core.errors import UsageError
 from tritter_data.core.sample import Reject, Sample
 from tritter_data.core.stage import reject
-from tritter_data.io.s3 import RetryPolicy, S3Client, S3GetError, check_credentials
+from tritter_data.io.s3 import RetryPolicy, S3Client, S3GetError, check_credentials, shared_client
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +90,7 @@ def make_s3_client(endpoint_url: str | None = None, max_pool: int = 32) -> S3Cli
     except ImportError:
         raise UsageError(f"fetching blobs from S3 {HUB_INSTALL_HINT}") from None
     check_credentials(options, f"the {SWH_BUCKET} bucket")
-    return S3Client(options, max_pool=max_pool)
+    return shared_client(options, max_pool=max_pool)
 
 
 def _blob_error(error: S3GetError, blob_id: str, bucket: str) -> BlobError:
@@ -151,9 +150,9 @@ class FetchCounters:
 class BlobFetcher:
     """Fill ``text`` of samples that carry ``meta['blob_id']``, keeping input order.
 
-    ``workers`` GETs run at once on the client's event loop; at most ``workers * 4`` are
-    queued, so memory stays bounded however long the input. Blobs are gunzipped and decoded
-    here, in the caller's thread, which keeps the event loop free for I/O. Items that are
+    The client's pool (``make_s3_client(max_pool=workers)``) bounds the GETs in flight; at
+    most ``workers * 4`` are queued, so memory stays bounded however long the input. Blobs
+    are gunzipped and decoded here, in the caller's thread, which keeps the loops free for I/O. Items that are
     already ``Reject`` or already hold text pass through.
     """
 
@@ -168,8 +167,8 @@ class BlobFetcher:
         self.bucket = bucket
         self.counters = FetchCounters()
 
-    def _submit(self, sample: Sample, gate: asyncio.Semaphore) -> Future[tuple[bytes, int]]:
-        return self.client.submit(self.bucket, SWH_PREFIX + str(sample.meta["blob_id"]), self.policy, gate)
+    def _submit(self, sample: Sample) -> Future[tuple[bytes, int]]:
+        return self.client.submit(self.bucket, SWH_PREFIX + str(sample.meta["blob_id"]), self.policy)
 
     def _finish(self, sample: Sample, fetched: Future[tuple[bytes, int]]) -> Sample | Reject:
         """Gunzip and decode one fetched blob; every failure but a denied access is a ``Reject``."""
@@ -191,17 +190,16 @@ class BlobFetcher:
 
     def fetch_one(self, sample: Sample) -> Sample | Reject:
         """Fetch, gunzip and decode one sample's blob."""
-        return self._finish(sample, self._submit(sample, asyncio.Semaphore(1)))
+        return self._finish(sample, self._submit(sample))
 
     def map(self, items: Iterable[Sample | Reject]) -> Iterator[Sample | Reject]:
         window = self.workers * 4
-        gate = asyncio.Semaphore(self.workers)
         pending: deque[tuple[Sample, Future[tuple[bytes, int]]] | Sample | Reject] = deque()
         in_flight = 0
         try:
             for item in items:
                 if isinstance(item, Sample) and "blob_id" in item.meta and item.path is not None:
-                    pending.append((item, self._submit(item, gate)))
+                    pending.append((item, self._submit(item)))
                     in_flight += 1
                 else:
                     pending.append(item)
