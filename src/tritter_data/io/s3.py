@@ -154,9 +154,10 @@ class S3Client:
 
     The GETs are spread over ``loops`` event loops, each in its own thread with its own s3fs
     client: request handling is CPU-bound Python, and one loop thread gets one thread's share
-    of a busy machine (the driver competes with its own workers), which capped a single loop
-    well below a thread pool in ``benchmarks/bench_blobs.py``. ``submit`` returns a
-    ``concurrent.futures.Future``, so a plain caller keeps a bounded window and its own order.
+    of a busy machine (the driver competes with its own workers). ``bench_blobs.py`` at 20 ms,
+    load ~9 on 2 cores: one loop 0.41x a 32-thread boto3 pool, four loops 0.96x; at load ~5 one
+    loop did as well (0.91x-1.27x): the figures are noisy, ``loops`` is the knob. ``submit``
+    returns a ``concurrent.futures.Future``, so a caller keeps a bounded window and its order.
     """
 
     def __init__(self, options: StorageOptions = (), max_pool: int = 32, loops: int = 4):
