@@ -106,6 +106,10 @@ QUIET = [
      'os.system("sqlplus scott/tiger@orcl")\nCMD = "sqlplus $USER/$PASS@$DB"\nSYS = "sqlplus / as sysdba"\n'),
     ("curl users without a key", "curl -u deploy-user-01: https://a.test\ncurl -u \"$API_KEY:\" https://a.test\n"
      "curl -u jdoe42: https://a.test\n"),
+    ("aws resource names and request ids", '    "SecretArn": "arn:aws:secretsmanager:us-west-2:123456789123:secret:billing-db-1a2B3c",\n'
+     '  aws iot create-custom-metric --client-request-token "02ccb92b-33e8-4dfa-a0c1-35b181ed26b0"\n'),
+    ("an assignment quoted in prose", "If you need pandas, pass `chunksize=100_000` to `read_csv`.\n"
+     "Set the token `retries=3_000` per host.\n"),
     ("words after a keyword", "msg = _(\"Your secret 'recovery-question-one'\")\n"
      "COMMENT = \"token 'https://acme.io/docs/tokens'\"\n"),
 ]

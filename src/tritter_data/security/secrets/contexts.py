@@ -48,6 +48,7 @@ _KEYWORDS = (rb"(?:password|passwd|passphrase|pwd|pass\b|secret|token|api[_\-]?k
              rb"|private[_\-]?key|client[_\-]?secret|credentials?|creds|bearer|signing[_\-]?key|encryption[_\-]?key)")
 #: The name from its keyword on; ``scanner.name_before`` adds the part before the keyword.
 _NAME = rb"(" + _KEYWORDS + rb"[\w.\-]{0,30})"
+_ARN_NAME = re.compile(r"arn:aws[\w-]*:[\w-]+:[\w-]*:\d{0,12}:")  # an AWS resource name: ...:secret:NAME
 _REFERENCE = re.compile(r"\$[A-Za-z_{(]|[{}<>]|%\w+%")  # $VAR, ${VAR}, {name}, <value>, %VAR%: not a literal
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _PATH_WORDS = re.compile(r"[a-z]{3,}/[a-z]{3,}")
@@ -256,7 +257,9 @@ def _generic(name: str, value: str, separator: str) -> bool:
         return False
     loose = not any(c in separator for c in "=:,>")  # only a space or a dash between: see _LOOSE
     if loose and (not _loose_shape(value) or secret_name(name)):
-        return _loose_shape(value) and (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))
+        # a bare UUID after a space (--client-request-token "uuid") is an id; bound with = or : it may be a key
+        return _loose_shape(value) and not hash_or_uuid(value) and \
+            (looks_random(value, 10, 3.2, 3) or looks_random(value, 20, 3.3, 2))
     # ("API_KEY", "...") pairs count; lists of names ('HTTPPasswordMgr', 'CRYPTO_lock') do not
     pair = "," in separator and not any(c in separator for c in "=:")
     # a hex or one-case value in a pair counts when long: ("ADOBE_TOKEN", "<32 hex>") in setProperty/setenv
@@ -290,9 +293,10 @@ _TOKEN_ALPHABET = re.compile(r"^[A-Za-z0-9+/=_.~:\-]+$")
 
 def _loose_shape(value: str) -> bool:
     """``API_TOKEN "..."`` with no ``=`` or ``:``: prose says ``the token 'abc'`` too, so the value must be in
-    a token's alphabet, with digits (then as random as a value in a pair, or a service key's)."""
+    a token's alphabet, with digits (then as random as a value in a pair, or a service key's). An ``=``
+    before any base64 padding is code (``pass `chunksize=100_000` to read_csv``), not a token."""
     return (bool(_TOKEN_ALPHABET.match(value)) and any(c.isdigit() for c in value)
-            and not value.startswith(("http", "/", "-", ".")))
+            and not value.startswith(("http", "/", "-", ".")) and "=" not in value.rstrip("="))
 
 
 def _header(match_prefix: str, value: str) -> bool:
@@ -324,6 +328,8 @@ def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", se
     if kind == "generic":
         if rule.rule_id == "SECRET-NAME-VALUE-PAIR" and _HTML_FIELD.search(text):
             return False  # <input name="..." value="...">: a form field's default, filled per page
+        if _ARN_NAME.search(text) and f":{other}:{value}" in text:
+            return False  # arn:aws:secretsmanager:...:secret:NAME names a stored secret, it is not one
         return _generic(other, value, separator)
     if kind == "header":
         return _header(other, value)
