@@ -150,11 +150,11 @@ _CODE_PARAM = re.compile(r"(?i)^\$?(?:\w+_)?(?:source|src|snippet|compiled"
                          r"|handler|statement|stmt|formula)s?$")
 
 
-#: Function names that say the function compiles or evaluates the code it is given.
-_COMPILER = re.compile(r"(?i)compile|interpret|transpile|evaluat|^(?:eval|exec|run)_?(?:code|script|source|string|expr)")
+#: Function names that say the function compiles the template or source it is given.
+_COMPILER = re.compile(r"(?i)compile|transpile")
 
 
-_TEMPLATE_PARAM = re.compile(r"(?i)^(?:\w+_)?(?:template|tmpl|code|source|src|expr|expression)s?$")
+_TEMPLATE_PARAM = re.compile(r"(?i)^(?:\w+_)?(?:template|tmpl|source|src)s?$")
 
 
 def _compiler(call: Any, value: Value, ctx: Context) -> bool:
