@@ -133,6 +133,8 @@ class SessionPool:
             while True:
                 isolating = bool(retry) or any(alone for *_, alone in pending)
                 while len(pending) < (1 if isolating else self.window):
+                    if pending and pending[0][1].done() and not retry:
+                        break  # a finished result goes out before the next batch is read (a slow input)
                     if retry:
                         batch, tries = retry.popleft()
                     elif (batch := next(batches, None)) is None:

@@ -117,6 +117,8 @@ def prepare(options: PrepareOptions, executor: Executor | None = None) -> dict[s
                     writer.write_line(result.encoded)
                 stats.add(result)
                 progress.update(1, result.size_bytes)
+            if checkpoints is not None:
+                checkpoints.keep_before_hoist(writer, stats)  # closing hoists the schema head
     except OSError as error:
         if error.errno == errno.ENOSPC:
             raise UsageError(f"--output-dir {options.output_dir}: disk full ({error.strerror}); free space "

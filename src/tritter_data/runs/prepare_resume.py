@@ -35,6 +35,7 @@ from tritter_data.runs.stats import RunStats
 PARTS = ".parts"
 STATE = "prepare.json"
 SEEN = "seen.jsonl"
+HOIST = "hoist"  # hard links to the shards the schema hoist rewrites, while it runs
 
 
 def fingerprint(options: dict[str, Any]) -> str:
@@ -77,6 +78,11 @@ class Checkpoints:
     def restore(self, state: dict[str, Any], dedup: ExactDedup, shard_size: int, compress: str
                 ) -> tuple[RunStats, ShardWriter]:
         """Undo what came after the checkpoint; return the stats and a writer that go on from it."""
+        hoist = self.parts / HOIST
+        if hoist.is_dir():  # killed mid-hoist (or after it): the head shards get their bytes from before it
+            for link in hoist.iterdir():
+                os.replace(link, self.output_dir / link.name)
+            hoist.rmdir()
         keep = {shard_name(index, compress) for index in range(state["shards"])}
         for path in existing_shards(self.output_dir):
             if path.name not in keep:
@@ -115,6 +121,19 @@ class Checkpoints:
                  "seen_lines": self._seen_lines, "bytes_out": writer.bytes_written, "stats": stats.to_dict(),
                  "head": writer.head_state()}  # a resumed writer need not read the shards done
         write_manifest(self.parts / STATE, state)
+
+    def keep_before_hoist(self, writer: ShardWriter, stats: RunStats) -> None:
+        """Every input is in: commit the last shard, then hard-link the shards the schema hoist
+        rewrites (it writes new files, so the links keep the old bytes) for a kill mid-hoist."""
+        hoisted = writer.hoisted_shards()
+        if not hoisted:
+            return
+        self.commit(writer, stats)
+        directory = self.parts / HOIST
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir()
+        for path in hoisted:
+            os.link(path, directory / path.name)
 
     def finish(self) -> None:
         shutil.rmtree(self.parts, ignore_errors=True)
