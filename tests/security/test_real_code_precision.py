@@ -274,3 +274,17 @@ module.exports = NestedSetSubjectExecutor;
 '''
     assert deciding(code, "javascript") == []
     assert deciding(code.replace("subjects", "userInput"), "javascript") == [("JS-SQL", "high")]
+
+
+def test_a_pytest_style_module_without_a_test_import_is_a_test():
+    code = '''import yaml
+
+
+def test_sort_keys(input_filename, verbose=False):
+    with open(input_filename, "rb") as file:
+        data = yaml.load(file.read(), Loader=yaml.FullLoader)
+    assert data
+'''
+    assert deciding(code, "python") == []
+    library = code.replace("def test_sort_keys(", "def load_settings(")
+    assert deciding(library, "python") == [("PY-YAML", "high")]

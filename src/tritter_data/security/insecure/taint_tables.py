@@ -55,7 +55,8 @@ PYTHON = TaintRules(
     source_methods=frozenset({"recv", "recvfrom", "recv_into", "recvmsg"}),
     mutators=frozenset({"append", "extend", "insert", "add", "update", "appendleft", "write", "setdefault"}),
     private=re.compile(r"def\s+_(?!_)"),
-    tests=re.compile(r"(?m)^\s*(?:from|import)\s+[\w.]*\b(?:unittest|pytest|test\.support|doctest)\b"),
+    tests=re.compile(r"(?m)^\s*(?:from|import)\s+[\w.]*\b(?:unittest|pytest|test\.support|doctest)\b"
+                     r"|^def test_\w+\([^)\n]*\):"),  # pytest-style modules need no import
 )
 JAVASCRIPT = TaintRules(
     sources=_words(r"(?:req|request|ctx\.request|ctx)\.(?:query|body|params|cookies|headers|url|originalUrl|path"
