@@ -288,3 +288,24 @@ def test_sort_keys(input_filename, verbose=False):
     assert deciding(code, "python") == []
     library = code.replace("def test_sort_keys(", "def load_settings(")
     assert deciding(library, "python") == [("PY-YAML", "high")]
+
+
+def test_a_route_handlers_parameters_are_the_request():
+    code = '''import functools
+import os
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/ping/<host>")
+def ping(host):
+    return str(os.system("ping -c 1 " + host))
+'''
+    assert deciding(code, "python") == [("PY-OS-SYSTEM", "critical")]
+    # the same body in a private helper: its parameter is of unknown origin (low), and a decorator
+    # that is not a route adds no source
+    helper = code.replace('@app.route("/ping/<host>")\ndef ping(', "def _ping(")
+    cached = code.replace('@app.route("/ping/<host>")\ndef ping(', "@functools.lru_cache()\ndef _ping(")
+    assert "_ping(" in helper and "lru_cache()\ndef _ping(" in cached
+    assert deciding(helper, "python") == deciding(cached, "python") == []

@@ -61,7 +61,7 @@ def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callabl
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
     callback = is_callback(function)
-    handler = callback and _input_callback(function, ctx)
+    handler = (callback and _input_callback(function, ctx)) or _route_handler(function, ctx)
     private = ctx.shared["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
@@ -96,6 +96,23 @@ def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callabl
 #: Calls whose callback receives outside data: events (``sock.on("data", d => ...)``), prompts, promises.
 _INPUT_CALLBACKS = frozenset({"on", "once", "addListener", "addEventListener", "question", "then", "subscribe",
                               "prependListener", "HandleFunc", "HandlerFunc", "Handle"})
+
+
+#: Decorators and annotations that make a function a web route: its parameters are the request's
+#: (Flask/FastAPI ``@app.route("/<name>")``, ``@router.get``, DRF ``@api_view``, Spring ``@GetMapping``).
+_ROUTE = re.compile(r"@[\w.]*\b(?:route|get|post|put|patch|delete|api_route|websocket|api_view)\s*\("
+                    r"|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|Path)\b")
+
+
+def _route_handler(function: Any, ctx: Context) -> bool:
+    """A function decorated or annotated as a web route handler."""
+    parent = function.parent
+    if parent is not None and parent.type == "decorated_definition":  # Python: the decorators are siblings
+        head = ctx.source[parent.start_byte:function.start_byte]
+    else:  # Java: the annotations are the method's own modifiers
+        modifiers = next((c for c in function.children if c.type == "modifiers"), None)
+        head = ctx.source[modifiers.start_byte:modifiers.end_byte] if modifiers is not None else b""
+    return b"@" in head and bool(_ROUTE.search(head.decode("utf-8", "replace")))
 
 
 def _input_callback(function: Any, ctx: Context) -> bool:
