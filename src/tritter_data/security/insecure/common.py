@@ -10,6 +10,7 @@ from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
 from tritter_data.security.insecure.syntax import Context, callee_name, last_name, string_text, unwrap
 from tritter_data.security.insecure.taint import trace
+from tritter_data.security.insecure.taint_entry import is_test_file
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_tables import TABLES
 from tritter_data.security.insecure.taint_values import Value
@@ -225,13 +226,8 @@ def _test_file(ctx: Context) -> bool:
     ``test_logging`` unpickles what its own handler sent to its own loopback server; a test's
     argv, sockets and inputs are the test's. The finding belongs to the code under test.
     """
-    cached = ctx.shared.get("is_test")
-    if cached is None:
-        rules = TABLES.get(ctx.language)
-        cached = bool(rules is not None and rules.tests is not None and
-                      rules.tests.search((ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")))
-        ctx.shared["is_test"] = cached
-    return cached
+    rules = TABLES.get(ctx.language)
+    return rules is not None and is_test_file(ctx, rules)
 
 
 def _environment(value: Value) -> bool:

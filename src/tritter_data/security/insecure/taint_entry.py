@@ -50,19 +50,24 @@ def entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable
     return dict(entries[key])
 
 
+def is_test_file(ctx: Context, rules: TaintRules) -> bool:
+    """Whether the file (all its windows) is a test, by the language's markers; decided once per file."""
+    if "test" not in ctx.shared:
+        whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
+        ctx.shared["test"] = bool(rules.tests is not None and rules.tests.search(whole))
+    return ctx.shared["test"]
+
+
 def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]
                   ) -> dict[str, Value]:
     if "text" not in ctx.cache:  # once per parse: the parsed text
         ctx.cache["text"] = ctx.source[:400_000].decode("utf-8", "replace")
-    if "test" not in ctx.shared:  # once per file (all its windows): whether it is a test
-        whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
-        ctx.shared["test"] = bool(rules.tests is not None and rules.tests.search(whole))
     body = function.child_by_field_name("body") or function
     header = ctx.source[function.start_byte:body.start_byte].decode("utf-8", "replace")
     name = function_name(function, ctx)
     callback = is_callback(function)
     handler = (callback and _input_callback(function, ctx)) or _route_handler(function, ctx)
-    private = ctx.shared["test"] or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
+    private = is_test_file(ctx, rules) or bool(rules.private is not None and rules.private.search(header.split("(")[0]))
     called_cache = ctx.cache.setdefault("called", {})
     if name not in called_cache:
         called_cache[name] = _called_in_file(name, ctx)
