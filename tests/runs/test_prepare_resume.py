@@ -21,7 +21,8 @@ from tritter_data.io.writers import ShardWriter
 ROOT = Path(__file__).resolve().parents[2]
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 ARGS = ["--shard-size", "5", "--quiet"]
-# The real command, its input stream slowed down so that a kill lands mid-run.
+# The real command, its input stream slowed down so that a kill lands mid-run, and its manifest
+# held back so that a kill after the last shard still lands before it.
 SLOW = """
 import sys, time
 import tritter_data.runs.prepare as prepare
@@ -31,6 +32,11 @@ def slow(options, *skip):
         time.sleep(0.01)
         yield item
 prepare._walk = slow
+write_manifest = prepare.write_manifest
+def late_manifest(path, manifest):
+    time.sleep(60)  # the last shard's commit may reach kill_after: the kill still lands before this
+    write_manifest(path, manifest)
+prepare.write_manifest = late_manifest
 from tritter_data.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """
@@ -85,6 +91,44 @@ def test_sigkill_then_the_same_command_gives_the_same_bytes(corpus: Path, whole:
     process.communicate()
     assert process.returncode == -9 and not (out / "manifest.json").exists()
     assert main(["prepare", "--input-dir", str(corpus), "--output-dir", str(out), "--workers", "2", *ARGS]) == 0
+    same_as_whole(out, whole)
+
+
+# The real command, SIGKILLed by itself at the end: after the shards the schema hoist rewrites are
+# hard-linked aside but before any is rewritten, or after the first one is.
+KILLED_AT_THE_HOIST = """
+import os, signal, sys
+point = sys.argv[1]
+from tritter_data.io import schema_head
+from tritter_data.runs.prepare_resume import Checkpoints
+keep, rewrite = Checkpoints.keep_before_hoist, schema_head._write_lines
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+def die_after_links(self, writer, stats):
+    keep(self, writer, stats)
+    if point == "linked":
+        die()
+def die_mid_hoist(path, lines):
+    rewrite(path, lines)
+    if point == "hoist":
+        die()
+Checkpoints.keep_before_hoist, schema_head._write_lines = die_after_links, die_mid_hoist
+from tritter_data.cli import main
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("point", ["linked", "hoist"])
+def test_sigkill_at_the_schema_hoist_then_the_same_command_gives_the_same_bytes(
+        corpus: Path, whole: Path, tmp_path: Path, point: str) -> None:
+    out = tmp_path / "out"
+    args = ["prepare", "--input-dir", str(corpus), "--output-dir", str(out), *ARGS]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_THE_HOIST, point, *args], env=env,
+                            capture_output=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr.decode()
+    assert (out / ".parts" / "hoist").is_dir() and not (out / "manifest.json").exists()
+    assert main(args) == 0
     same_as_whole(out, whole)
 
 

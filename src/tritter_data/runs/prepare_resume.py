@@ -81,7 +81,11 @@ class Checkpoints:
         hoist = self.parts / HOIST
         if hoist.is_dir():  # killed mid-hoist (or after it): the head shards get their bytes from before it
             for link in hoist.iterdir():
-                os.replace(link, self.output_dir / link.name)
+                shard = self.output_dir / link.name
+                if shard.exists() and os.path.samefile(link, shard):
+                    link.unlink()  # not rewritten yet; rename() between two links of one file does nothing
+                else:
+                    os.replace(link, shard)
             hoist.rmdir()
         keep = {shard_name(index, compress) for index in range(state["shards"])}
         for path in existing_shards(self.output_dir):
