@@ -40,7 +40,9 @@ from tritter_data.dedup.near_tasks import (
     candidate_lines,
     line_batches,
     signature_lines,
+    signature_span,
     signature_texts,
+    span_batches,
 )
 from tritter_data.dedup.near_write import write_kept
 from tritter_data.dedup.shingles import jaccard
@@ -113,8 +115,11 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
     store = BandStore(config.lsh.bands, config.memory_limit, workdir)
     valid_parts, bytes_in = [], 0
     progress = Progress("dedup: signatures", quiet=quiet)
-    for hashes, valid, size, part, lost in executor.map_ordered(signature_lines, config,
-                                                                 line_batches(shards, config.batch_size)):
+    pooled = executor.name == "local" and getattr(executor, "workers", 1) > 1  # workers that share our files
+    spans = span_batches(shards, config.batch_size) if pooled else None
+    tasks = executor.map_ordered(signature_span, config, spans) if spans is not None else \
+        executor.map_ordered(signature_lines, config, line_batches(shards, config.batch_size))
+    for hashes, valid, size, part, lost in tasks:
         for line in lost:
             bad.add(line)
         table.extend(part)

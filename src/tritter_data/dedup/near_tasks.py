@@ -20,7 +20,7 @@ from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.shingles import batch_ngram_hashes, shingle_hashes
 from tritter_data.io.schema_head import key_mask, optional_keys
 from tritter_data.io.shard_set import InputShards
-from tritter_data.io.shards import BadLine, parse_line, shard_lines
+from tritter_data.io.shards import BadLine, LineSpan, line_spans, parse_line, read_span, shard_lines
 
 if TYPE_CHECKING:
     from tritter_data.dedup.config import NearDedupConfig
@@ -113,6 +113,12 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
     return hashes, valid, size, table, bad
 
 
+def signature_span(config: NearDedupConfig, span: LineSpan
+                   ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[BadLine]]:
+    """``signature_lines`` over a span the worker reads from the shard itself."""
+    return signature_lines(config, [(span[0], number, line) for number, line in read_span(span)])
+
+
 def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:
     """Phase 3 in a worker: ``(source, sorted distinct shingle hashes)`` of each candidate line."""
     records = [parse_line("", 0, line) for line in lines]  # validated in phase 1
@@ -126,6 +132,15 @@ def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
         record = parse_line(path, number, line)
         encoded.append(None if isinstance(record, BadLine) else orjson.dumps(record) + b"\n")
     return encoded
+
+
+def span_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[LineSpan] | None:
+    """``line_batches`` as spans each worker reads from the file: the driver neither reads the
+    lines nor sends their bytes through a pipe (with 2 workers on 2 cores, that was a third of a
+    core). None when a shard is compressed (a zstd stream cannot be read from the middle)."""
+    if any(path.name.endswith(".zst") for path in shards.paths):
+        return None
+    return (span for path in shards.paths for span in line_spans(path, size, max_bytes))
 
 
 def line_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Line]]:
