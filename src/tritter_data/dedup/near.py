@@ -55,6 +55,7 @@ from tritter_data.io.shard_set import (
     read_records,
     read_selected_lines,
 )
+from tritter_data.io.shards import LineSpan
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -147,13 +148,35 @@ class RayBandRows:
     def __call__(self, batch: list[tuple[int, str]]) -> tuple[np.ndarray, tuple[np.ndarray, int]]:
         hashes, valid, size = signature_texts(self.config, [text for _, text in batch])
         ids = np.array([doc for doc, _ in batch], dtype=np.uint64)[valid]
-        hashes = hashes[valid]
-        bands = hashes.shape[1]
-        rows = np.empty((len(ids) * bands, 3), dtype=np.uint64)
-        rows[:, 0] = np.tile(np.arange(bands, dtype=np.uint64), len(ids))
-        rows[:, 1] = hashes.reshape(-1)
-        rows[:, 2] = np.repeat(ids, bands)
-        return rows, (valid, size)
+        return _band_rows(hashes[valid], ids), (valid, size)
+
+
+_LOCAL_BITS = 32  # a span's document key: span index << 32 | index within the span
+
+
+@dataclass(frozen=True)
+class RaySpanRows:
+    """``RayBandRows`` for a task that reads its own line span (a local Ray instance shares the
+    driver's files): it parses the lines too, so the driver neither parses nor ships them. Rows
+    name documents by span and index, made global once every span's count is known."""
+
+    config: NearDedupConfig
+
+    def __call__(self, batch: list[tuple[int, LineSpan]]) -> tuple[np.ndarray, tuple[Any, ...]]:
+        (index, span), = batch
+        hashes, valid, size, table, bad = signature_span(self.config, span)
+        keys = (np.uint64(index) << np.uint64(_LOCAL_BITS)) + np.arange(len(valid), dtype=np.uint64)
+        return _band_rows(hashes[valid], keys[valid]), (valid, size, table, bad)
+
+
+def _band_rows(hashes: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``[band, hash, doc]`` rows of documents ``ids`` and their band hashes."""
+    bands = hashes.shape[1]
+    rows = np.empty((len(ids) * bands, 3), dtype=np.uint64)
+    rows[:, 0] = np.tile(np.arange(bands, dtype=np.uint64), len(ids))
+    rows[:, 1] = hashes.reshape(-1)
+    rows[:, 2] = np.repeat(ids, bands)
+    return rows
 
 
 def bucket_pairs_of_rows(*chunks: np.ndarray) -> np.ndarray:
@@ -175,6 +198,9 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
                     ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Signatures in Ray map tasks, band rows shuffled by hash, pairs in one reduce per partition."""
     started = time.perf_counter()
+    spans = span_batches(shards, config.batch_size) if getattr(executor, "address", "") is None else None
+    if spans is not None:  # a local instance: its tasks read the shards themselves
+        return _candidates_ray_spans(spans, table, bad, config, timings, quiet, executor, started)
     progress = Progress("dedup: signatures", quiet=quiet)
 
     def documents() -> Iterator[tuple[int, str]]:
@@ -191,6 +217,34 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     pairs = np.unique(found, axis=0) if len(found) else found
     timings["signatures_and_buckets"] = time.perf_counter() - started
     return pairs, valid, sum(size for _, size in extras), 0
+
+
+def _candidates_ray_spans(spans: Iterator[LineSpan], table: DocTable, bad: BadLines, config: NearDedupConfig,
+                          timings: dict[str, float], quiet: bool, executor: Any, started: float
+                          ) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """``_candidates_ray`` with map tasks that read and parse their own span (``RaySpanRows``)."""
+    progress = Progress("dedup: signatures", quiet=quiet)
+
+    def counted(items: Iterator[LineSpan]) -> Iterator[tuple[int, LineSpan]]:
+        for index, span in enumerate(items):
+            progress.update(0, span[3] - span[2])  # bytes: the bar only
+            yield index, span
+
+    reduced, extras = executor.shuffle(counted(spans), RaySpanRows(config), bucket_pairs_of_rows, batch_size=1)
+    progress.close()
+    for _, _, part, lost in extras:
+        table.extend(part)
+        for line in lost:
+            bad.add(line)
+    counts = np.array([len(valid) for valid, *_ in extras], dtype=np.int64)
+    first_doc = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
+    found = np.concatenate([np.empty((0, 2), np.uint64), *reduced]).astype(np.uint64)
+    found = (first_doc[(found >> np.uint64(_LOCAL_BITS)).astype(np.int64)]
+             + (found & np.uint64((1 << _LOCAL_BITS) - 1)).astype(np.int64))
+    pairs = np.unique(found, axis=0) if len(found) else found.reshape(0, 2)
+    valid = np.concatenate([v for v, *_ in extras]) if extras else np.empty(0, dtype=bool)
+    timings["signatures_and_buckets"] = time.perf_counter() - started
+    return pairs, valid, sum(size for _, size, *_ in extras), 0
 
 
 # --- phases 3-5 -----------------------------------------------------------------------------------
