@@ -1,7 +1,13 @@
 import pytest
 
 from tritter_data.core.sample import Reject, Sample
-from tritter_data.stages.thresholds import QualityThresholds, alpha_ratio, line_count, long_line_ratio
+from tritter_data.stages.thresholds import (
+    QualityThresholds,
+    alpha_ratio,
+    alpha_ratio_above,
+    line_count,
+    long_line_ratio,
+)
 
 CODE_LINE = "total = compute_total(items)\n"
 
@@ -33,6 +39,17 @@ def test_size_limit_is_under_500_kb():
     text = (line * (500 * 1024 // len(line) + 1))[: 500 * 1024]
     assert run(text).reason == "too_large"
     assert isinstance(run(text[:-200]), Sample)
+
+
+@pytest.mark.parametrize("text", [
+    "x = 1\n" * 40,  # ASCII letters alone decide
+    "# Привет, мир: комментарий на русском языке\nx = [1, 2, 3]\n" * 5,  # only with the Cyrillic letters
+    "# 数据 = 1, 2, 3, 4, 5, 6, 7, 8\n" * 9,  # CJK letters among digits
+    "12345678", "",
+])
+@pytest.mark.parametrize("minimum", [0.0, 0.25, 0.45, 0.5, 1.0])
+def test_the_threshold_check_agrees_with_the_ratio(text: str, minimum: float) -> None:
+    assert alpha_ratio_above(text, minimum) == (alpha_ratio(text) > minimum)
 
 
 def test_alpha_ratio_over_25_percent():

@@ -17,7 +17,7 @@ from tritter_data.core.sample import Sample, StageResult
 from tritter_data.core.stage import reject
 from tritter_data.core.text import line_count, line_lengths
 
-__all__ = ["QualityThresholds", "alpha_ratio", "count_long_lines", "line_count", "long_line_ratio"]
+__all__ = ["QualityThresholds", "alpha_ratio", "alpha_ratio_above", "count_long_lines", "line_count", "long_line_ratio"]
 
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -27,11 +27,21 @@ def alpha_ratio(text: str) -> float:
     """Share of alphabetic characters (Unicode letters) in the text."""
     if not text:
         return 0.0
-    data = text.encode("utf-8")
-    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    letters = _ascii_letters(text)
     if not text.isascii():  # add non-ASCII letters (accents, CJK), counted one by one
         letters += sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
     return letters / len(text)
+
+
+def alpha_ratio_above(text: str, minimum: float) -> bool:
+    """``alpha_ratio(text) > minimum``, deciding on the ASCII letters alone when they suffice
+    (non-ASCII letters only add): the one-by-one count is left for the few close calls."""
+    return bool(text) and (_ascii_letters(text) / len(text) > minimum or alpha_ratio(text) > minimum)
+
+
+def _ascii_letters(text: str) -> int:
+    data = text.encode("utf-8")
+    return len(data) - len(data.translate(None, _ASCII_LETTERS))
 
 
 def long_line_ratio(text: str, limit: int) -> float:
@@ -81,8 +91,8 @@ class QualityThresholds:
             return reject(sample, "too_few_lines", f"{lines} lines < {self.min_lines}")
         if lines > self.max_lines:
             return reject(sample, "too_many_lines", f"{lines} lines > {self.max_lines}")
-        ratio = alpha_ratio(text)
-        if ratio <= self.min_alpha_ratio:
+        if not alpha_ratio_above(text, self.min_alpha_ratio):
+            ratio = alpha_ratio(text)
             return reject(sample, "low_alpha_ratio", f"alphabetic ratio {ratio:.3f} <= {self.min_alpha_ratio}")
         long_ratio = long_line_ratio(text, self.long_line_chars)
         if long_ratio >= self.max_long_line_ratio:
