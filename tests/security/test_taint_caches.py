@@ -22,7 +22,10 @@ PASS_THROUGH = (
 CONSTANT = PASS_THROUGH.replace("    return value\n", "    return \"fixed\"\n")
 #: ``clean`` comes from another module here: a call of unknown code carries its argument's taint.
 IMPORTED = "import os\nfrom helpers import clean\n\n\ndef run(name):\n    os.system(\"ls \" + clean(name))\n"
-TEST_MODULE = PASS_THROUGH.replace("import os\n", "import os\nimport unittest\n")
+#: A module that runs its doctests holds tests, so its parameters come from the test (low), but it
+#: is library code, not a test suite (a suite, ``import unittest``, is not analysed at all).
+TEST_MODULE = PASS_THROUGH.replace("import os\n", "import os\nimport doctest\n")
+SUITE = PASS_THROUGH.replace("import os\n", "import os\nimport unittest\n")
 #: Enough functions between the helper and the sink that a file is parsed in windows, not whole.
 FILLER = "".join(f"def filler_{i}(a, b):\n    total = a + b\n    return total * {i}\n\n\n" for i in range(600))
 
@@ -56,7 +59,15 @@ def test_a_test_module_does_not_make_the_next_file_a_test(large: bool) -> None:
 
 
 def test_the_per_file_test_flag_reaches_every_window_of_its_file() -> None:
-    """The unittest import sits in the first window, the sink in a later one: still a test module."""
+    """The doctest import sits in the first window, the sink in a later one: still a test module."""
     code = _large(TEST_MODULE)
-    assert len(code.encode()) > 24_000 and code.index("os.system") > code.index("import unittest") + 30_000
+    assert len(code.encode()) > 24_000 and code.index("os.system") > code.index("import doctest") + 30_000
     assert verdicts(code) == [("PY-OS-SYSTEM", "low", 3010)]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["whole file", "windows"])
+def test_a_test_suite_has_no_findings_and_the_next_file_keeps_its_own(large: bool) -> None:
+    suite, plain = (_large(SUITE), _large(PASS_THROUGH)) if large else (SUITE, PASS_THROUGH)
+    expected_plain = verdicts(plain)
+    assert [severity for _, severity, _ in expected_plain] == ["critical"]
+    assert [verdicts(code) for code in (suite, plain, suite, plain)] == [[], expected_plain, [], expected_plain]

@@ -23,7 +23,7 @@ from tritter_data.security.insecure.taint_nodes import (
     is_callback,
     parameters,
 )
-from tritter_data.security.insecure.taint_tables import TaintRules
+from tritter_data.security.insecure.taint_tables import TABLES, TaintRules
 from tritter_data.security.insecure.taint_values import Value, join, tainted, unknown
 
 MAX_CALL_SITES = 8
@@ -56,6 +56,14 @@ def is_test_file(ctx: Context, rules: TaintRules) -> bool:
         whole = (ctx.file or ctx.source)[:200_000].decode("utf-8", "replace")
         ctx.shared["test"] = bool(rules.tests is not None and rules.tests.search(whole))
     return ctx.shared["test"]
+
+
+def is_test_suite(text: str, language: str) -> bool:
+    """A test suite (unittest/pytest, JUnit, ``_test.go``, PHPUnit, RSpec, Jest) feeds its sinks itself:
+    what it runs, unpickles or queries is the test's own, so its sinks say nothing about the code."""
+    rules = TABLES.get(language)
+    pattern = rules.suites or rules.tests if rules is not None else None
+    return pattern is not None and bool(pattern.search(text[:200_000]))
 
 
 def _entry_values(function: Any, ctx: Context, rules: TaintRules, trace: Callable[[Any, Context], Value]

@@ -23,6 +23,9 @@ class TaintRules:
     numeric_types: frozenset[str] = frozenset()
     private: re.Pattern[str] | None = None  # searched in a function's header: its parameters are not entry points
     tests: re.Pattern[str] | None = None  # a test file: its functions' parameters come from the test itself
+    #: A file that is a test suite as a whole (not one that holds a few tests, as a Rust module with
+    #: ``#[cfg(test)]`` or a Python module running its doctests): default ``tests``.
+    suites: re.Pattern[str] | None = None
     out_params: dict[str, tuple[int, int, bool]] = field(default_factory=dict)
 
 
@@ -57,6 +60,8 @@ PYTHON = TaintRules(
     private=re.compile(r"def\s+_(?!_)"),
     tests=re.compile(r"(?m)^\s*(?:from|import)\s+[\w.]*\b(?:unittest|pytest|test\.support|doctest)\b"
                      r"|^def test_\w+\([^)\n]*\):"),  # pytest-style modules need no import
+    suites=re.compile(r"(?m)^\s*(?:from|import)\s+[\w.]*\b(?:unittest|pytest|test\.support)\b"
+                      r"|^def test_\w+\([^)\n]*\):"),
 )
 JAVASCRIPT = TaintRules(
     sources=_words(r"(?:req|request|ctx\.request|ctx)\.(?:query|body|params|cookies|headers|url|originalUrl|path"
@@ -131,6 +136,7 @@ RUST = TaintRules(
     mutators=frozenset({"push_str", "push", "extend", "insert", "arg", "args", "write_str"}),
     numeric_types=_INTS,
     tests=re.compile(r"#\[cfg\(test\)\]|#\[test\]"),
+    suites=re.compile(r"(?!)"),  # never: its test modules are inline, the rest of the file is library code
 )
 C = TaintRules(
     sources=_words(r"getenv", r"secure_getenv", r"std::getenv", r"std::cin"),
