@@ -80,14 +80,19 @@ def test_fit_on_a_small_annotated_set(tmp_path):
                                     "license": "Apache-2.0", "kind": "library"}) + "\n")
                 a.write(json.dumps({"id": qid, "score": grades[path.stem], "reviewer": "test"}) + "\n")
     out_model, data = tmp_path / "model.json", tmp_path / "data"
+    (data / "licenses").mkdir(parents=True)
+    for copy in range(3):  # the fourth "repository" has no licence file: its files are listed, not shipped
+        (data / "licenses" / f"fixtures{copy}.txt").write_text("Apache License 2.0\n")
     assert fit_main(["--manifest", str(manifest), "--annotations", str(annotations), "--model-out", str(out_model),
                      "--data-dir", str(data), "--copy-files"]) == 0
     model = load_model(str(out_model))
     assert model.features == FEATURES and model.meta["train"]["files"] + model.meta["held_out"]["files"] == 36
     rows = [json.loads(line) for line in (data / "signals.jsonl").read_text().splitlines()]
     assert {r["split"] for r in rows} == {"train", "held_out"}
-    assert all(set(r["signals"]) == set(FEATURES) and r["file"].startswith("files/") for r in rows)
-    assert len(list((data / "files").iterdir())) == len(files)
+    assert all(set(r["signals"]) == set(FEATURES) for r in rows)
+    assert all(r["file"].startswith("files/") for r in rows if r["repo"] != "fixtures3")
+    assert all(r["file"] is None for r in rows if r["repo"] == "fixtures3")
+    assert len(list((data / "files").iterdir())) == len(files)  # the same files in each repository
     good = compute_signals((CODE / "python" / "intervals.py").read_text(), "python").values
     bad = compute_signals((CODE / "python" / "legacy_report.py").read_text(), "python").values
     assert model.grade(good) > model.grade(bad)

@@ -14,9 +14,6 @@ from tritter_data.quality.lexical import mask_code
 from tritter_data.quality.signals import compute_signals
 
 DATA = Path(__file__).parents[2] / "data" / "quality"
-#: Vectors shipped by an earlier analyser version, before this test pinned them (9 of the 754
-#: vectors differ from what the analyser computes; these 8 have their file shipped).
-DRIFTED = {"q0064", "q0160", "q0246", "q0304", "q0456", "q0483", "q0508", "q0547"}
 
 
 def shipped_rows() -> list[dict]:
@@ -33,7 +30,7 @@ def test_recomputed_signals_equal_the_shipped_vectors():
         values = compute_signals(text, row["language"], row["path"]).values
         wrong = {name: (shipped, values[name]) for name, shipped in row["signals"].items()
                  if abs(values[name] - shipped) > 1e-5}
-        if wrong and row["id"] not in DRIFTED:
+        if wrong:
             differ.append((row["id"], wrong))
     assert differ == []
 

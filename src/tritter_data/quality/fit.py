@@ -132,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def licence_file(repo: str) -> str:
+    """Where ``licenses/`` keeps a project's licence: ``pypi:Django`` -> ``pypi_Django.txt``. A file
+    ships only beside its project's licence (one found in the archive it was sampled from)."""
+    return repo.replace(":", "_").replace("/", "_") + ".txt"
+
+
 def write_data(args: argparse.Namespace, items: list[cal.Item], x: np.ndarray, test: np.ndarray,
                paths: list[Path]) -> None:
     """Annotations, provenance + signal vectors, and (with --copy-files) the licensed files."""
@@ -150,7 +156,7 @@ def write_data(args: argparse.Namespace, items: list[cal.Item], x: np.ndarray, t
     with open(out / "signals.jsonl", "w", encoding="utf-8") as handle:
         for item, vector, held in zip(items, x, test, strict=True):
             entry = manifest[item.id]
-            shipped = args.copy_files and item.license in SHIPPABLE
+            shipped = args.copy_files and item.license in SHIPPABLE and (out / "licenses" / licence_file(item.repo)).is_file()
             if shipped:
                 shutil.copyfile(item.file, files / Path(item.file).name)
             handle.write(json.dumps({
