@@ -107,3 +107,19 @@ def test_fit_rejects_annotations_for_unknown_files(tmp_path):
     with pytest.raises(ValueError, match="annotation for unknown id 'q9'"):
         fit_main(["--manifest", str(manifest), "--annotations", str(annotations), "--model-out",
                   str(tmp_path / "m.json")])
+
+
+def test_the_shipped_model_is_refitted_from_what_ships(tmp_path):
+    """``data/quality`` (provenance, signal vectors, annotations) is enough to fit the shipped weights
+    again, files without a redistributable licence included: the same penalty, cut and figures."""
+    data = Path(__file__).parents[2] / "data" / "quality"
+    out = tmp_path / "model.json"
+    assert fit_main(["--manifest", str(data / "signals.jsonl"), "--annotations", str(data / "annotations.jsonl"),
+                     "--model-out", str(out)]) == 0
+    shipped = json.loads((Path(cal.__file__).parents[1] / "data" / "quality_model.json").read_text())
+    refitted = json.loads(out.read_text())
+    for key in ("features", "alpha", "grade_cut", "train", "held_out", "agreement", "annotations_sha256"):
+        assert refitted[key] == shipped[key], key
+    for key in ("mean", "scale", "coef"):  # fitted on vectors rounded to 5 decimals
+        np.testing.assert_allclose(refitted[key], shipped[key], atol=1e-4)
+    assert refitted["held_out"]["spearman"] >= 0.6

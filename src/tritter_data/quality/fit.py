@@ -2,6 +2,8 @@
 
     python scripts/fit_quality_model.py --manifest /work/qcorpus/manifest.jsonl \\
         --annotations '/work/qcorpus/annotations_*.jsonl' --data-dir data/quality
+    python scripts/fit_quality_model.py --manifest data/quality/signals.jsonl \\
+        --annotations data/quality/annotations.jsonl --model-out /tmp/model.json   # from what ships
 
 Reads each annotated file, computes its signals, splits by repository (25 % held out),
 picks the ridge penalty by grouped cross-validation on the training split, fits on the
@@ -63,6 +65,16 @@ def signal_matrix(items: list[cal.Item]) -> np.ndarray:
     return np.array(rows, dtype=float)
 
 
+def shipped_vectors(manifest: Path, items: list[cal.Item]) -> np.ndarray | None:
+    """The signal vectors a shipped ``data/quality/signals.jsonl`` carries (rounded to 5 decimals), so
+    the fit is reproducible from what ships, files without a redistributable licence included; None
+    for a corpus manifest (its files are read and measured)."""
+    rows = {row["id"]: row for row in cal.read_jsonl(manifest)}
+    if not rows or not all("signals" in row for row in rows.values()):
+        return None
+    return np.array([[rows[item.id]["signals"][name] for name in FEATURES] for item in items], dtype=float)
+
+
 def choose_cut(grades: np.ndarray, predicted: np.ndarray) -> float:
     """The predicted-grade cut that will map to ``quality_score`` 0.5, chosen on the training
     split's out-of-fold predictions: the one that clears the issue's two bars (files graded <= 1 negative >= 80 %,
@@ -105,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no annotation files match {args.annotations!r}", file=sys.stderr)
             return 2
         items, labels = cal.load_items(args.manifest, paths), "reviewer annotations (0-5), mean per file"
-    x = signal_matrix(items)
+    x = shipped_vectors(args.manifest, items) if not args.proxy else None
+    if x is None:
+        x = signal_matrix(items)
     y = np.array([item.grade for item in items])
     test = cal.held_out_mask(items)
     train_groups = [item.repo for item, held in zip(items, test, strict=True) if not held]
