@@ -10,7 +10,14 @@ import orjson
 import pytest
 
 from tritter_data.cli import main
-from tritter_data.io.shards import ShardError, existing_shards, line_spans, read_span, shard_lines
+from tritter_data.io.shards import (
+    ShardError,
+    existing_shards,
+    line_spans,
+    read_located,
+    read_span,
+    shard_lines,
+)
 
 STDLIB_FILES = ["json/decoder.py", "json/encoder.py", "textwrap.py", "colorsys.py", "shlex.py"]
 
@@ -32,7 +39,12 @@ def shard(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(("lines", "max_bytes"), [(256, 1 << 20), (1, 1 << 20), (2, 1 << 20), (256, 1), (256, 30_000)])
 def test_spans_hold_the_lines_shard_lines_reads(shard: Path, lines: int, max_bytes: int) -> None:
     spans = list(line_spans(shard, lines, max_bytes))
-    assert [line for span in spans for line in read_span(span)] == list(shard_lines(shard))
+    located = [item for span in spans for item in read_span(span)]
+    assert [(number, line) for number, _, line in located] == list(shard_lines(shard))
+    data = shard.read_bytes()
+    assert all(data[offset:offset + len(line)] == line for _, offset, line in located)
+    assert list(read_located((shard,), ((0, offset, len(line)) for _, offset, line in located[::-1]))) == \
+        [line for _, _, line in located[::-1]]
     assert spans[0][2] == 0 and spans[-1][3] == shard.stat().st_size
     assert all(a[3] == b[2] for a, b in itertools.pairwise(spans))  # contiguous, no byte twice
     for _, _, start, end in spans:

@@ -55,7 +55,7 @@ from tritter_data.io.shard_set import (
     read_records,
     read_selected_lines,
 )
-from tritter_data.io.shards import LineSpan
+from tritter_data.io.shards import LineSpan, read_located
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -120,10 +120,11 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
     spans = span_batches(shards, config.batch_size) if pooled else None
     tasks = executor.map_ordered(signature_span, config, spans) if spans is not None else \
         executor.map_ordered(signature_lines, config, line_batches(shards, config.batch_size))
+    shard_index = {str(path): index for index, path in enumerate(shards.paths)}
     for hashes, valid, size, part, lost in tasks:
         for line in lost:
             bad.add(line)
-        table.extend(part)
+        table.extend(part, shard_index.get(part.path))
         store.add(hashes)
         valid_parts.append(valid)
         bytes_in += size
@@ -200,7 +201,7 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     started = time.perf_counter()
     spans = span_batches(shards, config.batch_size) if getattr(executor, "address", "") is None else None
     if spans is not None:  # a local instance: its tasks read the shards themselves
-        return _candidates_ray_spans(spans, table, bad, config, timings, quiet, executor, started)
+        return _candidates_ray_spans(shards, spans, table, bad, config, timings, quiet, executor, started)
     progress = Progress("dedup: signatures", quiet=quiet)
 
     def documents() -> Iterator[tuple[int, str]]:
@@ -219,8 +220,8 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     return pairs, valid, sum(size for _, size in extras), 0
 
 
-def _candidates_ray_spans(spans: Iterator[LineSpan], table: DocTable, bad: BadLines, config: NearDedupConfig,
-                          timings: dict[str, float], quiet: bool, executor: Any, started: float
+def _candidates_ray_spans(shards: InputShards, spans: Iterator[LineSpan], table: DocTable, bad: BadLines,
+                          config: NearDedupConfig, timings: dict[str, float], quiet: bool, executor: Any, started: float
                           ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """``_candidates_ray`` with map tasks that read and parse their own span (``RaySpanRows``)."""
     progress = Progress("dedup: signatures", quiet=quiet)
@@ -232,8 +233,9 @@ def _candidates_ray_spans(spans: Iterator[LineSpan], table: DocTable, bad: BadLi
 
     reduced, extras = executor.shuffle(counted(spans), RaySpanRows(config), bucket_pairs_of_rows, batch_size=1)
     progress.close()
+    shard_index = {str(path): index for index, path in enumerate(shards.paths)}
     for _, _, part, lost in extras:
-        table.extend(part)
+        table.extend(part, shard_index.get(part.path))
         for line in lost:
             bad.add(line)
     counts = np.array([len(valid) for valid, *_ in extras], dtype=np.int64)
@@ -255,7 +257,11 @@ def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable,
     mark = time.perf_counter()
     ids = np.unique(pairs)
     sources: dict[int, str] = {}
-    lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
+    if table.located():  # the workers read spans: the candidates are read where they are
+        lines = read_located(shards.paths, ((table.shard[doc], table.offset[doc], table.length[doc])
+                                            for doc in ids.tolist()))
+    else:
+        lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
     if config.verify:
         # A pool is started only for more than one batch of candidates: for fewer its start-up
         # costs more than the shingling (the sets, and so the bytes, are the same either way).

@@ -42,6 +42,12 @@ class DocTable:
         # newline), so the write phase copies it instead of parsing and serialising it again.
         self.canonical = bytearray()
         self.keys = bytearray()  # a canonical line's optional fields (``schema_head.key_mask``)
+        # Where each line is, when the workers read line spans themselves: the verify phase then
+        # reads its few candidates at their offsets instead of every line of every shard.
+        self.shard = array("q")  # index into the input's shard paths
+        self.offset = array("q")
+        self.length = array("q")
+        self.path = ""  # a worker's part: the shard its span is in
 
     def add(self, record: dict[str, Any], canonical: bool = False, keys: int = 0) -> None:
         self.score.append(float(record["quality_score"]))
@@ -52,14 +58,23 @@ class DocTable:
         self.canonical.append(canonical)
         self.keys.append(keys)
 
-    def extend(self, other: DocTable) -> None:
-        """Append a worker's table (the next documents in input order)."""
+    def extend(self, other: DocTable, shard: int | None = None) -> None:
+        """Append a worker's table (the next documents in input order); ``shard``: the index of the
+        shard its located lines are in."""
         self.score.extend(other.score)
         self.negative.extend(other.negative)
         self.license.extend(other.license)
         self.stars.extend(other.stars)
         self.canonical.extend(other.canonical)
         self.keys.extend(other.keys)
+        if shard is not None and len(other.offset) == len(other):
+            self.shard.extend([shard] * len(other))
+            self.offset.extend(other.offset)
+            self.length.extend(other.length)
+
+    def located(self) -> bool:
+        """Whether every document's line has a known place (``read_located``)."""
+        return len(self.offset) == len(self) > 0
 
     def __len__(self) -> int:
         return len(self.score)
@@ -115,8 +130,18 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
 
 def signature_span(config: NearDedupConfig, span: LineSpan
                    ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[BadLine]]:
-    """``signature_lines`` over a span the worker reads from the shard itself."""
-    return signature_lines(config, [(span[0], number, line) for number, line in read_span(span)])
+    """``signature_lines`` over a span the worker reads from the shard itself; its table says where
+    each document's line is."""
+    located = list(read_span(span))
+    result = signature_lines(config, [(span[0], number, line) for number, _, line in located])
+    table, bad = result[3], result[4]
+    skipped = {line.line for line in bad}
+    for number, offset, line in located:
+        if number not in skipped:
+            table.offset.append(offset)
+            table.length.append(len(line))
+    table.path = span[0]
+    return result
 
 
 def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:

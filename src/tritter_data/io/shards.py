@@ -14,6 +14,7 @@ half a shard as the whole, so it raises ``ShardError`` (one line naming the file
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -177,19 +178,34 @@ def _read_from(path: Path, offset: int) -> bytes:
         return handle.read()
 
 
-def read_span(span: LineSpan) -> Iterator[tuple[int, bytes]]:
-    """``(line number, line)`` of the non-blank lines of a span, as ``shard_lines`` numbers them."""
+def read_span(span: LineSpan) -> Iterator[tuple[int, int, bytes]]:
+    """``(line number, byte offset, line)`` of the non-blank lines of a span, numbered as
+    ``shard_lines`` numbers them."""
     path, number, start, end = span
     with open(path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
     pieces = data.split(b"\n")
     last = pieces.pop()  # b"" when the span ends with its newline
-    for offset, piece in enumerate(pieces):
+    offset = start
+    for index, piece in enumerate(pieces):
         if piece.strip():
-            yield number + offset, piece + b"\n"
+            yield number + index, offset, piece + b"\n"
+        offset += len(piece) + 1
     if last.strip():
-        yield number + len(pieces), last
+        yield number + len(pieces), offset, last
+
+
+def read_located(paths: tuple[Path, ...], places: Iterator[tuple[int, int, int]]) -> Iterator[bytes]:
+    """The lines at ``(shard index, byte offset, length)`` places, read where they are."""
+    handles: dict[int, BinaryIO] = {}
+    with contextlib.ExitStack() as stack:
+        for shard, offset, length in places:
+            handle = handles.get(shard)
+            if handle is None:
+                handle = handles[shard] = stack.enter_context(open(paths[shard], "rb"))
+            handle.seek(offset)
+            yield handle.read(length)
 
 
 def _check_last_line(path: Path, number: int, line: bytes) -> None:
