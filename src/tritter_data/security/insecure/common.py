@@ -42,18 +42,24 @@ def looks_like_sql(node: Any, ctx: Context) -> bool:
 
 
 def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_sql: bool = False,
-            whole: bool = False) -> list[Hit]:
+            whole: bool = False, statement: bool = True) -> list[Hit]:
     """SQL injection: a query built from a tainted value that reads as SQL; built from unknown values: low.
 
     ``known_sql``: the argument is an SQL fragment by the API's contract (Django's ``extra(where=...)``),
     so it need not read as a statement. ``whole``: outside input passed as the whole fragment is a finding
     too (Laravel ``whereRaw($_GET["q"])``; not where a list or hash binds values, as in ActiveRecord).
+    So is outside input passed as the whole statement (``db.Query(r.FormValue("q"))``) when ``node`` is the
+    statement, not a value bound to it (``db.Query("... WHERE id = ?", id)``) nor what a call of unknown
+    code made of the input (``execute(Tuple.of(x))``, ``$wpdb->prepare(q, x)``: binding APIs).
     """
     if node is None or _driver_wrapper(node, call, ctx):
         return []
     value = trace(node, ctx)
-    if whole and value.kind == "tainted" and not value.built and not value.via_param and not _environment(value):
-        return [Hit(rule_id, "high", sink, call, value.origin)]  # whereRaw($_GET["q"]): the fragment IS the input
+    if value.kind == "tainted" and not value.built and not value.via_param and not value.param and \
+            not _environment(value) and not _test_code(ctx, call) and \
+            (whole or (statement and not known_sql and not value.wrapped)):
+        # whereRaw($_GET["q"]), db.Query(r.FormValue("q")): the fragment or the whole statement IS the input
+        return [Hit(rule_id, "high", sink, call, value.origin)]
     if value.kind not in ("tainted", "unknown") or not value.built:
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
@@ -292,12 +298,20 @@ def payload_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
 
 
 def _sql_verdict(sink: Sink, site: Site, ctx: Context, known_sql: bool, whole: bool = False) -> list[Hit]:
-    for node in chosen(sink, site):
+    nodes = chosen(sink, site)
+    # the statement: the first candidate that is not a context (Go's QueryContext(ctx, query)); the ones
+    # after it are values bound to it
+    statement = next((n for n in nodes if n is not None and not _CONTEXT_ARGUMENT.fullmatch(ctx.text(n))), None)
+    for node in nodes:
+        is_statement = node is statement
         node = unwrap(node) if sink.unwrap and node is not None else node
-        hits = sql_hit(sink.rule, node, ctx, label(sink, site, "{name}"), site.call, known_sql, whole)
+        hits = sql_hit(sink.rule, node, ctx, label(sink, site, "{name}"), site.call, known_sql, whole, is_statement)
         if hits:
             return hits
     return []
+
+
+_CONTEXT_ARGUMENT = re.compile(r"ctx|context|c|\w+\.Context\(\)|context\.\w+\([^()]*\)")
 
 
 def sql_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:

@@ -213,11 +213,12 @@ class Flow(Expressions):
             return
         declared = node.child_by_field_name("type") or (node.parent.child_by_field_name("type")
                                                          if node.parent is not None else None)
+        operator = operator_of(node)
         if right.type == "expression_list" and len(lefts) == 1 and lefts[0].type == "expression_list":
             targets, values = lefts[0].named_children, right.named_children
-            if len(targets) == len(values):
+            if len(targets) == len(values):  # Go's a, b = x, y and q += x (a list of one)
                 for target, item in zip(targets, values, strict=True):
-                    self._bind(target, self.value(item, env), env)
+                    self._bind(target, self._updated(node, operator, target, self.value(item, env), env), env)
                 return
             lefts = targets
         value = self.value(right, env)
@@ -225,12 +226,16 @@ class Flow(Expressions):
         if declared is not None and value.kind != "const" and not pointer and \
                 self.ctx.text(declared).split("::")[-1] in self.rules.numeric_types:
             value = Value("safe", text="?")
-        operator = operator_of(node)
         for left in lefts:
-            if operator not in ("", "=", ":=") and node.type not in ("variable_declarator", "init_declarator"):
-                old = env.get(self.ctx.text(left), const())
-                value = join([old, value], built=True) if operator in ("+=", ".=", "<<=", "||=") else join([old, value])
+            value = self._updated(node, operator, left, value, env)
             self._bind(left, value, env)
+
+    def _updated(self, node: Any, operator: str, target: Any, value: Value, env: dict[str, Value]) -> Value:
+        """What ``target`` holds after ``target <operator> value``: ``q += x`` appends to what ``q`` held."""
+        if operator in ("", "=", ":=") or node.type in ("variable_declarator", "init_declarator"):
+            return value
+        old = env.get(self.ctx.text(target), const())
+        return join([old, value], built=True) if operator in ("+=", ".=", "<<=", "||=") else join([old, value])
 
     def _bind(self, target: Any, value: Value, env: dict[str, Value], depth: int = 0) -> None:
         kind = target.type

@@ -117,6 +117,8 @@ class Expressions:
         if kind in ("not_operator", "unary_expression", "unary_operator", "unary"):
             inner = self.value(node.named_children[-1], env) if node.named_children else unknown()
             op = operator_of(node)
+            if op in ("*", "&") and kind == "unary_expression":
+                return inner  # Go/C/Rust pointers: *ptr and &value are the value itself, not a number
             folded = (not inner.folded) if inner.folded is not NO_VALUE and op in ("!", "not") else NO_VALUE
             return const("?", folded)
         if kind in FUNCTIONS or kind in ("lambda",):
@@ -244,6 +246,7 @@ class Expressions:
             value = join(parts, built=True)
         else:
             value = join(parts)
+            value.wrapped = True
         if node.type in ("object_creation_expression", "new_expression") and name in ("StringBuilder", "StringBuffer",
                                                                                      "String"):
             return join(values, built=True) if values else const()

@@ -30,6 +30,7 @@ class Value:
     built: bool = False  # text assembled from literals and values (concatenation, formatting)
     param: bool = False  # exactly a parameter of the function, passed on unchanged
     via_param: bool = False  # the taint comes from a parameter, not from a request, argv, stdin, a socket...
+    wrapped: bool = False  # the result of a call of unknown code on it (``Tuple.of(x)``, ``$wpdb->prepare(q, x)``)
 
 
 def const(text: str = "", folded: Any = NO_VALUE) -> Value:
