@@ -98,3 +98,26 @@ class Users {
 }
 '''
     assert findings(code, "java") == []
+
+
+def test_a_tool_passing_its_own_command_line_to_a_generic_execute_is_not_sql() -> None:
+    code = '''(async function main() {
+    const exitCode = await require("../lib/cli").execute(process.argv, null, true);
+    process.exitCode = exitCode;
+}());
+'''
+    assert findings(code, "javascript") == []  # eslint's bin: the invoker's own command line, not a query
+
+
+def test_spring_batch_update_builds_statements() -> None:
+    code = '''import javax.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+public class Purge {
+    public void purge(HttpServletRequest request, JdbcTemplate jdbcTemplate) {
+        jdbcTemplate.batchUpdate("DELETE FROM users WHERE name = '" + request.getParameter("name") + "'");
+        jdbcTemplate.batchUpdate("DELETE FROM users WHERE name = 'admin'");
+    }
+}
+'''
+    assert findings(code, "java") == [("JAVA-SQL", "high", 6)]

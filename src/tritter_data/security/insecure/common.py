@@ -50,14 +50,15 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
     too (Laravel ``whereRaw($_GET["q"])``; not where a list or hash binds values, as in ActiveRecord).
     So is outside input passed as the whole statement (``db.Query(r.FormValue("q"))``) when ``node`` is the
     statement, not a value bound to it (``db.Query("... WHERE id = ?", id)``) nor what a call of unknown
-    code made of the input (``execute(Tuple.of(x))``, ``$wpdb->prepare(q, x)``: binding APIs).
+    code made of the input (``execute(Tuple.of(x))``, ``$wpdb->prepare(q, x)``: binding APIs), and when
+    it comes from a request, not the tool's own command line.
     """
     if node is None or _driver_wrapper(node, call, ctx):
         return []
     value = trace(node, ctx)
     if value.kind == "tainted" and not value.built and not value.via_param and not value.param and \
             not _environment(value) and not _test_code(ctx, call) and \
-            (whole or (statement and not known_sql and not value.wrapped)):
+            (whole or (statement and not known_sql and not value.wrapped and not _command_line(value))):
         # whereRaw($_GET["q"]), db.Query(r.FormValue("q")): the fragment or the whole statement IS the input
         return [Hit(rule_id, "high", sink, call, value.origin)]
     if value.kind not in ("tainted", "unknown") or not value.built:
@@ -255,6 +256,16 @@ def _in_rust_test(node: Any) -> bool:
                 attribute = attribute.prev_named_sibling
         node = node.parent
     return False
+
+
+def _command_line(value: Value) -> bool:
+    """The value is the program's own command line or terminal input: passed whole to a generic
+    ``execute``/``query`` it is the invoker's request of their own tool (eslint's ``cli.execute(process.argv)``)."""
+    return bool(value.origin and _COMMAND_LINE.search(value.origin[0]))
+
+
+_COMMAND_LINE = re.compile(r"argv|\bos\.Args\b|\bARGV\b|env::args|getopt|parse_(?:known_)?args|stdin|\binput\(|readline"
+                           r"|System\.in\b")
 
 
 def _environment(value: Value) -> bool:

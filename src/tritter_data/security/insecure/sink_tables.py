@@ -121,7 +121,7 @@ JAVA_SQL_METHODS = (
     "executeQuery", "executeUpdate", "executeLargeUpdate", "execute", "addBatch", "prepareStatement",
     "prepareCall", "createQuery", "createNativeQuery", "createSQLQuery", "queryForList", "queryForObject",
     "queryForMap", "queryForRowSet", "queryForLong", "queryForInt", "queryForStream", "query", "update",
-    "nativeQuery", "executeSql", "preparedQuery", "executeBatchUpdate",
+    "nativeQuery", "executeSql", "preparedQuery", "executeBatchUpdate", "batchUpdate",
 )
 #: JDO/Hibernate methods whose argument is a query fragment by contract (a filter, an ordering).
 JAVA_FRAGMENT_METHODS = ("sqlRestriction", "setFilter", "setGrouping", "setOrdering", "setResult")
