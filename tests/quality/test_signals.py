@@ -215,6 +215,24 @@ def test_long_files_are_sampled_from_their_head():
     assert signals.values["log_code_lines"] > 8  # size is still read from the whole file
 
 
+def test_a_long_file_is_judged_on_its_head_and_sized_whole():
+    """Stack-Edu's and FineWeb-Edu's classifiers read a prefix: so does the code judgement here, on
+    the first HEAD_CHARS; a tangle past it does not change the judgement, the size still counts it."""
+    from tritter_data.quality.signals import HEAD_CHARS
+
+    clean = (CODE / "python" / "intervals.py").read_text()
+    repeats = HEAD_CHARS // len(clean) + 1
+    body = "".join(clean.replace("def ", f"def v{i}_") for i in range(repeats))
+    assert len(body) > HEAD_CHARS
+    tangle = "def tangle(a, b, c, d, e, f, g, h):\n" + "".join(
+        "    " * (depth + 1) + f"if a > {depth}:\n" for depth in range(9)) + "    " * 10 + "return b\n"
+    whole, tangled = compute_signals(body, "python").values, compute_signals(body + tangle, "python").values
+    for name in ("max_nesting", "max_params", "log_max_fn_lines", "fn_doc_share", "unclear_name_share"):
+        assert tangled[name] == whole[name], name
+    assert tangled["log_code_lines"] > whole["log_code_lines"]
+    assert compute_signals(tangle, "python").values["max_nesting"] >= 8  # read alone, the tangle is seen
+
+
 DJANGO_STYLE = '''from django.conf import settings
 from django.core.checks import Error
 

@@ -97,7 +97,10 @@ def is_test_file(text: str, language: str, path: str | None, structure: FileStru
 def compute_signals(text: str, language: str, path: str | None = None) -> Signals:
     """Measure ``text`` (in ``language``); ``path`` helps recognise test files."""
     masked, comments, doc_words = mask_with_comment_words(text, language)
-    structure = python_scan(masked, text) if language == "python" else brace_scan(masked, text, language)
+    head, head_masked = _head(text, masked)
+    # a long file's code is judged on its first HEAD_CHARS, as Stack-Edu's and FineWeb-Edu's
+    # classifiers read a prefix; its size, comments and syntax come from the whole file
+    structure = python_scan(head_masked, head) if language == "python" else brace_scan(head_masked, head, language)
     values = dict.fromkeys(FEATURES, 0.0)
     evidence: dict[str, int] = {}
     examples: dict[str, list[str]] = {}
@@ -107,16 +110,15 @@ def compute_signals(text: str, language: str, path: str | None = None) -> Signal
     code = _count_code_lines(masked)
     values["log_code_lines"] = math.log1p(code)
     values["fragment"] = float(code < 8)
-    is_test = is_test_file(text, language, path, structure)
+    is_test = is_test_file(head, language, path, structure)
     values["is_test"] = float(is_test)
-    head, head_masked = _head(text, masked)
     problem = check_syntax(text, head_masked, language)
     if problem is not None:
         values["python2" if problem.kind == "python2" else "syntax_error"] = 1.0
         evidence["python2" if problem.kind == "python2" else "syntax_error"] = problem.line
     head_code = code if head_masked is masked else _count_code_lines(head_masked)
     _text_signals(values, evidence, head, head_masked, language, head_code)
-    _structure_signals(values, evidence, examples, structure, masked, text, language, code, is_test)
+    _structure_signals(values, evidence, examples, structure, head_masked, head, language, head_code, is_test)
     values["doc_words_per_line"] = min(3.0, doc_words / code)
     values["comment_ratio"] = min(1.0, comments / code)
     values["long_line_share"] = count_long_lines(text, 120) / max(1, total_lines)
