@@ -309,3 +309,44 @@ def ping(host):
     cached = code.replace('@app.route("/ping/<host>")\ndef ping(', "@functools.lru_cache()\ndef _ping(")
     assert "_ping(" in helper and "lru_cache()\ndef _ping(" in cached
     assert deciding(helper, "python") == deciding(cached, "python") == []
+
+
+def test_a_regex_group_that_admits_only_literals_is_an_allow_list():
+    """lib2to3's grammar converter evaluates groups its regex constrains to numbers and quoted words
+    (judged wrong by both reviewers); a group that admits any character is still the input."""
+    code = '''import re
+import sys
+
+
+def parse_labels(path):
+    labels = []
+    with open(path) as f:
+        for line in f:
+            mo = re.match(r'\\s+{(\\d+), (0|"\\w+")},$', line)
+            if not mo:
+                continue
+            x, y = mo.groups()
+            labels.append((int(x), None if y == "0" else eval(y)))
+            bits = re.match(r'\\s+("(?:\\\\\\d\\d\\d)*")},$', line)
+            if bits:
+                labels.append(eval(bits.group(1)))
+    return labels
+
+
+def run_expressions(path):
+    pattern = re.compile(r"^expr: (.*)$")
+    with open(path) as f:
+        for line in f:
+            found = pattern.match(line)
+            if found:
+                print(eval(found.group(1)))
+
+
+if __name__ == "__main__":
+    parse_labels(sys.argv[1])
+    run_expressions(sys.argv[2])
+'''
+    assert deciding(code, "python") == [("PY-EVAL", "critical")]  # run_expressions' eval only
+    from tritter_data.security.insecure import InsecureCodeAnalyser
+    lines = [f.line for f in InsecureCodeAnalyser().analyse(code, "python") if f.severity != "low"]
+    assert lines == [26]

@@ -31,6 +31,7 @@ class Value:
     param: bool = False  # exactly a parameter of the function, passed on unchanged
     via_param: bool = False  # the taint comes from a parameter, not from a request, argv, stdin, a socket...
     wrapped: bool = False  # the result of a call of unknown code on it (``Tuple.of(x)``, ``$wpdb->prepare(q, x)``)
+    pattern: str | None = None  # a Python regex match (or compiled pattern): its pattern, for ``.group()``
 
 
 def const(text: str = "", folded: Any = NO_VALUE) -> Value:
