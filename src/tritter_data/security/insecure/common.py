@@ -10,9 +10,8 @@ from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
 from tritter_data.security.insecure.syntax import Context, callee_name, last_name, string_text, unwrap
 from tritter_data.security.insecure.taint import trace
-from tritter_data.security.insecure.taint_entry import is_test_file
+from tritter_data.security.insecure.taint_entry import is_test_code
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
-from tritter_data.security.insecure.taint_tables import TABLES
 from tritter_data.security.insecure.taint_values import Value
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
@@ -57,7 +56,7 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     value = trace(node, ctx)
     if value.kind == "tainted" and not value.built and not value.via_param and not value.param and \
-            not _environment(value) and not _test_code(ctx, call) and \
+            not _environment(value) and not is_test_code(ctx, call) and \
             (whole or (statement and not known_sql and not value.wrapped and not _command_line(value))):
         # whereRaw($_GET["q"]), db.Query(r.FormValue("q")): the fragment or the whole statement IS the input
         return [Hit(rule_id, "high", sink, call, value.origin)]
@@ -65,7 +64,7 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
-    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and not _test_code(ctx, call):
+    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and not is_test_code(ctx, call):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
@@ -198,7 +197,7 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
     """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and (_environment(value) or _test_code(ctx, call)):
+    if value.kind == "tainted" and (_environment(value) or is_test_code(ctx, call)):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
@@ -227,35 +226,6 @@ def _says_outside(call: Any, ctx: Context) -> bool:
 _FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
 
 
-def _test_code(ctx: Context, call: Any) -> bool:
-    """A test (unittest, pytest, JUnit, ``testing.T`` ...) feeds its sinks itself.
-
-    ``test_logging`` unpickles what its own handler sent to its own loopback server; a test's
-    argv, sockets and inputs are the test's. The finding belongs to the code under test. Rust
-    keeps its tests in the file they test (``#[cfg(test)] mod tests``), so there the call must
-    sit in a test module or function; elsewhere the file decides.
-    """
-    if ctx.language == "rust":
-        return _in_rust_test(call)
-    rules = TABLES.get(ctx.language)
-    return rules is not None and is_test_file(ctx, rules)
-
-
-_RUST_TEST_ATTRIBUTE = re.compile(rb"#\[(?:cfg\(test\)|test|tokio::test)")
-
-
-def _in_rust_test(node: Any) -> bool:
-    """Whether ``node`` sits in an item marked ``#[cfg(test)]`` or ``#[test]`` (attributes are the item's
-    preceding siblings in tree-sitter's Rust tree)."""
-    while node is not None:
-        if node.type in ("mod_item", "function_item"):
-            attribute = node.prev_named_sibling
-            while attribute is not None and attribute.type == "attribute_item":
-                if _RUST_TEST_ATTRIBUTE.match(attribute.text):
-                    return True
-                attribute = attribute.prev_named_sibling
-        node = node.parent
-    return False
 
 
 def _command_line(value: Value) -> bool:

@@ -58,6 +58,37 @@ def is_test_file(ctx: Context, rules: TaintRules) -> bool:
     return ctx.shared["test"]
 
 
+def is_test_code(ctx: Context, call: Any) -> bool:
+    """A test (unittest, pytest, JUnit, ``testing.T`` ...) feeds its sinks itself.
+
+    ``test_logging`` unpickles what its own handler sent to its own loopback server; a test's
+    argv, sockets and inputs are the test's. The finding belongs to the code under test. Rust
+    keeps its tests in the file they test (``#[cfg(test)] mod tests``), so there the call must
+    sit in a test module or function; elsewhere the file decides.
+    """
+    if ctx.language == "rust":
+        return _in_rust_test(call)
+    rules = TABLES.get(ctx.language)
+    return rules is not None and is_test_file(ctx, rules)
+
+
+_RUST_TEST_ATTRIBUTE = re.compile(rb"#\[(?:cfg\(test\)|test|tokio::test)")
+
+
+def _in_rust_test(node: Any) -> bool:
+    """Whether ``node`` sits in an item marked ``#[cfg(test)]`` or ``#[test]`` (attributes are the item's
+    preceding siblings in tree-sitter's Rust tree)."""
+    while node is not None:
+        if node.type in ("mod_item", "function_item"):
+            attribute = node.prev_named_sibling
+            while attribute is not None and attribute.type == "attribute_item":
+                if _RUST_TEST_ATTRIBUTE.match(attribute.text):
+                    return True
+                attribute = attribute.prev_named_sibling
+        node = node.parent
+    return False
+
+
 def is_test_suite(text: str, language: str) -> bool:
     """A test suite (unittest/pytest, JUnit, ``_test.go``, PHPUnit, RSpec, Jest) feeds its sinks itself:
     what it runs, unpickles or queries is the test's own, so its sinks say nothing about the code."""

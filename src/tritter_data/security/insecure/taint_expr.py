@@ -33,7 +33,7 @@ from tritter_data.security.insecure.taint_nodes import (
     operator_of,
     parameters,
 )
-from tritter_data.security.insecure.taint_regex import group_is_inert
+from tritter_data.security.insecure.taint_regex import regex_call
 from tritter_data.security.insecure.taint_tables import TaintRules
 from tritter_data.security.insecure.taint_values import (
     ARITHMETIC,
@@ -230,7 +230,7 @@ class Expressions:
         receiver_node = receiver_of(node)
         receiver = self.value(receiver_node, env) if receiver_node is not None else None
         if self.ctx.language == "python":
-            matched = _regex_call(callee, name, receiver, values, args, self.ctx)
+            matched = regex_call(callee, name, receiver, values)
             if matched is not None:
                 return matched
         if callee in FORMATTERS or name in FORMATTERS:
@@ -378,42 +378,6 @@ def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context
     base = holder_node.named_children[0] if holder_node.type in SUBSCRIPTS and holder_node.named_children else None
     return base is not None and base.type in ("identifier", "variable_name") and \
         not _OUTSIDE_HOLDER.search(ctx.text(base))
-
-
-_REGEX_FUNCTIONS = frozenset({"re.match", "re.fullmatch", "re.search", "re.compile", "regex.match", "regex.fullmatch",
-                              "regex.search", "regex.compile"})
-
-
-def _regex_call(callee: str, name: str, receiver: Value | None, values: list[Value], args: list[Any],
-                ctx: Context) -> Value | None:
-    """Python's ``re``: a match keeps its pattern, and a group whose pattern admits only inert text
-    (``taint_regex``) is safe whatever was matched; None for any other call."""
-    if callee in _REGEX_FUNCTIONS and values and isinstance(values[0].folded, str):
-        out = join(values[1:]) if len(values) > 1 else unknown()
-        out.pattern = values[0].folded
-        return out
-    if receiver is None or receiver.pattern is None:
-        return None
-    if name in ("match", "fullmatch", "search"):  # a compiled pattern's match
-        out = join(values) if values else unknown()
-        out.pattern = receiver.pattern
-        return out
-    if name in ("group", "groups", "__getitem__"):
-        numbers = tuple(v.folded for v in values)
-        if name == "groups":
-            numbers = tuple(range(1, _group_count(receiver.pattern) + 1))
-        elif not numbers:
-            numbers = (0,)
-        if numbers and all(isinstance(n, int) for n in numbers) and group_is_inert(receiver.pattern, numbers):
-            return Value("safe", text="?")
-    return None
-
-
-def _group_count(pattern: str) -> int:
-    try:
-        return re.compile(pattern).groups
-    except re.error:
-        return 0
 
 
 def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:

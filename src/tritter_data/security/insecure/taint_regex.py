@@ -15,6 +15,8 @@ import re
 import string
 from typing import Any
 
+from tritter_data.security.insecure.taint_values import Value, join, unknown
+
 try:  # Python 3.11+: the parser moved
     from re import _constants as _sre  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -91,3 +93,38 @@ def _inert_member(op: Any, member: Any) -> bool:
     if op is _sre.CATEGORY:
         return member in _INERT_CATEGORIES
     return False  # NEGATE and the rest
+
+
+_REGEX_FUNCTIONS = frozenset({"re.match", "re.fullmatch", "re.search", "re.compile", "regex.match", "regex.fullmatch",
+                              "regex.search", "regex.compile"})
+
+
+def regex_call(callee: str, name: str, receiver: Value | None, values: list[Value]) -> Value | None:
+    """Python's ``re``: a match keeps its pattern, and a group whose pattern admits only inert text
+    (``taint_regex``) is safe whatever was matched; None for any other call."""
+    if callee in _REGEX_FUNCTIONS and values and isinstance(values[0].folded, str):
+        out = join(values[1:]) if len(values) > 1 else unknown()
+        out.pattern = values[0].folded
+        return out
+    if receiver is None or receiver.pattern is None:
+        return None
+    if name in ("match", "fullmatch", "search"):  # a compiled pattern's match
+        out = join(values) if values else unknown()
+        out.pattern = receiver.pattern
+        return out
+    if name in ("group", "groups", "__getitem__"):
+        numbers = tuple(v.folded for v in values)
+        if name == "groups":
+            numbers = tuple(range(1, _group_count(receiver.pattern) + 1))
+        elif not numbers:
+            numbers = (0,)
+        if numbers and all(isinstance(n, int) for n in numbers) and group_is_inert(receiver.pattern, numbers):
+            return Value("safe", text="?")
+    return None
+
+
+def _group_count(pattern: str) -> int:
+    try:
+        return re.compile(pattern).groups
+    except re.error:
+        return 0
