@@ -139,13 +139,17 @@ def dump_code(code):
     return marshal.dumps(code)
 '''),
     "PY-SHELVE": ("python", '''import shelve
-import sys
+
+from flask import Flask, request
+
+app = Flask(__name__)
 
 
-def read_profile(user):
-    """Read a user profile from the database named on the command line."""
-    with shelve.open(sys.argv[1]) as db:
-        return db[user]
+@app.route("/profile")
+def read_profile():
+    """Read a user profile from the database the client names."""
+    with shelve.open(request.args["db"]) as db:
+        return db[request.args["user"]]
 ''', '''import dbm
 
 
@@ -677,8 +681,8 @@ EXPECTED = {
     'PY-MARSHAL': ('high', 8, 'CWE-502',
         'Unsafe deserialization: `connection.recv(65536)` (line 7) reaches marshal.loads() (line 8); marshal.loads() is not safe against malicious data',
         'Use json for data exchange; marshal is only for trusted, same-version .pyc data.'),
-    'PY-SHELVE': ('medium', 7, 'CWE-502',
-        'Unsafe deserialization: `sys.argv[1]` (line 7) reaches shelve.open() (line 7); shelve.open() unpickles whatever the file contains',
+    'PY-SHELVE': ('medium', 11, 'CWE-502',
+        'Unsafe deserialization: `request.args["db"]` (line 11) reaches shelve.open() (line 11); shelve.open() unpickles whatever the file contains',
         'Use json or sqlite3 to store data that may come from outside.'),
     'PY-YAML': ('high', 6, 'CWE-502',
         'Unsafe deserialization: `stream` (line 4) reaches yaml.load() (line 6); yaml.load() without a safe Loader can construct arbitrary Python objects',

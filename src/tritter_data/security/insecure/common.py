@@ -13,6 +13,7 @@ from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_entry import is_test_code
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_values import Value
+from tritter_data.security.insecure.trust import command_line, environment, invokers_own, statement_call
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
 _SQL = re.compile(
@@ -56,8 +57,8 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     value = trace(node, ctx)
     if value.kind == "tainted" and not value.built and not value.via_param and not value.param and \
-            not _environment(value) and not is_test_code(ctx, call) and \
-            (whole or (statement and not known_sql and not value.wrapped and not _command_line(value))):
+            not environment(value) and not is_test_code(ctx, call) and \
+            (whole or (statement and not known_sql and not value.wrapped and not command_line(value))):
         # whereRaw($_GET["q"]), db.Query(r.FormValue("q")): the fragment or the whole statement IS the input
         return [Hit(rule_id, "high", sink, call, value.origin)]
     if value.kind not in ("tainted", "unknown") or not value.built:
@@ -144,7 +145,12 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if value.kind == "tainted" and value.via_param and RULES[rule_id].category == "code_injection" and \
             (bool(value.origin and _CODE_PARAM.match(value.origin[0])) or _compiler(call, value, ctx)):
         return [Hit(rule_id, "low", sink, call)]  # compileToFunction(template): compiling it is the contract
+    if value.kind == "tainted" and invokers_own(value, rule_id):
+        return [Hit(rule_id, "low", sink, call)]  # exec(open(sys.argv[1]).read()): runs what its invoker names
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
+
+
+
 
 
 #: Parameter names that say the parameter IS the command: running it is the function's contract.
@@ -197,7 +203,7 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
     """
     if value.kind == "safe":
         return []
-    if value.kind == "tainted" and (_environment(value) or is_test_code(ctx, call)):
+    if value.kind == "tainted" and (environment(value) or is_test_code(ctx, call)):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
@@ -226,31 +232,6 @@ def _says_outside(call: Any, ctx: Context) -> bool:
 _FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
 
 
-
-
-def _command_line(value: Value) -> bool:
-    """The value is the program's own command line or terminal input: passed whole to a generic
-    ``execute``/``query`` it is the invoker's request of their own tool (eslint's ``cli.execute(process.argv)``)."""
-    return bool(value.origin and _COMMAND_LINE.search(value.origin[0]))
-
-
-_COMMAND_LINE = re.compile(r"argv|\bos\.Args\b|\bARGV\b|env::args|getopt|parse_(?:known_)?args|stdin|\binput\(|readline"
-                           r"|System\.in\b")
-
-
-def _environment(value: Value) -> bool:
-    """Only the environment reaches the sink: it belongs to whoever runs the program.
-
-    ``$PAGER``, ``$EDITOR``, ``PYTHONSTARTUP`` are how users choose what runs; someone who sets
-    them already runs commands. CGI request variables (``QUERY_STRING``, ``HTTP_*``) are the
-    exception: there the web server fills the environment from the request.
-    """
-    text = value.origin[0] if value.origin else ""
-    return bool(_ENV.search(text)) and not _CGI.search(text)
-
-
-_ENV = re.compile(r"environ|getenv|Getenv|env::var|process\.env|\bENV\b|\$_ENV|System\.getenv")
-_CGI = re.compile(r"QUERY_STRING|HTTP_|REQUEST_URI|PATH_INFO|CONTENT_|REMOTE_|SCRIPT_NAME")
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
@@ -283,6 +264,8 @@ def _sql_verdict(sink: Sink, site: Site, ctx: Context, known_sql: bool, whole: b
     # the statement: the first candidate that is not a context (Go's QueryContext(ctx, query)); the ones
     # after it are values bound to it
     statement = next((n for n in nodes if n is not None and not _CONTEXT_ARGUMENT.fullmatch(ctx.text(n))), None)
+    if not statement_call(site):
+        statement = None
     for node in nodes:
         is_statement = node is statement
         node = unwrap(node) if sink.unwrap and node is not None else node
@@ -329,7 +312,7 @@ def sql_passed_verdict(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
         return hits
     node = unwrap(node)
     value = trace(node, ctx)
-    if value.kind != "tainted" or value.built or _environment(value) or value.origin is None:
+    if value.kind != "tainted" or value.built or environment(value) or value.origin is None:
         return []
     if value.via_param and not (value.param and _text_parameter(site.call, value.origin[0], ctx)):
         return []  # a parameter's object turned into something else by a call: not the statement itself

@@ -10,6 +10,7 @@ and arguments (``request.getParameter("id").trim()`` is still the parameter).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
@@ -56,6 +57,10 @@ MAX_STEPS = 20_000  # nodes one trace may visit, however large the function
 MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
+
+#: Calls that open or read the file a value names: their result is that file's contents.
+FILE_READERS = frozenset({"open", "open_code", "fdopen", "file", "read_text", "read_bytes", "ReadFile",
+                          "read_to_string", "file_get_contents", "readFileSync", "readFile"})
 
 
 class Expressions:
@@ -223,6 +228,8 @@ class Expressions:
         args = arguments(node)
         values = [self.value(arg, env) for arg in args[:16]]
         if name == "compile" and values and self.ctx.language == "python":
+            if values[0].loaded and len(values) > 2 and values[2].folded == "exec":
+                return replace(values[0], script=True)  # a program file compiled to run as one
             return values[0]  # the same code, compiled: still a pass-through
         helper = self._helper(callee, values)
         if helper is not None:
@@ -257,6 +264,8 @@ class Expressions:
             return join(values, built=True) if values else const()
         if value.kind == "const" and not (name in STRING_METHODS and receiver is not None):
             return Value("unknown", text=value.text)  # a call of constants may return anything
+        if name.rstrip("_") in FILE_READERS and value.kind == "tainted" and any(v.kind == "tainted" for v in values):
+            value.loaded = True  # open(sys.argv[1]): what follows is that file's contents, not the name
         return _refined(value, receiver_node, node, self.ctx) if receiver is not None else value
 
     def _format(self, name: str, receiver: Value | None, values: list[Value]) -> Value:

@@ -32,6 +32,8 @@ class Value:
     via_param: bool = False  # the taint comes from a parameter, not from a request, argv, stdin, a socket...
     wrapped: bool = False  # the result of a call of unknown code on it (``Tuple.of(x)``, ``$wpdb->prepare(q, x)``)
     pattern: str | None = None  # a Python regex match (or compiled pattern): its pattern, for ``.group()``
+    loaded: bool = False  # the contents of a file the source names, not the name itself
+    script: bool = False  # such contents compiled as a program under their file's name (``compile(t, path, "exec")``)
 
 
 def const(text: str = "", folded: Any = NO_VALUE) -> Value:
@@ -78,7 +80,8 @@ def join(values: list[Value], built: bool = False) -> Value:
     else:  # a list or a merge: keep the literal text of each part for the "reads as SQL" test
         text = " ".join([v.text for v in values if v.text and v.text != "?"]) or "?"
     return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
-                 via_param=first is not None and all_via_param)
+                 via_param=first is not None and all_via_param, loaded=first is not None and first.loaded,
+                 script=first is not None and first.script)
 
 
 _CONST = frozenset({"const"})

@@ -1,0 +1,104 @@
+"""What a program's invoker hands it whole is theirs to run; input spliced into code is still an injection.
+
+Shapes from real tools reviewers judged (cProfile, ``manage.py shell``, torch's snapshot viewers),
+each beside the look-alike that must stay a finding.
+"""
+
+from __future__ import annotations
+
+from tritter_data.security.insecure import InsecureCodeAnalyser
+
+ANALYSER = InsecureCodeAnalyser()
+
+
+def deciding(code: str, language: str = "python") -> list[tuple[str, str, int]]:
+    return [(f.rule_id, f.severity, f.line) for f in ANALYSER.analyse(code, language)
+            if f.kind == "security" and f.severity != "low"]
+
+
+PROFILER = '''import argparse
+import sys
+
+
+class Profile:
+    def runctx(self, cmd, globals, locals):
+        exec(cmd, globals, locals)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("script")
+    options = parser.parse_args()
+    progname = options.script
+    with open(progname, "rb") as fp:
+        code = compile(fp.read(), progname, "exec")
+    globs = {"__file__": progname, "__name__": "__main__"}
+    Profile().runctx(code, globs, None)
+'''
+
+
+def test_a_profiler_running_the_script_named_on_its_command_line_is_not_a_finding() -> None:
+    assert deciding(PROFILER) == []
+    # the sink is still there, as a low finding that costs score, not the label
+    assert [f.rule_id for f in ANALYSER.analyse(PROFILER, "python")] == ["PY-EXEC"]
+
+
+def test_a_files_text_evaluated_as_data_stays_a_finding() -> None:
+    code = "import sys\n\nconfig = open(sys.argv[1]).read()\nsettings = eval(config)\n"
+    assert deciding(code) == [("PY-EVAL", "critical", 4)]
+
+
+def test_command_line_text_run_as_code_stays_a_finding() -> None:
+    code = "import sys\n\nexec('result = ' + sys.argv[1])\nprint(result)\n"
+    assert deciding(code) == [("PY-EXEC", "critical", 3)]
+
+
+def test_a_shell_running_its_stdin_is_not_a_finding_but_evaluating_stdin_is() -> None:
+    shell = "import sys\n\n\ndef handle():\n    if not sys.stdin.isatty():\n        exec(sys.stdin.read(), globals())\n"
+    assert deciding(shell) == []
+    calculator = "import sys\n\nprint(eval(sys.stdin.read()))\n"
+    assert deciding(calculator) == [("PY-EVAL", "critical", 3)]
+
+
+SNAPSHOT_VIEWER = '''import argparse
+import pickle
+import sys
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("snapshot")
+    args = parser.parse_args()
+    if args.snapshot == "-":
+        data = pickle.load(sys.stdin.buffer)
+    else:
+        with open(args.snapshot, "rb") as f:
+            data = pickle.load(f)
+    print(len(data))
+'''
+
+
+def test_a_tool_unpickling_the_file_its_invoker_names_is_not_a_finding() -> None:
+    assert deciding(SNAPSHOT_VIEWER) == []
+
+
+def test_unpickling_what_a_socket_or_a_request_sends_stays_a_finding() -> None:
+    server = ("import pickle\nimport socket\n\n\ndef serve(sock: socket.socket):\n    conn, _ = sock.accept()\n"
+              "    return pickle.loads(conn.recv(65536))\n")
+    assert deciding(server) == [("PY-PICKLE", "high", 7)]
+    handler = ("import pickle\n\nfrom flask import Flask, request\n\napp = Flask(__name__)\n\n\n"
+               "@app.route('/state', methods=['POST'])\ndef state():\n    return str(pickle.loads(request.data))\n")
+    assert deciding(handler) == [("PY-PICKLE", "high", 10)]
+
+
+def test_a_browser_fetch_of_a_request_url_is_not_an_sql_statement() -> None:
+    code = ("import js\n\n\ndef send_request(request, timeout):\n"
+            "    promise = js.fetch(request.url, {'method': request.method})\n    return promise\n")
+    assert deciding(code) == []
+
+
+def test_a_database_handle_fetching_a_statement_from_the_request_stays_a_finding() -> None:
+    code = ("from aiohttp import web\n\n\nasync def report(request: web.Request):\n"
+            "    con = request.app['db']\n    rows = await con.fetch(request.query['sql'])\n"
+            "    return web.json_response([dict(r) for r in rows])\n")
+    assert deciding(code) == [("PY-SQL", "high", 6)]
