@@ -13,7 +13,13 @@ from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_entry import is_test_code
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
 from tritter_data.security.insecure.taint_values import Value
-from tritter_data.security.insecure.trust import command_line, environment, invokers_own, statement_call
+from tritter_data.security.insecure.trust import (
+    command_line,
+    environment,
+    invokers_own,
+    names_schema_object,
+    statement_call,
+)
 
 #: Literal text that reads as SQL: a statement shape, not a lone English word.
 _SQL = re.compile(
@@ -65,13 +71,23 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
         return []
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
-    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and not is_test_code(ctx, call):
+    if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and \
+            not (names_schema_object(value) and names_quoted(value.text)) and not is_test_code(ctx, call):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
 
 #: A hole ("?") quoted as a table or column name: `?`, "?", [?], optionally qualified ("s"."?").
 _IDENTIFIER_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"")
+#: ... or as a string literal, as catalog lookups compare names: WHERE TABLE_NAME = '?'.
+_QUOTED_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"|'\?'")
+
+
+def names_quoted(text: str) -> bool:
+    """Every value in the built SQL is quoted, as a name or as a literal (not spliced in bare)."""
+    text = _FORMAT_HOLE.sub("?", text)
+    holes = text.count("?")
+    return holes > 0 and len(_QUOTED_HOLE.findall(text)) >= holes
 
 
 def identifiers_only(text: str) -> bool:

@@ -222,7 +222,7 @@ class Expressions:
         name = last_name(callee)
         rules = self.rules
         if rules.sanitisers.match(callee) or rules.sanitisers.match(self.ctx.head(node, 200)):
-            return Value("safe", text="?")
+            return Value("safe", text="0")  # quoted or converted: not a hole the input fills
         if rules.sources.match(callee) or name in rules.source_methods:
             return tainted(self.ctx.text(node), node.start_point.row)
         args = arguments(node)

@@ -68,7 +68,7 @@ JAVASCRIPT = TaintRules(
                    r"|files?|hostname|get|param|header|search)", r"process\.argv", r"process\.env",
                    r"(?:window\.|document\.)?location\.(?:search|hash|href|pathname)", r"document\.(?:cookie|URL|referrer)",
                    r"(?:event|e|msg|message)\.data", r"prompt", r"(?:window\.)?localStorage\.getItem", r"readline\.question"),
-    sanitisers=_whole(r"parseInt", r"parseFloat", r"Number", r"Boolean", r"Math\.\w+", r"(?:\w+\.)*escape(?:Id|Identifier|Literal|Shell|Arg)?",
+    sanitisers=_whole(r"parseInt", r"parseFloat", r"Number", r"Boolean", r"Math\.\w+", r"(?:\w+\.)*escape(?:Id|Identifier|Literal|Shell|Arg|Path)?",
                       r"(?:shellescape|shellQuote|shell_quote)(?:\.quote)?", r"(?:\w+\.)?quote", r"(?:\w+\.)*format\.ident",
                       r"JSON\.stringify", r"encodeURIComponent", r"String\(Number"),
     source_methods=frozenset({"readFileSync", "readFile"}),

@@ -78,3 +78,17 @@ def statement_call(site: Site) -> bool:
 _AMBIGUOUS_VERBS = frozenset({"fetch", "run", "cursor", "raw", "all", "get"})
 _DATABASE_RECEIVER = re.compile(r"(?i)^(?:c|cu|cr|tx|con)$|conn|cursor|db|database|sql|session|engine|pool|"
                                 r"transaction|client|stmt|statement|repo")
+
+
+def names_schema_object(value: Value) -> bool:
+    """A library parameter named for a table, column or database: the program's schema, not outside input.
+
+    ORMs and migration tools look their callers' tables up in the catalog (``hasTable(tableName)``,
+    ``WHERE TABLE_NAME = '${table}'``); names cannot be bound, and they come from the entity
+    definitions. The finding belongs where a caller passes a request value as a name, which stays one.
+    """
+    return value.via_param and bool(value.origin and _SCHEMA_NAME.fullmatch(value.origin[0]))
+
+
+_SCHEMA_NAME = re.compile(r"(?i)\$?(?:\w+_)?(?:table|column|col|database|db|schema|view|sequence|collection)"
+                          r"(?:_?(?:or_?)?(?:name|path|index))?s?")
