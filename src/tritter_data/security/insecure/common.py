@@ -16,6 +16,7 @@ from tritter_data.security.insecure.taint_values import Value
 from tritter_data.security.insecure.trust import (
     command_line,
     environment,
+    imports_a_callers_name,
     invokers_own,
     names_schema_object,
     statement_call,
@@ -163,10 +164,32 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
         return [Hit(rule_id, "low", sink, call)]  # compileToFunction(template): compiling it is the contract
     if value.kind == "tainted" and invokers_own(value, rule_id):
         return [Hit(rule_id, "low", sink, call)]  # exec(open(sys.argv[1]).read()): runs what its invoker names
+    if value.kind == "tainted" and RULES[rule_id].category == "unsafe_deserialization" and _authenticated(call, ctx):
+        return [Hit(rule_id, "low", sink, call)]  # bottle's cookie_decode: loads only what its own key signed
+    if value.kind == "tainted" and RULES[rule_id].category == "code_injection" and imports_a_callers_name(value):
+        return [Hit(rule_id, "low", sink, call)]  # exec('import %s' % module): a dynamic import by the caller's name
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
 
 
+def _authenticated(call: Any, ctx: Context) -> bool:
+    """The loader runs only under a check of a MAC the function computed: the bytes are the program's own.
+
+    ``if _lscmp(sig, hmac.new(key, msg).digest()): return pickle.loads(msg)`` (bottle's signed
+    cookies) loads what its own secret signed; forging that needs the key. Pickle stays a poor
+    choice there, so the sink is still a low finding; an unchecked load stays high.
+    """
+    node, guarded = call.parent, False
+    while node is not None and node.type not in FUNCTIONS:
+        guarded = guarded or node.type in ("if_statement", "if_expression")
+        node = node.parent
+    if not guarded or node is None:
+        return False
+    return bool(_MAC.search(ctx.source, node.start_byte, call.start_byte))
+
+
+_MAC = re.compile(rb"\bhmac\.(?:new|digest|HMAC)\(|compare_digest\(|createHmac\(|timingSafeEqual\(|"
+                  rb"Mac\.getInstance\(|hash_hmac\(|OpenSSL::HMAC|hmac\.New\(")
 
 
 #: Parameter names that say the parameter IS the command: running it is the function's contract.

@@ -50,7 +50,7 @@ PYTHON = TaintRules(
                    r"[\w.]*\bparse_(?:known_)?(?:intermixed_)?args", r"(?:getopt\.)?(?:gnu_)?getopt",
                    r"requests\.(?:get|post|put|request)", r"(?:urllib\.request\.)?urlopen", r"socket\.recv"),
     sanitisers=_whole(r"int", r"float", r"bool", r"len", r"ord", r"hash", r"id", r"abs", r"round", r"complex",
-                      r"(?:shlex|pipes)\.quote", r"quote", r"repr", r"ascii", r"(?:c?[Pp]ickle|dill|cloudpickle|marshal)\.dumps?",
+                      r"(?:shlex|pipes)\.quote", r"quote", r"(?:\w+\.)*\w*(?:shlex|shell)_?quote", r"repr", r"ascii", r"(?:c?[Pp]ickle|dill|cloudpickle|marshal)\.dumps?",
                       r"re\.escape", r"(?:\w+\.)*_?quote_?(?:name|ident|identifier|literal|value)?", r"(?:sql\.)?(?:Identifier|Literal|Placeholder|Composed)",
                       r"(?:\w+\.)*_?get_valid_\w*name",
                       r"(?:\w+\.)*escape_(?:string|identifier|literal)", r"uuid\.UUID", r"str\.isdigit", r"hex", r"oct",

@@ -92,3 +92,18 @@ def names_schema_object(value: Value) -> bool:
 
 _SCHEMA_NAME = re.compile(r"(?i)\$?(?:\w+_)?(?:table|column|col|database|db|schema|view|sequence|collection)"
                           r"(?:_?(?:or_?)?(?:name|path|index))?s?")
+
+
+def imports_a_callers_name(value: Value) -> bool:
+    """Code that only imports a module its caller names: ``exec('import %s' % tabmodule)``, ``Function('return require("' + name + '")')``.
+
+    PLY loads its generated parser tables this way and core-js probes for Node's modules: the
+    name is the calling program's, as with ``importlib.import_module(name)``. The same template
+    filled from a request or the command line stays a finding.
+    """
+    return value.via_param and value.built and bool(_IMPORT_TEMPLATE.fullmatch(_HOLE.sub("?", value.text).strip()))
+
+
+_HOLE = re.compile(r"%(?:\(\w+\))?[sr]|\{\w*\}")
+_IMPORT_TEMPLATE = re.compile(r"import \?(?: as \w+)?|from \? import [\w, ]+|(?:return )?require\((?:\"\?\"|'\?')\);?"
+                              r"|__import__\((?:\"\?\"|'\?')\)")
