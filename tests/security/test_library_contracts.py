@@ -104,3 +104,16 @@ def cookie_decode(data, key):
     return None
 '''
     assert deciding(unsigned) == [("PY-PICKLE", "high", 8)]
+
+
+def test_a_minified_bundles_compiler_parameter_is_not_a_finding_but_a_request_in_it_is() -> None:
+    filler = ";".join(f"var a{i}=function(t){{return t+{i}}}" for i in range(400))
+    compiler = 'function Nc(e,t){const n="return "+e;return new Function("Vue",n)(Rt)}'
+    assert deciding(compiler + "\nmodule.exports = Nc;\n", "javascript") == [("JS-FUNCTION", "critical", 1)]
+    bundle = filler + ";" + compiler + ";module.exports = Nc;\n"
+    assert len(bundle) > 10_000 and bundle.count("\n") == 1
+    assert deciding(bundle, "javascript") == []
+    handler = filler + ";app.get(\"/x\",function(q,r){r.send(new Function(q.query.code)())});\n"
+    assert deciding(handler, "javascript") == [("JS-FUNCTION", "critical", 1)]
+    readable = "function compileRule(body) {\n  return new Function(\"ctx\", body);\n}\nmodule.exports = compileRule;\n"
+    assert deciding(readable, "javascript") == [("JS-FUNCTION", "critical", 2)]
