@@ -187,3 +187,33 @@ class ShellTests(unittest.TestCase):
     assert main(["prepare", "--input-dir", str(source), "--output-dir", str(out), "--quiet"]) == 0
     record = json.loads((out / "shard_00000.jsonl").read_text().splitlines()[0])
     assert "quality_label" not in record and record["quality_score"] > 0.5
+
+
+def test_a_large_rust_files_test_module_is_the_tests_own_whichever_window_reads_it() -> None:
+    """A file over the whole-parse size is parsed in windows around each sink; a window that starts
+    after the ``#[cfg(test)]`` line still knows the sink is in the test module."""
+    helpers = "\n".join(f"    fn helper_{i}(x: u64) -> u64 {{\n        x.wrapping_mul({i}).rotate_left(3) ^ 0x5a5a_5a5a\n    }}\n"
+                        for i in range(600))
+    code = f'''use std::env;
+use std::process::Command;
+
+pub fn run() {{
+    let target = env::args().nth(1).unwrap();
+    Command::new("sh").arg("-c").arg(format!("ping {{}}", target)).status().unwrap();
+}}
+
+#[cfg(test)]
+mod tests {{
+    use super::*;
+
+{helpers}
+    fn pings() {{
+        let target = env::args().nth(1).unwrap();
+        Command::new("sh").arg("-c").arg(format!("ping {{}}", target)).status().unwrap();
+    }}
+}}
+'''
+    assert len(code.encode()) > 50_000
+    last = code.count("\n", 0, code.rindex('Command::new("sh")')) + 1
+    assert [(f.rule_id, f.severity, f.line) for f in InsecureCodeAnalyser().analyse(code, "rust")] == [
+        ("RS-SHELL", "critical", 6), ("RS-SHELL", "low", last)]

@@ -53,7 +53,7 @@ def analyse_insecure(text: str, language: str) -> list[Finding]:
     for start, end, first_line, prefix in windows:
         chunk = prefix + data[start:end]
         tree = parse(chunk, grammar)
-        ctx = Context(chunk, language, tree.root_node, data, grammar=grammar, shared=shared)
+        ctx = Context(chunk, language, tree.root_node, data, grammar=grammar, shared=shared, base=start - len(prefix))
         shift = len(prefix) - start
         line_base = first_line - prefix.count(b"\n") + 1
         for offset in offsets[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]:

@@ -98,6 +98,7 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)  # per-parse facts (the file's functions by name)
     grammar: str = ""  # the parser's grammar when it differs from ``language`` (``tsx``)
     shared: dict[str, Any] = field(default_factory=dict)  # per-file facts, one dict for all windows of ``file``
+    base: int = 0  # where byte 0 of ``source`` sits in ``file`` (negative by a prefix the window was given)
 
     def spend(self) -> bool:
         """Count one node visited; False once this verdict has used ``MAX_NODES``."""

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name
+from tritter_data.security.insecure.syntax import Context, arguments, callee_name, last_name, parse
 from tritter_data.security.insecure.taint_index import call_count, calls_by_name, functions_by_name
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
@@ -67,7 +67,7 @@ def is_test_code(ctx: Context, call: Any) -> bool:
     sit in a test module or function; elsewhere the file decides.
     """
     if ctx.language == "rust":
-        return _in_rust_test(call)
+        return _in_rust_test(call) or _in_rust_test_of_file(call, ctx)
     rules = TABLES.get(ctx.language)
     return rules is not None and is_test_file(ctx, rules)
 
@@ -79,13 +79,45 @@ def _in_rust_test(node: Any) -> bool:
     """Whether ``node`` sits in an item marked ``#[cfg(test)]`` or ``#[test]`` (attributes are the item's
     preceding siblings in tree-sitter's Rust tree)."""
     while node is not None:
-        if node.type in ("mod_item", "function_item"):
-            attribute = node.prev_named_sibling
-            while attribute is not None and attribute.type == "attribute_item":
-                if _RUST_TEST_ATTRIBUTE.match(attribute.text):
-                    return True
-                attribute = attribute.prev_named_sibling
+        if node.type in ("mod_item", "function_item") and _marked_test(node):
+            return True
         node = node.parent
+    return False
+
+
+def _in_rust_test_of_file(call: Any, ctx: Context) -> bool:
+    """The same question for a window of a large file, which may have cut a test module's attribute off.
+
+    The whole file is parsed once (only when a window is partial and the file has test attributes)
+    and its test items' byte ranges kept for every window of that file.
+    """
+    if not ctx.file or len(ctx.source) >= len(ctx.file) or not _RUST_TEST_ATTRIBUTE.search(ctx.file):
+        return False
+    ranges = ctx.shared.get("rust_tests")
+    if ranges is None:
+        ranges = ctx.shared["rust_tests"] = _rust_test_ranges(parse(ctx.file, "rust").root_node)
+    where = call.start_byte + ctx.base
+    return any(start <= where < end for start, end in ranges)
+
+
+def _rust_test_ranges(root: Any) -> list[tuple[int, int]]:
+    """Byte ranges of the items marked ``#[cfg(test)]`` / ``#[test]`` at any depth of a Rust tree."""
+    ranges, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.type in ("mod_item", "function_item") and _marked_test(node):
+            ranges.append((node.start_byte, node.end_byte))
+            continue
+        stack.extend(node.named_children)
+    return ranges
+
+
+def _marked_test(item: Any) -> bool:
+    attribute = item.prev_named_sibling
+    while attribute is not None and attribute.type == "attribute_item":
+        if _RUST_TEST_ATTRIBUTE.match(attribute.text):
+            return True
+        attribute = attribute.prev_named_sibling
     return False
 
 
