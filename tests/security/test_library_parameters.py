@@ -22,6 +22,36 @@ def test_attributes_of_a_program_object_parameter_are_not_input():
     assert severities(code) == [("PY-EVAL", "low")]
 
 
+def test_named_entries_of_a_program_mapping_parameter_are_not_input():
+    """numpy's f2py evaluates a Fortran declaration's initialiser (``var["="]``); torch's trace
+    analyser a loaded dump's ``pg_config["ranks"]``: the caller's dicts, judged wrong by two reviewers."""
+    code = '''def getinit(a, var):
+    """The initial value of a Fortran variable, as Python."""
+    if "=" in var:
+        return eval(var["="], {}, {})
+    return None
+
+
+def ranks_of(pg_config):
+    return eval(pg_config["ranks"])
+'''
+    assert severities(code) == [("PY-EVAL", "low"), ("PY-EVAL", "low")]
+
+
+def test_an_entry_of_a_mapping_named_for_outside_data_stays_tainted():
+    code = '''import os
+
+
+def lambda_handler(event, context):
+    os.system("convert " + event["key"] + " out.png")
+
+
+def apply(params):
+    return eval(params["expression"])
+'''
+    assert severities(code) == [("PY-OS-SYSTEM", "critical"), ("PY-EVAL", "critical")]
+
+
 def test_dunder_attributes_are_metadata():
     code = '''def getimport(obj):
     """The import statement for an object, checked by evaluating its module path."""

@@ -187,6 +187,8 @@ class Expressions:
                 return holder.items[key]
         if index is None and _internal_attribute(holder, holder_node, node, self.ctx):
             return unknown()
+        if index is not None and _internal_entry(holder, holder_node, index, self.ctx):
+            return unknown()
         if index is None and holder.kind == "tainted" and checked_option(holder, node, self.ctx):
             return Value("safe", text="?")
         return _refined(holder, holder_node, node, self.ctx)
@@ -363,6 +365,19 @@ _OUTSIDE_HOLDER = re.compile(r"(?i)request|\breq\b|query|user|input|payload|\bbo
                              r"|options|\bopts\b|form|cookie|untrusted|tainted|event|upload|message|\bmsg\b|data")
 _ATTRIBUTES = frozenset({"attribute", "member_expression", "field_expression", "selector_expression", "field_access",
                          "scoped_identifier"})
+
+
+def _internal_entry(holder: Value, holder_node: Any, index: Any, ctx: Context) -> bool:
+    """A named entry of a program mapping a library function was handed (``var["="]``, ``config["ranks"]``).
+
+    The same reading as an attribute: the caller built that dict (a parser's symbol table, a loaded
+    trace's config). Mappings named for outside data (``event["body"]``, ``params["id"]``) keep their taint.
+    """
+    if holder.kind != "tainted" or not holder.via_param or holder.built or holder_node is None or \
+            holder_node.type not in ("identifier", "variable_name") or _OUTSIDE_HOLDER.search(ctx.text(holder_node)):
+        return False
+    return index.type in ("string", "string_literal", "interpreted_string_literal") and \
+        bool(re.fullmatch(r"[\"']?[^\"']*[\"']?", ctx.text(index)))
 
 
 def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context) -> bool:
