@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
+from tritter_data.security.insecure.taint_holders import internal_attribute, internal_entry
 from tritter_data.security.insecure.taint_index import functions_by_name
 from tritter_data.security.insecure.taint_known import checked_option, own_program
 from tritter_data.security.insecure.taint_nodes import (
@@ -185,9 +186,9 @@ class Expressions:
                 return holder.keys[key]
             if holder.items and isinstance(key, int) and -len(holder.items) <= key < len(holder.items):
                 return holder.items[key]
-        if index is None and _internal_attribute(holder, holder_node, node, self.ctx):
+        if index is None and internal_attribute(holder, holder_node, node, self.ctx):
             return unknown()
-        if index is not None and _internal_entry(holder, holder_node, index, self.ctx):
+        if index is not None and internal_entry(holder, holder_node, index, self.ctx):
             return unknown()
         if index is None and holder.kind == "tainted" and checked_option(holder, node, self.ctx):
             return Value("safe", text="?")
@@ -359,49 +360,6 @@ def receiver_of(call: Any) -> Any | None:
             function.child_by_field_name("value") or function.child_by_field_name("argument")
     return call.child_by_field_name("object") or call.child_by_field_name("receiver") or \
         call.child_by_field_name("scope")
-
-#: Parameter names that say an object holds outside input (``args.cmd``, ``form.name``, ``event.body``).
-_OUTSIDE_HOLDER = re.compile(r"(?i)request|\breq\b|query|user|input|payload|\bbody\b|params?\b|\bargs\b|argv"
-                             r"|options|\bopts\b|form|cookie|untrusted|tainted|event|upload|message|\bmsg\b|data")
-_ATTRIBUTES = frozenset({"attribute", "member_expression", "field_expression", "selector_expression", "field_access",
-                         "scoped_identifier"})
-
-
-def _internal_entry(holder: Value, holder_node: Any, index: Any, ctx: Context) -> bool:
-    """A named entry of a program mapping a library function was handed (``var["="]``, ``config["ranks"]``).
-
-    The same reading as an attribute: the caller built that dict (a parser's symbol table, a loaded
-    trace's config). Mappings named for outside data (``event["body"]``, ``params["id"]``) keep their taint.
-    """
-    if holder.kind != "tainted" or not holder.via_param or holder.built or holder_node is None or \
-            holder_node.type not in ("identifier", "variable_name") or _OUTSIDE_HOLDER.search(ctx.text(holder_node)):
-        return False
-    return index.type in ("string", "string_literal", "interpreted_string_literal") and \
-        bool(re.fullmatch(r"[\"']?[^\"']*[\"']?", ctx.text(index)))
-
-
-def _internal_attribute(holder: Value, holder_node: Any, node: Any, ctx: Context) -> bool:
-    """An attribute of a program object a library function was handed is program state, not input.
-
-    ``snode.node``, ``function.params``, ``obj.__module__``: a parameter of a library function is
-    its caller's value, and the caller's objects' fields are what the program built. Dunder
-    attributes are always metadata. Holders named for outside data (``args.cmd``, ``form.name``)
-    and request objects (not ``via_param``) keep their taint.
-    """
-    if holder.kind != "tainted" or node.type not in _ATTRIBUTES or holder_node is None:
-        return False
-    field = node.child_by_field_name("attribute") or node.child_by_field_name("property") or \
-        node.child_by_field_name("field")
-    if field is not None and re.fullmatch(r"__\w+__", ctx.text(field)):
-        return True
-    if not holder.via_param or holder.built or _OUTSIDE_HOLDER.search(ctx.text(holder_node)):
-        return False
-    if holder_node.type in ("identifier", "variable_name"):
-        return True  # snode.node; also an element a loop took from such a parameter (subject.metadata)
-    # subjects[0].metadata: a field of an element of a program-object parameter
-    base = holder_node.named_children[0] if holder_node.type in SUBSCRIPTS and holder_node.named_children else None
-    return base is not None and base.type in ("identifier", "variable_name") and \
-        not _OUTSIDE_HOLDER.search(ctx.text(base))
 
 
 def _refined(value: Value, holder_node: Any, node: Any, ctx: Context) -> Value:
