@@ -65,6 +65,10 @@ PROPAGATION = [
     ("c", "strcpy and strcat into a buffer", "#include <stdlib.h>\nint main(int argc, char **argv) {\n"
      "    char cmd[256];\n    strcpy(cmd, \"ls \");\n    strcat(cmd, argv[1]);\n    return system(cmd);\n}\n",
      "C-SHELL"),
+    ("c", "snprintf whose length is kept", "#include <stdio.h>\n#include <stdlib.h>\n"
+     "void mail(const char *user) {\n    char buf[512];\n"
+     "    int wanted = snprintf(buf, sizeof buf, \"sendmail '%s'\", user);\n"
+     "    if (wanted < 0 || wanted >= (int) sizeof buf) return;\n    system(buf);\n}\n", "C-SHELL"),
     ("cpp", "std::string concatenation", "#include <cstdlib>\n#include <string>\n"
      "int main(int argc, char **argv) {\n    std::string c = std::string(\"ls \") + argv[1];\n"
      "    return std::system(c.c_str());\n}\n", "C-SHELL"),

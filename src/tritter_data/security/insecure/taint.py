@@ -222,6 +222,8 @@ class Flow(Expressions):
                 return
             lefts = targets
         value = self.value(right, env)
+        if right.type in CALLS and self.rules.out_params:
+            self._mutate(right, env)  # int n = snprintf(buf, size, fmt, x): buf is written as well
         pointer = any(left.type in ("pointer_declarator", "array_declarator", "reference_declarator") for left in lefts)
         if declared is not None and value.kind != "const" and not pointer and \
                 self.ctx.text(declared).split("::")[-1] in self.rules.numeric_types:
