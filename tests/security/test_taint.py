@@ -60,6 +60,8 @@ PROPAGATION = [
      "mysqli_query($db, $q);\n", "PHP-SQL"),
     ("ruby", "interpolation", "class C < ApplicationController\n  def show\n"
      "    system(\"ls #{params[:dir]}\")\n  end\nend\n", "RB-SHELL"),
+    ("ruby", "backticks", "class C < ApplicationController\n  def show\n"
+     "    render plain: `ls #{params[:dir]}`\n  end\nend\n", "RB-SHELL"),
     ("rust", "format! with inline names", "use std::process::Command;\npub fn f(dir: &str) {\n"
      "    Command::new(\"sh\").arg(\"-c\").arg(format!(\"ls {dir}\")).status().unwrap();\n}\n", "RS-SHELL"),
     ("c", "strcpy and strcat into a buffer", "#include <stdlib.h>\nint main(int argc, char **argv) {\n"
@@ -117,6 +119,10 @@ SAFE = [
      "    User.where(\"id = #{params[:id].to_i}\")\n  end\nend\n", []),
     ("rust", "arguments of a fixed program", "use std::process::Command;\npub fn f(dir: &str) {\n"
      "    Command::new(\"ls\").arg(dir).status().unwrap();\n}\n", []),
+    ("ruby", "shellescape in backticks", "require 'shellwords'\nclass C < ApplicationController\n  def show\n"
+     "    render plain: `ls #{params[:dir].shellescape}`\n  end\nend\n", []),
+    ("ruby", "backticks of a value of unknown origin", "git_dir = File.dirname(__FILE__) + '/../.git'\n"
+     "tags = `git --git-dir=#{git_dir} tag`\n", [("RB-SHELL", "low")]),
     ("c", "atoi and %d", "#include <stdio.h>\nint main(int argc, char **argv) {\n    char q[128];\n"
      "    snprintf(q, sizeof q, \"SELECT * FROM t WHERE id = %d\", atoi(argv[1]));\n"
      "    return sqlite3_exec(db, q, 0, 0, 0);\n}\n", []),

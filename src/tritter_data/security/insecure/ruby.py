@@ -8,7 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from tritter_data.security.insecure import sinks
-from tritter_data.security.insecure.common import VERDICTS, Hit, payload_verdict, sql_hit, tainted_verdict
+from tritter_data.security.insecure.common import (
+    VERDICTS,
+    Hit,
+    payload_verdict,
+    sql_hit,
+    tainted_verdict,
+    value_hit,
+    worst,
+)
 from tritter_data.security.insecure.sink_tables_more import RB_FINDER_KEYS, RB_SHELL_RECEIVERS
 from tritter_data.security.insecure.sinks import Sink, Site, label
 from tritter_data.security.insecure.syntax import Context, arguments
@@ -30,8 +38,17 @@ def check(call: Any, ctx: Context) -> list[Hit]:
 
 
 def _backtick(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
-    dynamic = any(child.type == "interpolation" for child in site.call.named_children)
-    return [Hit(sink.rule, "critical" if dynamic else "low", "the backtick operator", site.call)]
+    """`cmd #{x}`: judged by what the interpolated values are, as any other command string.
+
+    A request value is critical, ``#{path.shellescape}`` is quoted (no finding), a value of unknown
+    origin is low, like a constant command.
+    """
+    holes = [child.named_children[-1] for child in site.call.named_children
+             if child.type == "interpolation" and child.named_children]
+    value = worst(holes, ctx)
+    if value is None:
+        return [Hit(sink.rule, "low", "the backtick operator", site.call)]
+    return value_hit(sink.rule, value, ctx, "the backtick operator", site.call)
 
 
 def _shell(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
