@@ -202,3 +202,22 @@ def main():
     findings = InsecureCodeAnalyser().analyse(code, "python")
     assert [(f.line, f.severity) for f in findings] == [(9, "critical")]
     assert findings[0].message.startswith("Code injection: `sys.argv[1]` (line 13) reaches exec() (line 9)")
+
+
+def test_a_type_beside_the_parameter_does_not_say_the_data_is_outside():
+    """tmux's ``job_run`` starts the argv its caller built; its ``struct session *`` is a terminal
+    session, not a web one. The parameter that reaches the sink, or the function's name, decides."""
+    code = '''#include <unistd.h>
+
+int job_run(const char *cmd, int argc, char **argv, struct session *s)
+{
+	execvp(argv[0], argv);
+	return -1;
+}
+
+void on_message(char **msg)
+{
+	execvp(msg[0], msg);
+}
+'''
+    assert severities(code, "c") == [("C-EXEC", "low"), ("C-EXEC", "critical")]

@@ -256,33 +256,31 @@ def value_hit(rule_id: str, value: Value, ctx: Context, sink: str, call: Any, se
         return []
     if value.kind == "tainted" and (environment(value) or is_test_code(ctx, call)):
         return [Hit(rule_id, "low", sink, call)]
-    if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx)):
+    if value.kind == "tainted" and (not needs_input or not value.via_param or _says_outside(call, ctx, value)):
         return [Hit(rule_id, severity, sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
 
-#: Words by which a function's name, parameters or docstring say its input comes from outside.
+#: Words by which a function's name, or the parameter reaching a sink, say its input comes from outside.
 _OUTSIDE = re.compile(r"(?i)cookie|session|request|upload|untrusted|remote|payload|message|\bmsg\b|user_?input"
                       r"|webhook|\bbody\b|attacker|\bform\b|received")
 
 
-def _says_outside(call: Any, ctx: Context) -> bool:
-    """The enclosing function's name or parameters say where its data comes from (``load_cookie(cookie)``)."""
+def _says_outside(call: Any, ctx: Context, value: Value) -> bool:
+    """The enclosing function's name or the parameter that reaches the sink says where the data comes from.
+
+    ``load_cookie(cookie)``, ``on_message(self, data)``, ``handle(payload)``; not a type beside it
+    (tmux's ``job_run(..., char **argv, struct session *s)`` starts the argv its caller built).
+    """
     function = call.parent
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
     if function is None:
         return False
-    body = function.child_by_field_name("body")
-    end = body.start_byte if body is not None else call.start_byte
-    head = ctx.source[function.start_byte:min(end, function.start_byte + 400)].decode("utf-8", "replace")
-    return bool(_OUTSIDE.search(_FLAGS.sub("", head)))
-
-
-#: Parameters declared as flags or numbers (``remote: bool``, ``boolean remote``) say nothing about data.
-_FLAGS = re.compile(r"\w+\s*:\s*(?:bool|int|float)\b[^,)]*|\b(?:boolean|bool|int|long)\s+\w+")
-
-
+    names = [function_name(function, ctx)]
+    if value.origin:
+        names.append(value.origin[0])
+    return any(_OUTSIDE.search(name) for name in names)
 
 
 def _interpreter_api(call: Any, payload: Any) -> bool:
