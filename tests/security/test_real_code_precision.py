@@ -108,12 +108,25 @@ def test_quoted_identifiers_from_a_request_stay_a_finding():
     assert deciding(code, "python") == [("PY-SQL", "high")]
 
 
-def test_a_parameter_formatted_in_bare_stays_the_audit_finding():
+def test_a_table_name_parameter_formatted_in_bare_is_the_callers_schema():
+    """Matomo's storage layer (``"DELETE FROM " . $archiveTable``) and typeorm's runners splice their
+    callers' table names in: names cannot be bound, they come from the schema. A value parameter
+    spliced the same way, or a table name from a request, stays a finding."""
     code = '''def count_rows(conn, table_name):
     """Count the rows of a table."""
     return conn.execute("SELECT count(*) FROM " + table_name).fetchone()
 '''
-    assert deciding(code, "python") == [("PY-SQL", "high")]
+    assert deciding(code, "python") == []
+    value = code.replace("FROM \" + table_name", "FROM rows WHERE owner = '\" + table_name + \"'\"")
+    value = value.replace("table_name", "owner")
+    assert deciding(value, "python") == [("PY-SQL", "high")]
+    request = '''from flask import request
+
+
+def count_rows(conn):
+    return conn.execute("SELECT count(*) FROM " + request.args["table"]).fetchone()
+'''
+    assert deciding(request, "python") == [("PY-SQL", "high")]
 
 
 CHOICES = '''from argparse import ArgumentParser

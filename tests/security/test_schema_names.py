@@ -50,19 +50,24 @@ app.get("/count", async (req, res) => {
     assert deciding(code, "javascript") == [("JS-SQL", "high", 4)]
 
 
-def test_a_python_introspection_helper_quoting_the_table_name_is_not_a_finding() -> None:
+def test_a_table_name_parameter_quoted_or_bare_is_not_a_finding() -> None:
     code = '''def has_table(cursor, table_name):
     """Whether the table exists (PostgreSQL catalog)."""
     cursor.execute("SELECT 1 FROM information_schema.tables WHERE table_name = '%s'" % table_name)
     return cursor.fetchone() is not None
 '''
     assert deciding(code, "python") == []
-    # spliced in bare it stays the audit finding (tests/security/test_real_code_precision.py)
-    bare = '''def count_rows(cursor, table_name):
-    cursor.execute("SELECT count(*) FROM %s" % table_name)
-    return cursor.fetchone()[0]
+    # spliced in bare it is the same name (matomo: "DELETE FROM " . $archiveTable)
+    bare = '''<?php
+class Model {
+    public function deleteArchives($archiveTable, $idArchives)
+    {
+        $sql = "DELETE FROM " . $archiveTable . " WHERE idarchive IN (" . implode(",", array_map("intval", $idArchives)) . ")";
+        Db::query($sql);
+    }
+}
 '''
-    assert deciding(bare, "python") == [("PY-SQL", "high", 2)]
+    assert deciding(bare, "php") == []
 
 
 def test_a_value_parameter_quoted_as_a_literal_stays_a_finding() -> None:
@@ -74,3 +79,35 @@ def test_a_value_parameter_quoted_as_a_literal_stays_a_finding() -> None:
 module.exports = { Users };
 '''
     assert deciding(code, "javascript") == [("JS-SQL", "high", 3)]
+
+
+def test_a_value_beside_a_table_name_still_decides() -> None:
+    """The table name does not hide the ids spliced in after it."""
+    code = '''<?php
+class Model {
+    public function deleteArchives($archiveTable, $idArchives)
+    {
+        $sql = "DELETE FROM " . $archiveTable . " WHERE idarchive IN (" . implode(",", $idArchives) . ")";
+        Db::query($sql);
+    }
+}
+'''
+    assert deciding(code, "php") == [("PHP-SQL", "high", 6)]
+
+
+def test_ids_mapped_through_a_number_conversion_are_numbers() -> None:
+    php = '''<?php
+class Model {
+    public function deleteInvalidations($idArchives)
+    {
+        $idArchives = array_map('intval', $idArchives);
+        Db::query("DELETE FROM archive WHERE idarchive IN (" . implode(",", $idArchives) . ")");
+    }
+}
+'''
+    assert deciding(php, "php") == []
+    python = '''def delete(cursor, ids):
+    cursor.execute("DELETE FROM t WHERE id IN (%s)" % ",".join(map(str, map(int, ids))))
+'''
+    assert deciding(python, "python") == []
+    assert deciding(python.replace("map(str, map(int, ids))", "map(str, ids)"), "python") == [("PY-SQL", "high", 2)]

@@ -60,6 +60,7 @@ PROPAGATION = [
      "mysqli_query($db, $q);\n", "PHP-SQL"),
     ("ruby", "interpolation", "class C < ApplicationController\n  def show\n"
      "    system(\"ls #{params[:dir]}\")\n  end\nend\n", "RB-SHELL"),
+    ("php", "backticks", "<?php\nfunction listing() {\n    return `ls {$_GET['dir']}`;\n}\n", "PHP-SHELL"),
     ("ruby", "backticks", "class C < ApplicationController\n  def show\n"
      "    render plain: `ls #{params[:dir]}`\n  end\nend\n", "RB-SHELL"),
     ("rust", "format! with inline names", "use std::process::Command;\npub fn f(dir: &str) {\n"
@@ -119,6 +120,10 @@ SAFE = [
      "    User.where(\"id = #{params[:id].to_i}\")\n  end\nend\n", []),
     ("rust", "arguments of a fixed program", "use std::process::Command;\npub fn f(dir: &str) {\n"
      "    Command::new(\"ls\").arg(dir).status().unwrap();\n}\n", []),
+    ("php", "escapeshellarg in backticks", "<?php\nfunction listing() {\n    $dir = escapeshellarg($_GET['dir']);\n"
+     "    return `ls $dir`;\n}\n", []),
+    ("php", "backticks of a value of unknown origin", "<?php\n$tool = Config::get('tool');\n$out = `$tool --version`;\n",
+     [("PHP-SHELL", "low")]),
     ("ruby", "shellescape in backticks", "require 'shellwords'\nclass C < ApplicationController\n  def show\n"
      "    render plain: `ls #{params[:dir].shellescape}`\n  end\nend\n", []),
     ("ruby", "backticks of a value of unknown origin", "git_dir = File.dirname(__FILE__) + '/../.git'\n"

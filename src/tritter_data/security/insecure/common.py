@@ -73,22 +73,13 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
     if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and \
-            not (names_schema_object(value) and names_quoted(value.text)) and not is_test_code(ctx, call):
+            not names_schema_object(value) and not is_test_code(ctx, call):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
 
 
 #: A hole ("?") quoted as a table or column name: `?`, "?", [?], optionally qualified ("s"."?").
 _IDENTIFIER_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"")
-#: ... or as a string literal, as catalog lookups compare names: WHERE TABLE_NAME = '?'.
-_QUOTED_HOLE = re.compile(r"`\?`|\[\?\]|\"\?\"|'\?'")
-
-
-def names_quoted(text: str) -> bool:
-    """Every value in the built SQL is quoted, as a name or as a literal (not spliced in bare)."""
-    text = _FORMAT_HOLE.sub("?", text)
-    holes = text.count("?")
-    return holes > 0 and len(_QUOTED_HOLE.findall(text)) >= holes
 
 
 def identifiers_only(text: str) -> bool:
@@ -96,13 +87,11 @@ def identifiers_only(text: str) -> bool:
 
     Names cannot be bound as parameters, so libraries (ORMs, migrations, introspection) quote
     their callers' table names into SQL; a parameter reaching only such places is that API's
-    contract. Outside input (a request, argv) reaching them is still a finding, and so is a
-    parameter formatted in bare (``"SELECT * FROM " + table``), the audit case.
+    contract. Outside input (a request, argv) reaching them is still a finding.
     """
     text = _FORMAT_HOLE.sub("?", text)
     holes = text.count("?")
     return holes > 0 and len(_IDENTIFIER_HOLE.findall(text)) >= holes
-
 
 #: Where ``%``/``format`` put their values, when the template is kept as written.
 _FORMAT_HOLE = re.compile(r"%(?:\(\w+\))?[sr]|\{\w*(?:![rs])?\}")

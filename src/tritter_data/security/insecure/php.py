@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from tritter_data.security.insecure import sinks
-from tritter_data.security.insecure.common import VERDICTS, Hit, payload_hit, payload_verdict
+from tritter_data.security.insecure.common import (
+    VERDICTS,
+    Hit,
+    payload_hit,
+    payload_verdict,
+    value_hit,
+    worst,
+)
 from tritter_data.security.insecure.sinks import Sink, Site
 from tritter_data.security.insecure.syntax import Context, arguments, callee_name, classify, last_name, unwrap
 from tritter_data.security.insecure.taint import trace
@@ -30,9 +37,13 @@ def check(call: Any, ctx: Context) -> list[Hit]:
 
 
 def _backtick(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
-    """`` `ls $dir` ``: a shell command; interpolated, it is a finding, constant it is low."""
-    dynamic = any(child.type not in ("string_content", "`") for child in site.call.children)
-    return [Hit(sink.rule, "critical" if dynamic else "low", "the backtick operator", site.call)]
+    """`` `ls $dir` ``: a shell command, judged by what is interpolated (a request critical,
+    ``escapeshellarg`` none, a value of unknown origin or a constant low)."""
+    holes = [child for child in site.call.named_children if child.type not in ("string_content", "escape_sequence")]
+    value = worst(holes, ctx)
+    if value is None:
+        return [Hit(sink.rule, "low", "the backtick operator", site.call)]
+    return value_hit(sink.rule, value, ctx, "the backtick operator", site.call)
 
 
 def _assert(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:

@@ -58,8 +58,8 @@ def join(values: list[Value], built: bool = False) -> Value:
         kind = value.kind
         kinds.add(kind)
         if kind == "tainted":
-            if first is None:
-                first = value
+            if first is None or (schema_named(first) and not schema_named(value)):
+                first = value  # a table name beside a value: the value's path decides
             if value.via_param:
                 continue
             all_via_param = False
@@ -82,6 +82,17 @@ def join(values: list[Value], built: bool = False) -> Value:
     return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
                  via_param=first is not None and all_via_param, loaded=first is not None and first.loaded,
                  script=first is not None and first.script)
+
+
+def schema_named(value: Value) -> bool:
+    """A parameter named for a table, column or database (``tableName``, ``$archiveTable``, ``db_name``)."""
+    return value.via_param and bool(value.origin and SCHEMA_NAME.fullmatch(value.origin[0]))
+
+
+#: ``table``, ``tableName``, ``tableOrName``, ``$archiveTable``, ``db_name``, ``columns``; not ``protocol`` or ``stable``.
+SCHEMA_NAME = re.compile(r"\$?(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*(?=[A-Z])|\w+_)?"
+                         r"(?:[Tt]able|[Cc]olumn|[Cc]ol|[Dd]atabase|[Dd]b|DB|[Ss]chema|[Vv]iew|[Ss]equence|[Cc]ollection)"
+                         r"(?:_?(?:[Oo]r_?)?(?:[Nn]ame|NAME|[Pp]ath|[Ii]ndex))?s?")
 
 
 _CONST = frozenset({"const"})

@@ -11,7 +11,7 @@ import re
 
 from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Site
-from tritter_data.security.insecure.taint_values import Value
+from tritter_data.security.insecure.taint_values import Value, schema_named
 
 
 def invokers_own(value: Value, rule_id: str) -> bool:
@@ -83,15 +83,13 @@ _DATABASE_RECEIVER = re.compile(r"(?i)^(?:c|cu|cr|tx|con)$|conn|cursor|db|databa
 def names_schema_object(value: Value) -> bool:
     """A library parameter named for a table, column or database: the program's schema, not outside input.
 
-    ORMs and migration tools look their callers' tables up in the catalog (``hasTable(tableName)``,
-    ``WHERE TABLE_NAME = '${table}'``); names cannot be bound, and they come from the entity
-    definitions. The finding belongs where a caller passes a request value as a name, which stays one.
+    ORMs, migrations and storage layers put their callers' table names into SQL
+    (``hasTable(tableName)``, ``"DELETE FROM " . $archiveTable``): names cannot be bound as
+    parameters, and they come from the program's own schema. The finding belongs where a caller
+    passes a request value as a name, which stays one. A value beside the name is the origin a
+    join keeps, so it still decides.
     """
-    return value.via_param and bool(value.origin and _SCHEMA_NAME.fullmatch(value.origin[0]))
-
-
-_SCHEMA_NAME = re.compile(r"(?i)\$?(?:\w+_)?(?:table|column|col|database|db|schema|view|sequence|collection)"
-                          r"(?:_?(?:or_?)?(?:name|path|index))?s?")
+    return schema_named(value)
 
 
 def imports_a_callers_name(value: Value) -> bool:
