@@ -209,10 +209,11 @@ def test_a_type_beside_the_parameter_does_not_say_the_data_is_outside():
     session, not a web one. The parameter that reaches the sink, or the function's name, decides."""
     code = '''#include <unistd.h>
 
-int job_run(const char *cmd, int argc, char **argv, struct session *s)
+struct job *
+job_run(const char *cmd, int argc, char **argv, struct session *s)
 {
 	execvp(argv[0], argv);
-	return -1;
+	return NULL;
 }
 
 void on_message(char **msg)

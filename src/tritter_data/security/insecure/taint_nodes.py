@@ -159,10 +159,14 @@ def function_name(node: Any, ctx: Context) -> str:
     name = node.child_by_field_name("name")
     if name is not None:
         return ctx.text(name)
-    declarator = node.child_by_field_name("declarator")  # C: int f(char *s)
+    declarator = node.child_by_field_name("declarator")  # C: int f(char *s), struct job *f(...)
+    while declarator is not None and declarator.type != "function_declarator":
+        declarator = declarator.child_by_field_name("declarator")
     if declarator is not None:
         inner = declarator.child_by_field_name("declarator")
         return ctx.text(inner) if inner is not None else ""
+    if node.child_by_field_name("declarator") is not None:
+        return ""
     return _bound_name(node, ctx)
 
 
