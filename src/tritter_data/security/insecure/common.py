@@ -8,7 +8,14 @@ from typing import Any
 
 from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
-from tritter_data.security.insecure.syntax import Context, callee_name, last_name, string_text, unwrap
+from tritter_data.security.insecure.syntax import (
+    Context,
+    arguments,
+    callee_name,
+    last_name,
+    string_text,
+    unwrap,
+)
 from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_entry import is_test_code
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
@@ -19,6 +26,7 @@ from tritter_data.security.insecure.trust import (
     imports_a_callers_name,
     invokers_own,
     names_schema_object,
+    names_sql_fragment,
     statement_call,
 )
 
@@ -73,9 +81,22 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
     if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and \
-            not names_schema_object(value) and not is_test_code(ctx, call):
+            not names_schema_object(value) and not names_sql_fragment(value) and \
+            not (value.via_param and value.wrapped and _binds_values(call, node, ctx)) and not is_test_code(ctx, call):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]
+
+
+def _binds_values(call: Any, statement: Any, ctx: Context) -> bool:
+    """The statement goes with values to bind (``$db->query($sql, $bind)``, ``execute(sql, params)``).
+
+    Such a statement is written with placeholders; what a helper made of a parameter in it
+    (``getSqlStringFieldsArray($row)`` -> ``?, ?, ?``, the row's keys as columns) is its shape,
+    and the parameter's values travel as the bound values. A parameter spliced in itself still decides.
+    """
+    args = [a for a in arguments(call) if a.type != "comment"]
+    return len(args) == 2 and args[0].start_byte <= statement.start_byte < args[0].end_byte and \
+        args[1].type not in ("null", "nil", "none", "null_literal", "nullptr")
 
 
 #: A hole ("?") quoted as a table or column name: `?`, "?", [?], optionally qualified ("s"."?").

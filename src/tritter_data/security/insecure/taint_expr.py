@@ -59,6 +59,10 @@ MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
 
+#: Functions that splice a list's elements into a string (the methods are matched by name above).
+_JOINERS = frozenset({"implode", "join", "strings.Join", "String.join", "array_merge", "array_values"})
+
+
 #: Calls that open or read the file a value names: their result is that file's contents.
 FILE_READERS = frozenset({"open", "open_code", "fdopen", "file", "read_text", "read_bytes", "ReadFile",
                           "read_to_string", "file_get_contents", "readFileSync", "readFile"})
@@ -260,8 +264,9 @@ class Expressions:
         parts = ([receiver] if receiver is not None else []) + values
         if not parts:
             return unknown()
-        if name in ("join", "concat", "append", "push_str", "add") and receiver is not None:
-            value = join(parts, built=True)
+        if (name in ("join", "concat", "append", "push_str", "add") and receiver is not None) or \
+                callee in _JOINERS:
+            value = join(parts, built=True)  # the elements themselves, spliced: not unknown code
         else:
             value = join(parts)
             value.wrapped = True

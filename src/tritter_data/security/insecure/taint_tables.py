@@ -109,7 +109,7 @@ PHP = TaintRules(
                    r"Input::(?:get|all)", r"fgets", r"file_get_contents\(\s*['\"]php://"),
     sanitisers=_whole(r"intval", r"floatval", r"boolval", r"abs", r"count", r"strlen", r"escapeshellarg", r"escapeshellcmd",
                       r"(?:mysqli?_)?real_escape_string", r"mysqli?_real_escape_string", r"pg_escape_(?:string|literal|identifier)",
-                      r"(?:\$\w+->)?quote(?:Identifier|Name)?", r"addslashes", r"sqlite_escape_string", r"(?:\$\w+->)?escape\w*",
+                      r"(?:\$\w+(?:->|\.))?quote(?:Identifier|Name|Into|Value)?", r"addslashes", r"sqlite_escape_string", r"(?:\$\w+(?:->|\.))?escape\w*",
                       r"md5", r"sha1", r"hash", r"crc32", r"ctype_\w+", r"is_numeric", r"basename", r"serialize"),
     mutators=frozenset(),
     private=re.compile(r"\bprivate\b"),

@@ -50,22 +50,19 @@ def unknown() -> Value:
 
 def join(values: list[Value], built: bool = False) -> Value:
     """Several values combined into one (concatenation, formatting, a branch merge)."""
-    # name outside input (argv, a request) before a parameter when both reach: that is the path that decides
-    first = outside = None
+    # the path that decides is named: outside input (argv, a request) before a parameter, a parameter
+    # spliced in before one that only went through unknown code or names a table
+    first = None
     kinds = set()
     all_via_param = True
     for value in values:
         kind = value.kind
         kinds.add(kind)
         if kind == "tainted":
-            if first is None or (schema_named(first) and not schema_named(value)):
-                first = value  # a table name beside a value: the value's path decides
-            if value.via_param:
-                continue
-            all_via_param = False
-            if outside is None:
-                outside = value
-    first = outside or first
+            if first is None or _rank(value) < _rank(first):
+                first = value
+            if not value.via_param:
+                all_via_param = False
     origin = first.origin if first is not None else None
     if origin is not None:
         kind = "tainted"
@@ -81,7 +78,14 @@ def join(values: list[Value], built: bool = False) -> Value:
         text = " ".join([v.text for v in values if v.text and v.text != "?"]) or "?"
     return Value(kind, origin=origin, text=text, built=built or any(v.built for v in values),
                  via_param=first is not None and all_via_param, loaded=first is not None and first.loaded,
+                 wrapped=first is not None and first.via_param and first.wrapped,
                  script=first is not None and first.script)
+
+
+def _rank(value: Value) -> int:
+    if not value.via_param:
+        return 0
+    return 2 if value.wrapped or schema_named(value) else 1
 
 
 def schema_named(value: Value) -> bool:

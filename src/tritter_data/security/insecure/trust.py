@@ -92,6 +92,22 @@ def names_schema_object(value: Value) -> bool:
     return schema_named(value)
 
 
+def names_sql_fragment(value: Value) -> bool:
+    """A library parameter named as SQL (``$where``, ``segmentSelectSql``, ``order_by``): the caller's fragment.
+
+    Database layers take conditions and sub-selects their callers wrote (Zend's ``update($table,
+    $bind, $where)``), as shell wrappers take a ``cmd``: the finding belongs where a caller builds
+    that fragment from outside input. A value parameter spliced in (``WHERE name = '$name'``) stays one.
+    """
+    return value.via_param and bool(value.origin and _SQL_NAME.fullmatch(value.origin[0]))
+
+
+#: ``where``, ``$whereClause``, ``segmentSelectSql``, ``order_by``, ``sql``, ``conditions``; not ``name`` or ``id``.
+_SQL_NAME = re.compile(r"\$?(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*(?=[A-Z])|\w+_)?"
+                       r"(?:[Ss]ql|SQL|[Ww]here|[Cc]ondition|[Cc]lause|[Ss]ubquery|[Ss]ub_?[Ss]elect|[Oo]rder_?[Bb]y"
+                       r"|[Gg]roup_?[Bb]y|[Hh]aving|[Pp]redicate|[Dd]efinition)(?:_?(?:[Cc]lause|[Ss]tring|[Pp]art|[Ff]ragment))?s?")
+
+
 def imports_a_callers_name(value: Value) -> bool:
     """Code that only imports a module its caller names: ``exec('import %s' % tabmodule)``, ``Function('return require("' + name + '")')``.
 
