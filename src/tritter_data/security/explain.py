@@ -152,7 +152,7 @@ RULES: dict[str, RuleInfo] = {
                           "(or use proc_open() with an argument array, PHP 7.4+)."),
     "PHP-CALLABLE": RuleInfo("code_injection", "{sink}() calls a function whose name comes from outside input",
                              "Map the input to a callable through an allow-list array ($handlers[$name] ?? null), "
-                             "never call a name taken from the request."),
+                             "never call a name taken from the request.", needs_input=True),
     "PHP-UNSERIALIZE": RuleInfo("unsafe_deserialization", "unserialize() can instantiate arbitrary objects from untrusted data",
                                 "Use json_decode(), or unserialize($data, ['allowed_classes' => false])."),
     "PHP-SQL": RuleInfo("sql_injection", "a query built from variables is passed to {sink}()",

@@ -149,9 +149,10 @@ def any_hit(rule_id: str, nodes: list[Any], ctx: Context, sink: str, call: Any, 
     value = worst(nodes, ctx)
     if value is None or value.kind == "safe":
         return []
-    if value.kind == "tainted":
-        return [Hit(rule_id, severity, sink, call, value.origin)]
-    return [Hit(rule_id, "low", sink, call)]
+    if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
+            value.via_param and _names_a_command(value):
+        return [Hit(rule_id, "low", sink, call)]  # LocalProc(String[] cmd, ...): new ProcessBuilder(cmd) wraps
+    return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
 
 def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, severity: str = "critical") -> list[Hit]:

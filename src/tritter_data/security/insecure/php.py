@@ -12,6 +12,7 @@ from tritter_data.security.insecure.common import (
     Hit,
     payload_hit,
     payload_verdict,
+    tainted_verdict,
     value_hit,
     worst,
 )
@@ -46,6 +47,21 @@ def _backtick(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     return value_hit(sink.rule, value, ctx, "the backtick operator", site.call)
 
 
+def _callable(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
+    """``call_user_func($_GET['f'])`` calls any function; ``[$object, 'doUpdate']`` a fixed method of an object.
+
+    Whichever object or class a caller hands over, a method named by a literal is the one that
+    runs: not a callable chosen from outside.
+    """
+    first = unwrap(site.args[0]) if site.args else None
+    if first is not None and first.type == "array_creation_expression":
+        elements = [e.named_children[-1] for e in first.named_children if e.named_children]
+        if len(elements) == 2 and elements[1].type in ("string", "encapsed_string") and \
+                not any(c.type == "variable_name" for c in elements[1].named_children):
+            return []
+    return tainted_verdict(sink, site, ctx)
+
+
 def _assert(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
     """``assert($code)`` evaluates a string (PHP < 8); ``assert($x > 1)`` is a boolean."""
     first = site.args[0] if site.args else None
@@ -69,7 +85,7 @@ def _unserialize(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     return payload_verdict(sink, site, ctx)
 
 
-_VERDICTS = {**VERDICTS, "php.backtick": _backtick, "php.assert": _assert, "php.proc_open": _proc_open,
+_VERDICTS = {**VERDICTS, "php.backtick": _backtick, "php.callable": _callable, "php.assert": _assert, "php.proc_open": _proc_open,
              "php.unserialize": _unserialize}
 
 

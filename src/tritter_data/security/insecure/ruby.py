@@ -20,6 +20,7 @@ from tritter_data.security.insecure.common import (
 from tritter_data.security.insecure.sink_tables_more import RB_FINDER_KEYS, RB_SHELL_RECEIVERS
 from tritter_data.security.insecure.sinks import Sink, Site, label
 from tritter_data.security.insecure.syntax import Context, arguments
+from tritter_data.security.insecure.taint import trace
 
 
 def site(call: Any, ctx: Context) -> Site | None:
@@ -55,6 +56,11 @@ def _shell(sink: Sink, site: Site, ctx: Context) -> list[Hit] | None:
     """One command string to Kernel/IO/Open3/Process: the shell parses it; several arguments: no shell."""
     if site.receiver not in RB_SHELL_RECEIVERS or len(site.args) != 1:
         return None
+    only = site.args[0]
+    if only.type == "splat_argument" and only.named_children:  # spawn(*[COMMAND, source]): an argv, no shell
+        items = trace(only.named_children[0], ctx).items
+        if items is not None and len(items) > 1:
+            return None
     return payload_verdict(sink, site, ctx)
 
 

@@ -42,7 +42,7 @@ PHP = SinkTable(frozenset({"function_call_expression"}), member=rb"(?:->|::)", s
     Sink("PHP-UNSERIALIZE", "php.unserialize", names=("unserialize",), severity="high", label="unserialize"),
     Sink("PHP-UNSERIALIZE", "php.unserialize", names=("maybe_unserialize",), severity="high", label="{name}"),
     # a callable named by input calls any function: call_user_func($_GET['f']), usort($a, $_GET['cmp'])
-    Sink("PHP-CALLABLE", "tainted", names=("call_user_func", "call_user_func_array", "array_map",
+    Sink("PHP-CALLABLE", "php.callable", names=("call_user_func", "call_user_func_array", "array_map",
                                            "register_shutdown_function", "forward_static_call"), label="{name}"),
     Sink("PHP-CALLABLE", "tainted", names=("usort", "uasort", "uksort", "array_filter", "array_walk",
                                            "preg_replace_callback", "array_reduce"), arg=1, label="{name}"),

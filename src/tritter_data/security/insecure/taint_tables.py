@@ -118,7 +118,7 @@ PHP = TaintRules(
 RUBY = TaintRules(
     sources=_words(r"params", r"request\.(?:params|body|query_string|headers|env|cookies|raw_post_data|path)",
                    r"cookies", r"ARGV", r"ENV", r"gets", r"STDIN", r"\$stdin", r"ARGF"),
-    sanitisers=_whole(r".*\.to_i", r".*\.to_f", r"Integer", r"Float", r"(?:Shellwords\.)?(?:escape|shellescape)",
+    sanitisers=_whole(r".*\.to_i", r".*\.to_f", r"Integer", r"Float", r"(?:Shellwords\.)?(?:escape|shellescape)", r"(?:\w+\.)*shell_?(?:quote|escape)",
                       r".*\.shellescape", r"(?:\w+\.)*sanitize_sql\w*", r"(?:\w+\.)*quote(?:_table_name|_column_name)?",
                       r"Regexp\.escape", r".*\.(?:length|size|count)", r"Marshal\.dump", r".*\.inspect",
                       r"[\w:.]+\.escape(?:_string|_literal|_identifier)?",
