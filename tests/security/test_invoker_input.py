@@ -102,3 +102,18 @@ def test_a_database_handle_fetching_a_statement_from_the_request_stays_a_finding
             "    con = request.app['db']\n    rows = await con.fetch(request.query['sql'])\n"
             "    return web.json_response([dict(r) for r in rows])\n")
     assert deciding(code) == [("PY-SQL", "high", 6)]
+
+
+def test_a_query_of_something_other_than_a_database_is_not_an_sql_statement() -> None:
+    """NodeBB asks a fediverse server about a handle with ``activitypub.helpers.query(handle)``."""
+    code = '''const activitypub = require("../../activitypub");
+
+exports.addRemote = async function (req, res) {
+    const { handle } = req.body;
+    const { actorUri } = await activitypub.helpers.query(handle);
+    res.json({ actorUri });
+};
+'''
+    assert deciding(code, "javascript") == []
+    database = code.replace("activitypub.helpers.query(handle)", "pool.query(handle)")
+    assert deciding(database, "javascript") == [("JS-SQL", "high", 5)]

@@ -75,9 +75,10 @@ def statement_call(site: Site) -> bool:
     return bool(site.receiver) and _DATABASE_RECEIVER.search(site.receiver.rsplit(".", 1)[-1]) is not None
 
 
-_AMBIGUOUS_VERBS = frozenset({"fetch", "run", "cursor", "raw", "all", "get"})
-_DATABASE_RECEIVER = re.compile(r"(?i)^(?:c|cu|cr|tx|con)$|conn|cursor|db|database|sql|session|engine|pool|"
-                                r"transaction|client|stmt|statement|repo")
+_AMBIGUOUS_VERBS = frozenset({"fetch", "run", "cursor", "raw", "all", "get", "query"})
+_DATABASE_RECEIVER = re.compile(r"(?i)^\$?(?:c|cu|cr|tx|con|this|self|\$this)$|conn|cursor|db|database|sql|session|engine|"
+                                r"pool|transaction|client|stmt|statement|repo|pdo|mysql|pg|postgres|sqlite|knex|sequelize|"
+                                r"prisma|mongo|manager|model|dao|adapter|driver|runner|querier|wpdb|orm")
 
 
 def names_schema_object(value: Value) -> bool:
