@@ -150,3 +150,19 @@ public final class LocalProc {
     value = code.replace("new ProcessBuilder(cmd)", 'new ProcessBuilder("sh", "-c", "tar xf " + workDir.getName() + " " + name)')
     value = value.replace("String[] cmd, File workDir", "String name, File workDir")
     assert deciding(value, "java") == [("JAVA-EXEC", "critical", 6)]
+
+
+def test_a_record_found_by_a_request_id_is_not_the_id() -> None:
+    """Redmine's settings page sends ``plugin_<id>=`` for the plugin ``Plugin.find(params[:id])`` returned:
+    a registered plugin or an exception, not what the client typed."""
+    code = '''class SettingsController < ApplicationController
+  def plugin
+    @plugin = Redmine::Plugin.find(params[:id])
+    setting = params[:settings] ? params[:settings].permit!.to_h : {}
+    Setting.send :"plugin_#{@plugin.id}=", setting
+  end
+end
+'''
+    assert deciding(code, "ruby") == []
+    direct = code.replace('Setting.send :"plugin_#{@plugin.id}=", setting', 'Setting.send :"plugin_#{params[:id]}=", setting')
+    assert deciding(direct, "ruby") == [("RB-DYNAMIC", "critical", 5)]

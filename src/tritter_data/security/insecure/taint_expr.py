@@ -59,6 +59,12 @@ MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
 
+#: Rails finders on a model class (``Issue.find(params[:id])``, ``Redmine::Plugin.find``): they return a
+#: stored record or raise, so the key's taint is not the record's.
+_FINDERS = frozenset({"find", "find_by", "find_by!", "find_by_id", "find_by_name", "find_by_identifier"})
+_MODEL = re.compile(r"(?:[A-Z]\w*(?:::|\.))+find")
+
+
 #: Functions that splice a list's elements into a string (the methods are matched by name above).
 _JOINERS = frozenset({"implode", "join", "strings.Join", "String.join", "array_merge", "array_values"})
 
@@ -233,6 +239,8 @@ class Expressions:
         if rules.sources.match(callee) or name in rules.source_methods:
             return tainted(self.ctx.text(node), node.start_point.row)
         args = arguments(node)
+        if name in _FINDERS and self.ctx.language == "ruby" and _MODEL.match(callee):
+            return unknown()  # Plugin.find(params[:id]): the record found, not the id it was looked up by
         if name in ("map", "array_map") and args and \
                 rules.sanitisers.fullmatch(self.ctx.text(args[0]).strip("'\"")):
             return Value("safe", text="0")  # array_map('intval', $ids), map(int, ids), ids.map(Number)
