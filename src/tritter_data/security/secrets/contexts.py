@@ -166,6 +166,8 @@ def secret_name(name: str) -> bool:
     words = name_words(name)
     if not words or words[-1] in NOT_SECRET_LAST or (len(words) > 1 and words[-2:] == ["key", "id"]):
         return False
+    if {"hash", "hashed", "digest", "checksum", "fingerprint"} & set(words):
+        return False  # hashed_password: a digest of a secret, which a login compares against, is not the secret
     joined = "".join(words)
     if {"public", "publishable"} & set(words) or any(f in joined for f in ("csrf", "xsrf", "authenticity")):
         return False  # public by design, or per-session forms (Rails' authenticity_token)
@@ -216,12 +218,18 @@ def code_value(value: str) -> bool:
         return word_name(value.lstrip("!*&"))
     if "=" in value.rstrip("=") and word_name(value.split("=")[0]):
         return True  # X.NODE_TYPES=void 0: a chained assignment
-    return word_name(value)
+    return word_name(value, colons=True)
 
 
-def word_name(value: str) -> bool:
-    """Names made of words (``TSPrivateKeyword``, ``defaultToConfig2``): most letters sit in words of 3+."""
-    pieces = [p for p in re.split(r"[._$]", value) if p]
+def word_name(value: str, hyphens: bool = False, colons: bool = False) -> bool:
+    """Names made of words (``TSPrivateKeyword``, ``defaultToConfig2``): most letters sit in words of 3+.
+
+    ``hyphens``: a quoted value's words may be joined by hyphens, colons or bars too (CodeMirror's
+    ``token: "variable-2"``, ``"custom:dashboard"``); unquoted, ``dnkey-o=...`` is a token's own prefix.
+    ``colons``: an unquoted value's words may be joined by colons or bars (``creds:target:type``,
+    a docblock's ``string|null``)."""
+    separators = r"[._$:|-]" if hyphens else r"[._$:|]" if colons else r"[._$]"
+    pieces = [p for p in re.split(separators, value) if p]
     if not pieces or not all(_WORD_PIECE.match(p) for p in pieces):
         return False
     words = NAME_WORDS.findall(re.sub(r"\d", "", value))
@@ -253,7 +261,7 @@ def _generic(name: str, value: str, separator: str) -> bool:
             value = value.split("&")[0]  # key=VALUE&other=...: a query string
         if code_value(value):
             return False
-    elif word_name(value) or _b64_prose(value):
+    elif word_name(value, hyphens=True) or _b64_prose(value):
         return False
     loose = not any(c in separator for c in "=:,>")  # only a space or a dash between: see _LOOSE
     if loose and (not _loose_shape(value) or secret_name(name)):
@@ -309,7 +317,8 @@ def _header(match_prefix: str, value: str) -> bool:
         if " " in password or (password.isalpha() and len(password) < 12):
             return False  # "open sesame", a single word: documentation values
         return bool(password) and _password(password) and password != user
-    return looks_random(value, 12, 3.0, 2) and not _DOTTED_CODE.match(value)
+    # "Authorization, X-Requested-With": a list of header names (CORS), not a credential
+    return looks_random(value, 12, 3.0, 2) and not _DOTTED_CODE.match(value) and not word_name(value, hyphens=True)
 
 
 def confirm_context(rule: SecretRule, value: str, text: str, other: str = "", separator: str = "") -> bool:
