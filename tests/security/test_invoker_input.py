@@ -117,3 +117,44 @@ exports.addRemote = async function (req, res) {
     assert deciding(code, "javascript") == []
     database = code.replace("activitypub.helpers.query(handle)", "pool.query(handle)")
     assert deciding(database, "javascript") == [("JS-SQL", "high", 5)]
+
+
+def test_a_request_objects_get_is_not_a_method_of_the_same_name_in_the_file() -> None:
+    """A DRF view's ``get(self, req, format=None)`` in the file does not stand for ``request.params.get``."""
+    code = '''import os
+
+from pyramid.view import view_config
+from rest_framework.views import APIView
+
+
+class Api(APIView):
+    def get(self, req, format=None):
+        return None
+
+
+@view_config(route_name="run")
+def run(request):
+    param = request.params.get("p", "")
+    os.system("prefix " + param)
+'''
+    assert deciding(code) == [("PY-OS-SYSTEM", "critical", 15)]
+
+
+def test_a_route_parameter_passed_whole_to_a_shell_is_a_finding() -> None:
+    """A shell wrapper's ``cmd`` parameter is its caller's; a route's parameter is the request's."""
+    code = '''import os
+
+import flask
+
+app = flask.Flask(__name__)
+
+
+@app.route("/run/<route_param>")
+def route_param(route_param):
+    return str(os.system(route_param))
+
+
+def shell(cmd):
+    return os.system(cmd)
+'''
+    assert deciding(code) == [("PY-OS-SYSTEM", "critical", 10)]

@@ -168,7 +168,7 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
-            (value.param or (value.via_param and _names_a_command(value))):
+            value.via_param and (value.param or _names_a_command(value)):
         return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
     if value.kind == "tainted" and value.via_param and RULES[rule_id].category == "code_injection" and \
             (bool(value.origin and _CODE_PARAM.match(value.origin[0])) or _compiler(call, value, ctx)):

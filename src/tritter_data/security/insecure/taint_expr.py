@@ -59,6 +59,10 @@ MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
 
+#: Receivers whose methods are this file's functions: the object itself, its class, its parent.
+_OWN_RECEIVERS = frozenset({"self", "cls", "this", "$this", "super", "static", "self::", "@", "Self"})
+
+
 #: Rails finders on a model class (``Issue.find(params[:id])``, ``Redmine::Plugin.find``): they return a
 #: stored record or raise, so the key's taint is not the record's.
 _FINDERS = frozenset({"find", "find_by", "find_by!", "find_by_id", "find_by_name", "find_by_identifier"})
@@ -249,10 +253,12 @@ class Expressions:
             if values[0].loaded and len(values) > 2 and values[2].folded == "exec":
                 return replace(values[0], script=True)  # a program file compiled to run as one
             return values[0]  # the same code, compiled: still a pass-through
-        helper = self._helper(callee, values)
+        receiver_node = receiver_of(node)
+        # request.params.get("p") is the request's get, not a get(self, req, fmt) method of a class in this file
+        own = receiver_node is None or self.ctx.text(receiver_node) in _OWN_RECEIVERS
+        helper = self._helper(callee, values) if own else None
         if helper is not None:
             return helper
-        receiver_node = receiver_of(node)
         receiver = self.value(receiver_node, env) if receiver_node is not None else None
         if self.ctx.language == "python":
             matched = regex_call(callee, name, receiver, values)
