@@ -158,3 +158,24 @@ def shell(cmd):
     return os.system(cmd)
 '''
     assert deciding(code) == [("PY-OS-SYSTEM", "critical", 10)]
+
+
+def test_a_class_method_of_the_file_called_through_the_class_is_evaluated() -> None:
+    """Redmine's ``eval('"' + f[:string] + '"')`` uses a format the class looks up in its own table."""
+    code = '''class User
+  USER_FORMATS = {
+    :firstname_lastname => {:string => '#{firstname} #{lastname}'},
+    :username => {:string => '#{login}'},
+  }
+
+  def self.name_formatter(formatter = nil)
+    USER_FORMATS[formatter] || USER_FORMATS[:firstname_lastname]
+  end
+
+  def name(formatter = nil)
+    f = self.class.name_formatter(formatter)
+    eval('"' + f[:string] + '"')
+  end
+end
+'''
+    assert deciding(code, "ruby") == []

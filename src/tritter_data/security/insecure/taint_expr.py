@@ -60,7 +60,13 @@ FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sp
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
 
 #: Receivers whose methods are this file's functions: the object itself, its class, its parent.
-_OWN_RECEIVERS = frozenset({"self", "cls", "this", "$this", "super", "static", "self::", "@", "Self"})
+_OWN_RECEIVERS = frozenset({"self", "cls", "this", "$this", "super", "static", "self::", "@", "Self", "self.class",
+                            "this.constructor", "self.__class__", "type(self)"})
+
+
+def _own_receiver(text: str) -> bool:
+    """``self.helper(x)``, ``self.class.name_formatter(f)``, ``User.name_formatter(f)``: this file's method may be meant."""
+    return text in _OWN_RECEIVERS or bool(re.fullmatch(r"[A-Z]\w*", text))
 
 
 #: Rails finders on a model class (``Issue.find(params[:id])``, ``Redmine::Plugin.find``): they return a
@@ -255,7 +261,7 @@ class Expressions:
             return values[0]  # the same code, compiled: still a pass-through
         receiver_node = receiver_of(node)
         # request.params.get("p") is the request's get, not a get(self, req, fmt) method of a class in this file
-        own = receiver_node is None or self.ctx.text(receiver_node) in _OWN_RECEIVERS
+        own = receiver_node is None or _own_receiver(self.ctx.text(receiver_node))
         helper = self._helper(callee, values) if own else None
         if helper is not None:
             return helper
