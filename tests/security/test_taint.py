@@ -53,6 +53,10 @@ PROPAGATION = [
     # Go
     ("go", "var declaration", "package m\nfunc h(w http.ResponseWriter, r *http.Request) {\n"
      "\tvar q string = \"SELECT * FROM t WHERE a = '\" + r.FormValue(\"a\") + \"'\"\n\tdb.Query(q)\n}\n", "GO-SQL"),
+    ("go", "a helper's if-initializer", "package m\nfunc text(v interface{}) string {\n"
+     "\tif s, ok := v.(string); ok {\n\t\treturn s\n\t}\n\treturn \"\"\n}\n"
+     "func h(db *sql.DB, r *http.Request) {\n\tvar data interface{} = r.FormValue(\"data\")\n"
+     "\tdb.Query(\"SELECT * FROM t WHERE v = '\" + text(data) + \"'\")\n}\n", "GO-SQL"),
     ("go", "Sprintf %s", "package m\nfunc h(w http.ResponseWriter, r *http.Request) {\n"
      "\tdb.Query(fmt.Sprintf(\"SELECT * FROM t WHERE a = '%s'\", r.URL.Query().Get(\"a\")))\n}\n", "GO-SQL"),
     # PHP, Ruby, Rust, C

@@ -131,6 +131,9 @@ class Flow(Expressions):
         return node is not None and node.start_byte <= self.stop < node.end_byte
 
     def _if(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
+        initializer = node.child_by_field_name("initializer")  # Go: if s, ok := v.(string); ok { ... }
+        if initializer is not None and initializer.start_byte < self.stop:
+            env = self.walk(initializer, env)
         condition = condition_of(node)
         consequence = node.child_by_field_name("consequence") or node.child_by_field_name("body")
         alternatives = list(node.children_by_field_name("alternative"))
