@@ -57,6 +57,9 @@ PROPAGATION = [
      "\tif s, ok := v.(string); ok {\n\t\treturn s\n\t}\n\treturn \"\"\n}\n"
      "func h(db *sql.DB, r *http.Request) {\n\tvar data interface{} = r.FormValue(\"data\")\n"
      "\tdb.Query(\"SELECT * FROM t WHERE v = '\" + text(data) + \"'\")\n}\n", "GO-SQL"),
+    ("go", "a value checked only for being non-empty", "package m\nfunc h(db *sql.DB, r *http.Request) {\n"
+     "\tvar data string\n\tif r.Method == \"POST\" {\n\t\tdata = r.FormValue(\"data\")\n\t}\n"
+     "\tif data != \"\" {\n\t\tdb.Query(\"SELECT * FROM t WHERE v = '\" + data + \"'\")\n\t}\n}\n", "GO-SQL"),
     ("go", "Sprintf %s", "package m\nfunc h(w http.ResponseWriter, r *http.Request) {\n"
      "\tdb.Query(fmt.Sprintf(\"SELECT * FROM t WHERE a = '%s'\", r.URL.Query().Get(\"a\")))\n}\n", "GO-SQL"),
     # PHP, Ruby, Rust, C

@@ -55,6 +55,7 @@ from tritter_data.security.insecure.taint_values import (
     guarded_names,
     join,
     merge,
+    negated_names,
     tainted,
     unknown,
 )
@@ -139,9 +140,11 @@ class Flow(Expressions):
         alternatives = list(node.children_by_field_name("alternative"))
         if self._inside(condition):
             return env
-        guarded = guarded_names(self.ctx.text(condition)) if condition is not None else set()
+        condition_text = self.ctx.text(condition) if condition is not None else ""
+        guarded = guarded_names(condition_text)
+        inside = guarded - negated_names(condition_text)  # if data != "" { ... }: data is anything but ""
         if self._inside(consequence):
-            return self.descend(consequence, _sanitised(env, guarded))
+            return self.descend(consequence, _sanitised(env, inside))
         for alternative in alternatives:
             if self._inside(alternative):
                 return self.descend(alternative, env)

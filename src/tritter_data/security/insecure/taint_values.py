@@ -174,6 +174,15 @@ _GUARDS = re.compile(
 )
 
 
+def negated_names(condition: str) -> set[str]:
+    """Names a condition compares with ``!=`` or ``not in``: inside such an ``if`` they may hold anything
+    else; only past an ``if`` that exits are they checked."""
+    return {m.group(1) for m in _NEGATED.finditer(condition[:2000])}
+
+
+_NEGATED = re.compile(r"([\w$.]+)\s*(?:!==?\s*[\"']|\s+not\s+in\s)")
+
+
 def guarded_names(condition: str) -> set[str]:
     """Names an ``if`` condition checks against an allow-list, a pattern or a type."""
     names = set()
