@@ -68,6 +68,8 @@ PROPAGATION = [
     ("ruby", "interpolation", "class C < ApplicationController\n  def show\n"
      "    system(\"ls #{params[:dir]}\")\n  end\nend\n", "RB-SHELL"),
     ("php", "backticks", "<?php\nfunction listing() {\n    return `ls {$_GET['dir']}`;\n}\n", "PHP-SHELL"),
+    ("python", "the program os.spawnlp starts", "import os\n\n\ndef handler(event, context):\n"
+     "    return os.spawnlp(os.P_WAIT, event['cmd'])\n", "PY-PROCESS"),
     ("ruby", "backticks", "class C < ApplicationController\n  def show\n"
      "    render plain: `ls #{params[:dir]}`\n  end\nend\n", "RB-SHELL"),
     ("rust", "format! with inline names", "use std::process::Command;\npub fn f(dir: &str) {\n"

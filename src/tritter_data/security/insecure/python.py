@@ -142,7 +142,7 @@ def _sql_text(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
 def _argv(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
     """``os.execv(prog, argv)``, ``create_subprocess_exec(*argv)``; ``os.spawn*`` skip the mode (arg 1 on)."""
     start = sink.arg if isinstance(sink.arg, int) else 0
-    return _argv_hit(site.args[start:], ctx, site.callee, site.call)
+    return _argv_hit(site.args[start:], ctx, site.callee, site.call, program_first=True)
 
 
 def _subprocess(sink: Sink, site: Site, ctx: Context) -> list[Hit]:
@@ -177,11 +177,13 @@ def _use(payload: Any, ctx: Context) -> str:
     return "file" if ".read(" in text or "read_text(" in text or "open(" in text else ""
 
 
-def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
+def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any, program_first: bool = False) -> list[Hit]:
     """A program started from an argument vector: the program itself, or ``sh -c <command>``, must be tainted.
 
     ``subprocess.run(["grep", pattern, path])`` hands ``pattern`` to grep as one argument: no
-    shell parses it, so it is not command injection.
+    shell parses it, so it is not command injection. ``program_first``: the first argument is the
+    program's path whatever follows (``os.spawnlp(mode, file, ...)``, ``os.execv(path, args)``), not a
+    vector that might hold it.
     """
     if not argv:
         return []
@@ -196,6 +198,7 @@ def _argv_hit(argv: list[Any], ctx: Context, sink: str, call: Any) -> list[Hit]:
         return value_hit("PY-PROCESS", values[flag + 1], ctx, sink, call) if flag is not None else []
     if values[0].kind == "const":
         return []
-    if len(argv) == 1 and argv[0].type != "list":  # a vector we cannot see into: the program is unknown
+    splat = argv[0].type in ("list_splat", "dictionary_splat")  # create_subprocess_exec(*cmd): a vector
+    if len(argv) == 1 and argv[0].type != "list" and (splat or not program_first):  # a vector we cannot see into
         return [Hit("PY-PROCESS", "low", sink, call)]
     return value_hit("PY-PROCESS", values[0], ctx, sink, call, needs_input=True)
