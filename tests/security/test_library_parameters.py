@@ -222,3 +222,19 @@ void on_message(char **msg)
 }
 '''
     assert severities(code, "c") == [("C-EXEC", "low"), ("C-EXEC", "critical")]
+
+
+def test_a_parameter_named_for_outside_input_is_not_a_wrappers_command():
+    """``def run(cmd)`` wraps a shell for its callers; ``def test1(userInput)`` hands the user's text to one."""
+    code = '''const shell = require("shelljs");
+
+function run(cmd) {
+    return shell.exec(cmd, {silent: true});
+}
+
+function listing(userInput) {
+    return shell.exec(userInput, {silent: true});
+}
+module.exports = { run, listing };
+'''
+    assert severities(code, "javascript") == [("JS-EXEC", "low"), ("JS-EXEC", "critical")]

@@ -168,7 +168,7 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
-            value.via_param and (value.param or _names_a_command(value)):
+            value.via_param and (value.param or _names_a_command(value)) and not _named_outside(value):
         return [Hit(rule_id, "low", sink, call)]  # def run(cmd): os.system(cmd) is a shell wrapper
     if value.kind == "tainted" and value.via_param and RULES[rule_id].category == "code_injection" and \
             (bool(value.origin and _CODE_PARAM.match(value.origin[0])) or _compiler(call, value, ctx)):
@@ -244,6 +244,11 @@ def _compiler(call: Any, value: Value, ctx: Context) -> bool:
     while function is not None and function.type not in FUNCTIONS:
         function = function.parent
     return function is not None and bool(_COMPILER.search(function_name(function, ctx)))
+
+
+def _named_outside(value: Value) -> bool:
+    """``def test1(userInput): shell.exec(userInput)``: a parameter named for outside input is not a wrapper's command."""
+    return bool(value.origin and _OUTSIDE.search(value.origin[0]))
 
 
 def _names_a_command(value: Value) -> bool:
