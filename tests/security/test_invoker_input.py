@@ -179,3 +179,37 @@ def test_a_class_method_of_the_file_called_through_the_class_is_evaluated() -> N
 end
 '''
     assert deciding(code, "ruby") == []
+
+
+SERVLET = '''import java.io.IOException;
+import javax.servlet.http.*;
+
+public class LookupServlet extends HttpServlet {
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String param = request.getParameter("name");
+        String bar = new Helper().pick(request, param);
+        String sql = "SELECT * FROM users WHERE name = '" + bar + "'";
+        try {
+            java.sql.Statement statement = DatabaseHelper.getSqlStatement();
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private class Helper {
+        public String pick(HttpServletRequest request, String param) {
+            int num = 106;
+            return (7 * 18) + num > 200 ? "This_should_always_happen" : param;
+        }
+    }
+}
+'''
+
+
+def test_a_helper_of_the_files_own_class_called_on_a_new_instance_is_evaluated() -> None:
+    """``new Helper().pick(request, param)`` is this file's method: its constant branch decides."""
+    assert deciding(SERVLET, "java") == []
+    tainted = SERVLET.replace('"This_should_always_happen" : param', 'param : "This_should_never_happen"')
+    assert deciding(tainted, "java") == [("JAVA-SQL", "high", 12)]

@@ -261,7 +261,8 @@ class Expressions:
             return values[0]  # the same code, compiled: still a pass-through
         receiver_node = receiver_of(node)
         # request.params.get("p") is the request's get, not a get(self, req, fmt) method of a class in this file
-        own = receiver_node is None or _own_receiver(self.ctx.text(receiver_node))
+        own = receiver_node is None or receiver_node.type in ("object_creation_expression", "new_expression") or \
+            _own_receiver(self.ctx.text(receiver_node))  # new Test().doSomething(request, param): this file's class
         helper = self._helper(callee, values) if own else None
         if helper is not None:
             return helper
