@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from pathlib import Path
 
@@ -81,3 +82,41 @@ def test_two_workers_read_spans_and_write_the_bytes_of_one(code_tree: Path, tmp_
                  "--workers", "2"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{last}:" in err and "torn last line" in err, err
+
+
+@pytest.mark.parametrize(("first", "chunk"), [(1, 7), (100, 1000), (5000, 64 << 10)])
+@pytest.mark.parametrize(("lines", "max_bytes"), [(256, 1 << 20), (1, 1 << 20), (2, 30_000), (256, 1)])
+def test_spans_cut_while_scanning_are_those_of_one_scan(shard: Path, monkeypatch, first: int, chunk: int,
+                                                        lines: int, max_bytes: int) -> None:
+    """The driver hands out spans chunk by chunk (the workers start at once); chunks that end
+    mid-line, on a blank line or inside the last line without newline change no span."""
+    from tritter_data.io import shards
+
+    monkeypatch.setattr(shards, "_FIRST_SCAN", 1 << 30)
+    monkeypatch.setattr(shards, "_SCAN_BYTES", 1 << 30)
+    whole = list(line_spans(shard, lines, max_bytes))
+    monkeypatch.setattr(shards, "_FIRST_SCAN", first)
+    monkeypatch.setattr(shards, "_SCAN_BYTES", chunk)
+    assert list(line_spans(shard, lines, max_bytes)) == whole
+    shard.write_bytes(shard.read_bytes()[:-40])  # torn: the same one-line error, after the whole spans
+    with pytest.raises(ShardError, match="torn last line"):
+        list(line_spans(shard, lines, max_bytes))
+
+
+def test_the_first_span_comes_before_the_shard_is_read(shard: Path, monkeypatch) -> None:
+    from tritter_data.io import shards
+
+    monkeypatch.setattr(shards, "_FIRST_SCAN", 4096)
+    monkeypatch.setattr(shards, "_SCAN_BYTES", 4096)
+    read: list[int] = []
+
+    class Counted(io.FileIO):
+        def read(self, size: int = -1) -> bytes:
+            data = super().read(size)
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(shards, "open", lambda path, mode: Counted(path, mode), raising=False)
+    spans = line_spans(shard, 1, 1 << 20)
+    assert next(spans)[1:3] == (1, 0)
+    assert 0 < sum(read) < shard.stat().st_size / 2
