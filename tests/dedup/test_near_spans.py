@@ -1,5 +1,5 @@
 """``dedup --workers 2``: pool workers read their own line spans and say where each line is, so
-the verify phase reads its candidates at their offsets; a bad line mid-corpus shifts every later
+the verify workers read their candidates at their offsets; a bad line mid-corpus shifts every later
 document, and the output and the removed log are still the in-process run's."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from dedup_helpers import fixture_text, record, reformat, write_shards
 
 from tritter_data.cli import main
-from tritter_data.dedup import near
+from tritter_data.dedup import near_verify
 from tritter_data.io.writers import existing_shards
 
 
@@ -21,14 +21,14 @@ def test_pool_workers_locate_the_candidates(tmp_path: Path, stdlib_records, monk
     source = write_shards(tmp_path / "in", stdlib_records[:5] + planted[:2] + stdlib_records[5:] + planted[2:])
     with open(existing_shards(source)[1], "ab") as handle:
         handle.write(b'{"text": "not a record"}\n')
-    read_located, located = near.read_located, []
+    component_batches, located = near_verify.component_batches, []
 
-    def spy(paths, places):
-        places = list(places)
-        located.extend(places)
-        return read_located(paths, iter(places))
+    def spy(pairs, table, *args):  # what the driver hands the workers: places, not lines
+        for batch in component_batches(pairs, table, *args):
+            located.extend(place for _, places, _, _ in batch for place in places)
+            yield batch
 
-    monkeypatch.setattr(near, "read_located", spy)
+    monkeypatch.setattr(near_verify, "component_batches", spy)
     outputs = []
     for workers in ("1", "2"):
         out, removed = tmp_path / f"out{workers}", tmp_path / f"removed{workers}.jsonl"
@@ -37,6 +37,14 @@ def test_pool_workers_locate_the_candidates(tmp_path: Path, stdlib_records, monk
         outputs.append(([path.read_bytes() for path in existing_shards(out)], removed.read_bytes()))
     assert outputs[0] == outputs[1]
     assert len(located) == 6  # the 2-worker run read the three pairs' six lines at their places
+    paths = existing_shards(source)
+    sources = set()
+    for shard, offset, length in located:
+        with open(paths[shard], "rb") as handle:
+            handle.seek(offset)
+            sources.add(json.loads(handle.read(length))["source"])
+    assert sources == {"copies/decoder.py", "json/decoder.py", "copies/shlex.py", "shlex.py",
+                       "textwrap.py", "copies/textwrap.py"}
     entries = [json.loads(line) for line in outputs[1][1].splitlines()]
     assert {(e["source"], e["kept"]) for e in entries} == {
         ("copies/decoder.py", "json/decoder.py"), ("copies/shlex.py", "shlex.py"), ("textwrap.py", "copies/textwrap.py")}

@@ -9,9 +9,11 @@ by their text:
    driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
    and a few numbers per document (score, label, license, stars: ``DocTable``).
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
-3. verify: one more sequential read picks the candidates' raw lines only; workers parse them
-   (their source, and with ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
-   Jaccard similarity are dropped, so LSH false positives never remove anything.
+3. verify (``near_verify.py``): pairs below the threshold in exact Jaccard similarity are
+   dropped, so LSH false positives never remove anything. When the workers read their own
+   spans, each takes whole components of the candidate graph, reads their lines at their
+   offsets and checks and clusters them; otherwise one more sequential read picks the
+   candidates' lines and the workers shingle them (spilled to a file) for the driver to check.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
    highest ``quality_score``, then positive over negative, then a license, then stars
    (present, then more), then the first ``source`` in sorted order.
@@ -29,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 
 from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
@@ -37,25 +38,18 @@ from tritter_data.dedup.config import NearDedupConfig
 from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
-    candidate_lines,
     line_batches,
     signature_lines,
     signature_span,
     signature_texts,
     span_batches,
 )
+from tritter_data.dedup.near_verify import verify_located, verify_read
 from tritter_data.dedup.near_write import write_kept
-from tritter_data.dedup.shingles import jaccard
-from tritter_data.executors.base import Executor, batched
+from tritter_data.executors.base import Executor
 from tritter_data.executors.local import LocalExecutor
-from tritter_data.io.shard_set import (
-    BadLines,
-    InputShards,
-    histogram,
-    read_records,
-    read_selected_lines,
-)
-from tritter_data.io.shards import LineSpan, read_located
+from tritter_data.io.shard_set import BadLines, InputShards, histogram, read_records
+from tritter_data.io.shards import LineSpan
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -70,41 +64,6 @@ def candidate_pairs(store: BandStore, valid: np.ndarray) -> np.ndarray:
     for band in range(store.bands):
         keys = np.union1d(keys, bucket_pairs(store.band(band), valid))
     return np.stack([keys // max(n, 1), keys % max(n, 1)], axis=1) if len(keys) else np.empty((0, 2), np.int64)
-
-
-class CandidateShingles:
-    """Shingle sets of the candidate documents, in one spill file read through a memmap."""
-
-    def __init__(self, path: Path, ids: np.ndarray, arrays: Iterator[np.ndarray]):
-        self.index = {int(doc): i for i, doc in enumerate(ids)}
-        offsets = [0]
-        with open(path, "wb") as handle:
-            for shingles in arrays:
-                shingles.tofile(handle)
-                offsets.append(offsets[-1] + len(shingles))
-        self.offsets = np.array(offsets, dtype=np.int64)
-        self.flat = np.memmap(path, dtype=np.uint64, mode="r") if offsets[-1] else np.empty(0, np.uint64)
-
-    def get(self, doc: int) -> np.ndarray:
-        i = self.index[doc]
-        return self.flat[self.offsets[i] : self.offsets[i + 1]]
-
-
-def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
-    """Connected components of size > 1, each sorted, ordered by their smallest id."""
-    from tritter_data.dedup.union_find import UnionFind
-
-    uf = UnionFind(n)
-    for u, v in pairs.tolist():
-        uf.union(u, v)
-    members = np.unique(pairs)
-    if len(members) == 0:
-        return []
-    roots = uf.roots()[members]
-    order = np.argsort(roots, kind="stable")
-    members, roots = members[order], roots[order]
-    cuts = np.flatnonzero(roots[1:] != roots[:-1]) + 1
-    return sorted(np.split(members, cuts), key=lambda group: int(group[0]))
 
 
 # --- phases 1-2, swappable: (pairs, valid, bytes_in, spilled band bytes) -------------------------
@@ -249,57 +208,6 @@ def _candidates_ray_spans(shards: InputShards, spans: Iterator[LineSpan], table:
     return pairs, valid, sum(size for _, size, *_ in extras), 0
 
 
-# --- phases 3-5 -----------------------------------------------------------------------------------
-def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable, bad: BadLines,
-                        config: NearDedupConfig, workdir: Path, timings: dict[str, float], executor: Executor
-                        ) -> tuple[dict[int, dict[str, Any]], int, list[int]]:
-    """``(records to remove with their log entries, verified pairs, cluster sizes)``."""
-    mark = time.perf_counter()
-    ids = np.unique(pairs)
-    sources: dict[int, str] = {}
-    if table.located():  # the workers read spans: the candidates are read where they are
-        lines = read_located(shards.paths, ((table.shard[doc], table.offset[doc], table.length[doc])
-                                            for doc in ids.tolist()))
-    else:
-        lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
-    if config.verify:
-        # A pool is started only for more than one batch of candidates: for fewer its start-up
-        # costs more than the shingling (the sets, and so the bytes, are the same either way).
-        engine = executor if len(ids) > config.batch_size else LocalExecutor(1)
-        batches = engine.map_ordered(candidate_lines, config.ngram, batched(lines, config.batch_size))
-        found = (item for batch in batches for item in batch)
-
-        def arrays() -> Iterator[np.ndarray]:
-            for doc, (source, shingles) in zip(ids.tolist(), found, strict=True):
-                sources[doc] = source
-                yield shingles
-
-        sets = CandidateShingles(workdir / "candidates.u64", ids, arrays())
-        similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
-        verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
-    else:
-        for doc, line in zip(ids.tolist(), lines, strict=True):
-            sources[doc] = orjson.loads(line)["source"]
-        sets, verified = None, pairs
-    timings["verify"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    clusters = cluster(len(table), verified)
-    removed: dict[int, dict[str, Any]] = {}
-    for number, members in enumerate(clusters):
-        keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
-        for doc in members.tolist():
-            if doc != keep:
-                entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
-                                         "cluster": number, "cluster_size": len(members),
-                                         "kept": sources[keep]}
-                if sets is not None:
-                    entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
-                removed[doc] = entry
-    timings["cluster"] = time.perf_counter() - mark
-    return removed, len(verified), [len(members) for members in clusters]
-
-
 # --- the driver ----------------------------------------------------------------------------------
 def near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, *, shard_size: int,
                compress: str, removed_file: Path | None = None, quiet: bool = True,
@@ -339,7 +247,9 @@ def _near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, 
     if resumed == CLUSTERS:
         removed, verified, sizes = checkpoint.restore_clusters()
     else:
-        removed, verified, sizes = _verify_and_cluster(shards, pairs, table, bad, config, workdir, timings, executor)
+        removed, verified, sizes = (verify_located(shards, pairs, table, config, timings, executor)
+                                    if config.verify and table.located() else
+                                    verify_read(shards, pairs, table, bad, config, workdir, timings, executor))
         checkpoint.save_clusters(removed, verified, sizes)
 
     mark = time.perf_counter()

@@ -81,7 +81,11 @@ class DocTable:
 
     def rank(self, doc: int, source: str) -> tuple[Any, ...]:
         """Sort key: the smallest is the record to keep."""
-        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc], source, doc)
+        return (*self.rank_head(doc), source, doc)
+
+    def rank_head(self, doc: int) -> tuple[Any, ...]:
+        """``rank`` without the source: what a verify worker needs from the table (it reads the source)."""
+        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc])
 
 
 _HASHERS: dict[Any, MinHasher] = {}  # per worker process, built once per config
