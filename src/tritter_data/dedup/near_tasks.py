@@ -17,7 +17,7 @@ import orjson
 
 from tritter_data.dedup.lsh import band_hashes
 from tritter_data.dedup.minhash import MinHasher
-from tritter_data.dedup.shingles import batch_ngram_hashes, shingle_hashes
+from tritter_data.dedup.shingles import batch_ngram_hashes, sorted_unique
 from tritter_data.io.schema_head import key_mask, optional_keys
 from tritter_data.io.shard_set import InputShards
 from tritter_data.io.shards import BadLine, LineSpan, line_spans, parse_line, read_span, shard_lines
@@ -98,19 +98,31 @@ def _hasher(config: NearDedupConfig) -> MinHasher:
     return _HASHERS[config]
 
 
-def signature_texts(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
-    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+def grouped_ngram_hashes(documents: list[bytes], n: int) -> list[np.ndarray]:
+    """``batch_ngram_hashes`` of each document, small files tokenised together in groups of at
+    most ``_JOIN_BYTES``."""
     shingles: list[np.ndarray] = []
     group: list[bytes] = []
     grouped = 0
-    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
+    for data in documents:
         if group and grouped + len(data) > _JOIN_BYTES:
-            shingles += batch_ngram_hashes(group, config.ngram)
+            shingles += batch_ngram_hashes(group, n)
             group, grouped = [], 0
         group.append(data)
         grouped += len(data)
-    shingles += batch_ngram_hashes(group, config.ngram)
+    return shingles + batch_ngram_hashes(group, n)
+
+
+def shingle_sets(texts: list[str], n: int) -> list[np.ndarray]:
+    """``shingle_hashes`` of each text, tokenised in groups (the same arrays, fewer numpy calls)."""
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    return [sorted_unique(hashes) for hashes in grouped_ngram_hashes(documents, n)]
+
+
+def signature_texts(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    shingles = grouped_ngram_hashes(documents, config.ngram)
     signatures = _hasher(config).signatures(shingles)
     valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
     return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
@@ -150,8 +162,8 @@ def signature_span(config: NearDedupConfig, span: LineSpan
 
 def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:
     """Phase 3 in a worker: ``(source, sorted distinct shingle hashes)`` of each candidate line."""
-    records = [parse_line("", 0, line) for line in lines]  # validated in phase 1
-    return [(r["source"], shingle_hashes(r["text"], ngram)) for r in records if isinstance(r, dict)]
+    records = [r for r in (parse_line("", 0, line) for line in lines) if isinstance(r, dict)]  # valid in phase 1
+    return list(zip([r["source"] for r in records], shingle_sets([r["text"] for r in records], ngram), strict=True))
 
 
 def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import orjson
 
-from tritter_data.dedup.near_tasks import BATCH_BYTES, DocTable, candidate_lines
-from tritter_data.dedup.shingles import jaccard, shingle_hashes
+from tritter_data.dedup.near_tasks import BATCH_BYTES, DocTable, candidate_lines, shingle_sets
+from tritter_data.dedup.shingles import jaccard
 from tritter_data.executors.base import Executor, batched
 from tritter_data.executors.local import LocalExecutor
 from tritter_data.io.shard_set import BadLines, InputShards, read_selected_lines
@@ -111,8 +111,8 @@ def verify_components(shared: tuple[NearDedupConfig, tuple[str, ...]], batch: li
     for docs, places, heads, edges in batch:
         records = [parse_line("", 0, line) for line in read_located(paths, iter(places))]  # valid in phase 1
         sources = {doc: record["source"] for doc, record in zip(docs, records, strict=True)}  # type: ignore[index]
-        sets = {doc: shingle_hashes(record["text"], config.ngram)  # type: ignore[index]
-                for doc, record in zip(docs, records, strict=True)}
+        texts = [record["text"] for record in records]  # type: ignore[index]
+        sets = dict(zip(docs, shingle_sets(texts, config.ngram), strict=True))
         verified = [(u, v) for u, v in edges if jaccard(sets[u], sets[v]) >= config.threshold]
         rank = {doc: (*head, sources[doc], doc) for doc, head in zip(docs, heads, strict=True)}
         local = {doc: index for index, doc in enumerate(docs)}  # docs are sorted: the order is kept
