@@ -15,9 +15,10 @@ import pytest
 from dedup_helpers import fixture_text, record, reference_jaccard, reformat, write_shards
 
 from tritter_data.dedup.config import NearDedupConfig
-from tritter_data.dedup.near_tasks import DocTable, signature_span, span_batches
+from tritter_data.dedup.near_tasks import DocTable, block_batches, settle_block, signature_block
 from tritter_data.dedup.near_verify import component_batches, verify_located, verify_read
 from tritter_data.executors.local import LocalExecutor
+from tritter_data.io.blocks import BlockNumbers
 from tritter_data.io.shard_set import BadLines, InputShards
 from tritter_data.io.shards import iter_shard_records
 from tritter_data.io.writers import existing_shards
@@ -26,12 +27,12 @@ from tritter_data.io.writers import existing_shards
 def _located(directory: Path, config: NearDedupConfig) -> tuple[InputShards, DocTable, BadLines]:
     """Phase 1's table as the pool's workers leave it: every document's place known."""
     shards = InputShards(directory, tuple(existing_shards(directory)), 3, "none")
-    table, bad = DocTable(), BadLines()
+    table, bad, numbers = DocTable(), BadLines(), BlockNumbers()
     index = {str(path): i for i, path in enumerate(shards.paths)}
-    for span in span_batches(shards, config.batch_size):
-        *_, part, lost = signature_span(config, span)
+    for block in block_batches(shards, 4096):  # blocks that cut lines
+        *_, part, lost = signature_block(config, block)
         table.extend(part, index[part.path])
-        for line in lost:
+        for line in settle_block(numbers, part, lost):
             bad.add(line)
     return shards, table, bad
 

@@ -11,7 +11,7 @@ by their text:
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
 3. verify (``near_verify.py``): pairs below the threshold in exact Jaccard similarity are
    dropped, so LSH false positives never remove anything. When the workers read their own
-   spans, each takes whole components of the candidate graph, reads their lines at their
+   blocks, each takes whole components of the candidate graph, reads their lines at their
    offsets and checks and clusters them; otherwise one more sequential read picks the
    candidates' lines and the workers shingle them (spilled to a file) for the driver to check.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
@@ -38,18 +38,19 @@ from tritter_data.dedup.config import NearDedupConfig
 from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
+    block_batches,
     line_batches,
+    settle_block,
+    signature_block,
     signature_lines,
-    signature_span,
     signature_texts,
-    span_batches,
 )
 from tritter_data.dedup.near_verify import verify_located, verify_read
 from tritter_data.dedup.near_write import write_kept
 from tritter_data.executors.base import Executor
 from tritter_data.executors.local import LocalExecutor
+from tritter_data.io.blocks import BlockNumbers, ByteBlock
 from tritter_data.io.shard_set import BadLines, InputShards, histogram, read_records
-from tritter_data.io.shards import LineSpan
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -76,12 +77,13 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
     valid_parts, bytes_in = [], 0
     progress = Progress("dedup: signatures", quiet=quiet)
     pooled = executor.name == "local" and getattr(executor, "workers", 1) > 1  # workers that share our files
-    spans = span_batches(shards, config.batch_size) if pooled else None
-    tasks = executor.map_ordered(signature_span, config, spans) if spans is not None else \
+    blocks = block_batches(shards) if pooled else None
+    tasks = executor.map_ordered(signature_block, config, blocks) if blocks is not None else \
         executor.map_ordered(signature_lines, config, line_batches(shards, config.batch_size))
     shard_index = {str(path): index for index, path in enumerate(shards.paths)}
+    numbers = BlockNumbers()
     for hashes, valid, size, part, lost in tasks:
-        for line in lost:
+        for line in settle_block(numbers, part, lost) if blocks is not None else lost:
             bad.add(line)
         table.extend(part, shard_index.get(part.path))
         store.add(hashes)
@@ -111,22 +113,22 @@ class RayBandRows:
         return _band_rows(hashes[valid], ids), (valid, size)
 
 
-_LOCAL_BITS = 32  # a span's document key: span index << 32 | index within the span
+_LOCAL_BITS = 32  # a block's document key: block index << 32 | index within the block
 
 
 @dataclass(frozen=True)
-class RaySpanRows:
-    """``RayBandRows`` for a task that reads its own line span (a local Ray instance shares the
+class RayBlockRows:
+    """``RayBandRows`` for a task that reads its own byte block (a local Ray instance shares the
     driver's files): it parses the lines too, so the driver neither parses nor ships them. Rows
-    name documents by span and index, made global once every span's count is known."""
+    name documents by block and index, made global once every block's count is known."""
 
     config: NearDedupConfig
 
-    def __call__(self, batch: list[tuple[int, LineSpan]]) -> tuple[np.ndarray, tuple[Any, ...]]:
-        (index, span), = batch
-        hashes, valid, size, table, bad = signature_span(self.config, span)
+    def __call__(self, batch: list[tuple[int, ByteBlock]]) -> tuple[np.ndarray, tuple[Any, ...]]:
+        (index, block), = batch
+        hashes, valid, size, table, lost = signature_block(self.config, block)
         keys = (np.uint64(index) << np.uint64(_LOCAL_BITS)) + np.arange(len(valid), dtype=np.uint64)
-        return _band_rows(hashes[valid], keys[valid]), (valid, size, table, bad)
+        return _band_rows(hashes[valid], keys[valid]), (valid, size, table, lost)
 
 
 def _band_rows(hashes: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -158,9 +160,9 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
                     ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Signatures in Ray map tasks, band rows shuffled by hash, pairs in one reduce per partition."""
     started = time.perf_counter()
-    spans = span_batches(shards, config.batch_size) if getattr(executor, "address", "") is None else None
-    if spans is not None:  # a local instance: its tasks read the shards themselves
-        return _candidates_ray_spans(shards, spans, table, bad, config, timings, quiet, executor, started)
+    blocks = block_batches(shards) if getattr(executor, "address", "") is None else None
+    if blocks is not None:  # a local instance: its tasks read the shards themselves
+        return _candidates_ray_blocks(shards, blocks, table, bad, config, timings, quiet, executor, started)
     progress = Progress("dedup: signatures", quiet=quiet)
 
     def documents() -> Iterator[tuple[int, str]]:
@@ -179,23 +181,24 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     return pairs, valid, sum(size for _, size in extras), 0
 
 
-def _candidates_ray_spans(shards: InputShards, spans: Iterator[LineSpan], table: DocTable, bad: BadLines,
+def _candidates_ray_blocks(shards: InputShards, blocks: Iterator[ByteBlock], table: DocTable, bad: BadLines,
                           config: NearDedupConfig, timings: dict[str, float], quiet: bool, executor: Any, started: float
                           ) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """``_candidates_ray`` with map tasks that read and parse their own span (``RaySpanRows``)."""
+    """``_candidates_ray`` with map tasks that read and parse their own block (``RayBlockRows``)."""
     progress = Progress("dedup: signatures", quiet=quiet)
 
-    def counted(items: Iterator[LineSpan]) -> Iterator[tuple[int, LineSpan]]:
-        for index, span in enumerate(items):
-            progress.update(0, span[3] - span[2])  # bytes: the bar only
-            yield index, span
+    def counted(items: Iterator[ByteBlock]) -> Iterator[tuple[int, ByteBlock]]:
+        for index, block in enumerate(items):
+            progress.update(0, block[2] - block[1])  # bytes: the bar only
+            yield index, block
 
-    reduced, extras = executor.shuffle(counted(spans), RaySpanRows(config), bucket_pairs_of_rows, batch_size=1)
+    reduced, extras = executor.shuffle(counted(blocks), RayBlockRows(config), bucket_pairs_of_rows, batch_size=1)
     progress.close()
     shard_index = {str(path): index for index, path in enumerate(shards.paths)}
+    numbers = BlockNumbers()
     for _, _, part, lost in extras:
         table.extend(part, shard_index.get(part.path))
-        for line in lost:
+        for line in settle_block(numbers, part, lost):
             bad.add(line)
     counts = np.array([len(valid) for valid, *_ in extras], dtype=np.int64)
     first_doc = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts

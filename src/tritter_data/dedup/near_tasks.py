@@ -18,9 +18,10 @@ import orjson
 from tritter_data.dedup.lsh import band_hashes
 from tritter_data.dedup.minhash import MinHasher
 from tritter_data.dedup.shingles import batch_ngram_hashes, sorted_unique
+from tritter_data.io.blocks import BlockNumbers, ByteBlock, byte_blocks, read_block
 from tritter_data.io.schema_head import key_mask, optional_keys
 from tritter_data.io.shard_set import InputShards
-from tritter_data.io.shards import BadLine, LineSpan, line_spans, parse_line, read_span, shard_lines
+from tritter_data.io.shards import BadLine, parse_line, shard_lines
 
 if TYPE_CHECKING:
     from tritter_data.dedup.config import NearDedupConfig
@@ -42,12 +43,14 @@ class DocTable:
         # newline), so the write phase copies it instead of parsing and serialising it again.
         self.canonical = bytearray()
         self.keys = bytearray()  # a canonical line's optional fields (``schema_head.key_mask``)
-        # Where each line is, when the workers read line spans themselves: the verify phase then
+        # Where each line is, when the workers read byte blocks themselves: the verify phase then
         # reads its few candidates at their offsets instead of every line of every shard.
         self.shard = array("q")  # index into the input's shard paths
         self.offset = array("q")
         self.length = array("q")
-        self.path = ""  # a worker's part: the shard its span is in
+        self.path = ""  # a worker's part: the shard its block is in,
+        self.lines = 0  # how many lines the block owns (blank and bad ones included),
+        self.torn: int | None = None  # and the number in the block of a torn last line
 
     def add(self, record: dict[str, Any], canonical: bool = False, keys: int = 0) -> None:
         self.score.append(float(record["quality_score"]))
@@ -144,20 +147,32 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
     return hashes, valid, size, table, bad
 
 
-def signature_span(config: NearDedupConfig, span: LineSpan
-                   ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[BadLine]]:
-    """``signature_lines`` over a span the worker reads from the shard itself; its table says where
-    each document's line is."""
-    located = list(read_span(span))
-    result = signature_lines(config, [(span[0], number, line) for number, _, line in located])
-    table, bad = result[3], result[4]
+def signature_block(config: NearDedupConfig, block: ByteBlock
+                    ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[tuple[int, bytes]]]:
+    """``signature_lines`` over a block the worker reads from the shard itself. Its table says
+    where each document's line is and how many lines the block owns; bad lines come back raw,
+    numbered within the block, for the driver to report under the shard's numbers
+    (``settle_block``)."""
+    found = read_block(block)
+    path = block[0]
+    hashes, valid, size, table, bad = signature_lines(config, [(path, number, line) for number, _, line in found.lines])
     skipped = {line.line for line in bad}
-    for number, offset, line in located:
-        if number not in skipped:
+    lost = []
+    for number, offset, line in found.lines:
+        if number in skipped:
+            lost.append((number, line))
+        else:
             table.offset.append(offset)
             table.length.append(len(line))
-    table.path = span[0]
-    return result
+    table.path, table.lines, table.torn = path, found.count, found.torn
+    return hashes, valid, size, table, lost
+
+
+def settle_block(numbers: BlockNumbers, part: DocTable, lost: list[tuple[int, bytes]]) -> list[BadLine]:
+    """In the driver, blocks in input order: a block's bad lines under the shard's line numbers
+    (parsed again for their message, which names the line); ``ShardError`` on a torn last line."""
+    before = numbers.settle(part.path, part.lines, part.torn)
+    return [bad for number, line in lost if isinstance(bad := parse_line(part.path, before + number, line), BadLine)]
 
 
 def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:
@@ -175,13 +190,14 @@ def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
     return encoded
 
 
-def span_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[LineSpan] | None:
-    """``line_batches`` as spans each worker reads from the file: the driver neither reads the
-    lines nor sends their bytes through a pipe (with 2 workers on 2 cores, that was a third of a
-    core). None when a shard is compressed (a zstd stream cannot be read from the middle)."""
+def block_batches(shards: InputShards, max_bytes: int = BATCH_BYTES) -> Iterator[ByteBlock] | None:
+    """``line_batches`` as byte blocks each worker reads from the file: the driver neither reads
+    the lines nor sends their bytes through a pipe (with 2 workers on 2 cores, that was a third
+    of a core), nor looks for their ends. None when a shard is compressed (a zstd stream cannot
+    be read from the middle)."""
     if any(path.name.endswith(".zst") for path in shards.paths):
         return None
-    return (span for path in shards.paths for span in line_spans(path, size, max_bytes))
+    return (block for path in shards.paths for block in byte_blocks(path, max_bytes))
 
 
 def line_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Line]]:

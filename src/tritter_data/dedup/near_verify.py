@@ -168,7 +168,7 @@ def verify_read(shards: InputShards, pairs: np.ndarray, table: DocTable, bad: Ba
     mark = time.perf_counter()
     ids = np.unique(pairs)
     sources: dict[int, str] = {}
-    if table.located():  # the workers read spans: the candidates are read where they are
+    if table.located():  # the workers read blocks: the candidates are read where they are
         lines = read_located(shards.paths, ((table.shard[doc], table.offset[doc], table.length[doc])
                                             for doc in ids.tolist()))
     else:
