@@ -64,27 +64,28 @@ def read_block(block: ByteBlock) -> BlockLines:
     begin = max(start - 1, 0)  # the byte before the block says whether a line starts at ``start``
     with open(path, "rb") as handle:
         handle.seek(begin)
-        data = handle.read(end - begin)
-        if start > 0:
-            newline = data.find(b"\n")
-            if newline < 0 or begin + newline + 1 >= end:
-                return BlockLines([])  # a line that began before the block runs through it
-            first = newline + 1
-        else:
-            first = 0
-        if data and not data.endswith(b"\n"):  # the last line goes on past the block
-            rest = [data]
+        pieces = handle.read(end - begin).split(b"\n")
+        head = 0
+        if start > 0:  # the first piece ends a line begun before the block
+            head = len(pieces[0]) + 1
+            if len(pieces) == 1 or begin + head >= end:
+                return BlockLines([])  # that line runs through the whole block
+            del pieces[0]
+        if pieces[-1]:  # the last line goes on past the block: read on to its newline
+            rest = [pieces[-1]]
             while chunk := handle.read(_READ_ON):
                 newline = chunk.find(b"\n")
                 if newline >= 0:
-                    rest.append(chunk[: newline + 1])
+                    rest.append(chunk[:newline])
+                    pieces[-1] = b"".join(rest)
+                    pieces.append(b"")
                     break
                 rest.append(chunk)
-            data = b"".join(rest)
-    pieces = data[first:].split(b"\n")
-    last = pieces.pop()  # b"" when the last line has its newline; else the shard's last line
+            else:  # the end of the shard: its last line has no newline
+                pieces[-1] = b"".join(rest)
+    last = pieces.pop()  # b"" when the last line has its newline
     found = BlockLines([], len(pieces))
-    offset = begin + first
+    offset = begin + head
     for number, piece in enumerate(pieces, start=1):
         if piece.strip():
             found.lines.append((number, offset, piece + b"\n"))
@@ -104,10 +105,6 @@ class BlockNumbers:
 
     def __init__(self) -> None:
         self._before: dict[str, int] = {}
-
-    def first(self, path: str) -> int:
-        """How many lines of ``path`` came before the block now being settled."""
-        return self._before.get(path, 0)
 
     def settle(self, path: str, count: int, torn: int | None) -> int:
         """Record a block's ``count`` lines; returns the number of the line before its first.
