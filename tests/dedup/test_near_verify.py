@@ -12,29 +12,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from dedup_helpers import fixture_text, record, reference_jaccard, reformat, write_shards
+from dedup_helpers import fixture_text, located_table, record, reference_jaccard, reformat, write_shards
 
 from tritter_data.dedup.config import NearDedupConfig
-from tritter_data.dedup.near_tasks import DocTable, block_batches, settle_block, signature_block
 from tritter_data.dedup.near_verify import component_batches, verify_located, verify_read
 from tritter_data.executors.local import LocalExecutor
-from tritter_data.io.blocks import BlockNumbers
-from tritter_data.io.shard_set import BadLines, InputShards
+from tritter_data.io.shard_set import InputShards
 from tritter_data.io.shards import iter_shard_records
 from tritter_data.io.writers import existing_shards
-
-
-def _located(directory: Path, config: NearDedupConfig) -> tuple[InputShards, DocTable, BadLines]:
-    """Phase 1's table as the pool's workers leave it: every document's place known."""
-    shards = InputShards(directory, tuple(existing_shards(directory)), 3, "none")
-    table, bad, numbers = DocTable(), BadLines(), BlockNumbers()
-    index = {str(path): i for i, path in enumerate(shards.paths)}
-    for block in block_batches(shards, 4096):  # blocks that cut lines
-        *_, part, lost = signature_block(config, block)
-        table.extend(part, index[part.path])
-        for line in settle_block(numbers, part, lost):
-            bad.add(line)
-    return shards, table, bad
 
 
 def _sources(shards: InputShards) -> list[str]:
@@ -61,7 +46,7 @@ def corpus(tmp_path: Path, stdlib_records) -> Path:
 
 def test_workers_verify_and_cluster_as_the_driver_does(corpus: Path, tmp_path: Path) -> None:
     config = NearDedupConfig(workers=2)
-    shards, table, bad = _located(corpus, config)
+    shards, table, bad = located_table(corpus, config)
     assert table.located() and len(table) == 16 and bad.to_dict()["bad_lines"] == 1
     ids = {source: doc for doc, source in enumerate(_sources(shards))}  # the writer hoisted a few to the head
     # every decoder and textwrap copy with every other, and with unrelated files (LSH's false

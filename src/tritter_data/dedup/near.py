@@ -257,7 +257,7 @@ def _near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, 
 
     mark = time.perf_counter()
     writer, resumed_shard = write_kept(shards, table, removed, bad, output_dir, shard_size, compress, removed_file,
-                                       checkpoint)
+                                       checkpoint, executor)
     timings["write"] = time.perf_counter() - mark
 
     elapsed = time.perf_counter() - started
