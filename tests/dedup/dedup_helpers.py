@@ -50,6 +50,25 @@ def write_shards(directory: Path, records: list[dict[str, Any]], shard_size: int
     return directory
 
 
+def located_table(directory: Path, config: Any, block_bytes: int = 4096) -> tuple[Any, Any, Any]:
+    """``(shards, table, bad lines)`` of phase 1 as the pool's workers leave it (every document's
+    place known), read in blocks that cut lines."""
+    from tritter_data.dedup.near_tasks import DocTable, block_batches, settle_block, signature_block
+    from tritter_data.io.blocks import BlockNumbers
+    from tritter_data.io.shard_set import BadLines, InputShards
+    from tritter_data.io.writers import existing_shards
+
+    shards = InputShards(directory, tuple(existing_shards(directory)), 3, "none")
+    table, bad, numbers = DocTable(), BadLines(), BlockNumbers()
+    index = {str(path): i for i, path in enumerate(shards.paths)}
+    for block in block_batches(shards, block_bytes):
+        *_, part, lost = signature_block(config, block)
+        table.extend(part, index[part.path])
+        for line in settle_block(numbers, part, lost):
+            bad.add(line)
+    return shards, table, bad
+
+
 def read_output(directory: Path) -> list[dict[str, Any]]:
     from tritter_data.io.shards import iter_shard_records
     from tritter_data.io.writers import existing_shards

@@ -22,7 +22,8 @@ NAMES = ["json/decoder.py", "json/encoder.py", "json/scanner.py", "json/tool.py"
          "colorsys.py", "bisect.py", "shlex.py", "fnmatch.py", "heapq.py"]
 # The real command in a subprocess that SIGKILLs itself at one point: after a phase is committed
 # (``NearCheckpoint._commit``), after some output lines (``ShardWriter.write_line``), after the
-# first output shard is committed or the hoist is (``save_written``), or mid-hoist: shard 0
+# first output shard is committed or the hoist is (``save_written``), after the pool's workers
+# copied a second shard but before it is committed (``ShardWriter.adopt``), or mid-hoist: shard 0
 # rewritten, the other shard not yet (``schema_head._write_lines``).
 KILLER = """
 import os, signal, sys
@@ -31,6 +32,7 @@ from tritter_data.dedup.near_resume import NearCheckpoint
 from tritter_data.io import schema_head
 from tritter_data.io.writers import ShardWriter
 commit, write_line, save_written = NearCheckpoint._commit, ShardWriter.write_line, NearCheckpoint.save_written
+adopt = ShardWriter.adopt
 rewrite = schema_head._write_lines
 def die():
     os.kill(os.getpid(), signal.SIGKILL)
@@ -42,6 +44,10 @@ def die_mid_write(self, line, *keys):
     write_line(self, line, *keys)
     if point == "write" and self.records_written == 7:
         die()
+def die_after_copied(self, path, keys, size):
+    adopt(self, path, keys, size)
+    if point == "copied" and len(self.paths) == 2:
+        die()
 def die_after_written(self, progress):
     save_written(self, progress)
     if point == ("hoisting" if progress.get("hoisting") else "written"):
@@ -52,6 +58,7 @@ def die_mid_hoist(path, lines):
         die()
 NearCheckpoint._commit, ShardWriter.write_line = die_after_commit, die_mid_write
 NearCheckpoint.save_written, schema_head._write_lines = die_after_written, die_mid_hoist
+ShardWriter.adopt = die_after_copied
 from tritter_data.cli import main
 raise SystemExit(main(sys.argv[2:]))
 """
@@ -92,8 +99,10 @@ def killed(shards: Path, out: Path, point: str, workers: str) -> None:
     assert process.returncode == -9, process.stderr.decode()[-2000:]
 
 
-POINTS = [("candidates", "2", None), ("clusters", "1", None), ("written", "2", 1), ("write", "1", 1),
-          ("hoisting", "1", 3), ("hoist", "2", 3)]
+# Each killed run resumes with the other worker count: with 2 workers the kept lines are copied
+# by the pool (``near_copy.py``), with 1 written line by line; a resume goes on either way.
+POINTS = [("candidates", "2", None), ("clusters", "1", None), ("written", "2", 1), ("written", "1", 1),
+          ("write", "1", 1), ("copied", "2", 1), ("hoisting", "1", 3), ("hoist", "2", 3)]
 
 
 @pytest.mark.parametrize(("point", "workers", "shards_kept"), POINTS)

@@ -76,3 +76,22 @@ def test_batch_shingling_equals_one_document_at_a_time() -> None:
         for data, got in zip(docs, batch, strict=True):
             assert np.array_equal(got, ngram_hashes(token_hashes(data), n))
     assert batch_ngram_hashes([], 5) == []
+
+
+def test_shingle_sets_are_numpy_unique_of_each_text() -> None:
+    """The verify workers' sets (grouped tokenising, sort-and-mask unique) are ``np.unique`` of
+    the n-grams, so exact Jaccard figures and the removed log do not move."""
+    from tritter_data.dedup.near_tasks import shingle_sets
+    from tritter_data.dedup.shingles import sorted_unique
+
+    texts = [fixture_text(name) for name in ("json/decoder.py", "textwrap.py", "heapq.py")]
+    texts += ["", "x", "a a a a a a a a", "größe = 1\n" * 40, "def f(a, b):\n    return a + b\n" * 3]
+    for n in (1, 5):
+        sets = shingle_sets(texts, n)
+        for text, got in zip(texts, sets, strict=True):
+            expected = np.unique(ngram_hashes(token_hashes(text.encode()), n))
+            assert got.dtype == np.uint64 and np.array_equal(got, expected)
+            assert np.array_equal(shingle_hashes(text, n), expected)
+    assert len(sets[5]) == 1 and len(sets[3]) == 0  # one repeated shingle; no token at all
+    repeated = np.array([5, 1, 5, 2**64 - 1, 1, 0], dtype=np.uint64)
+    assert sorted_unique(repeated).tolist() == [0, 1, 5, 2**64 - 1]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
-from tritter_data.dedup.near import cluster
+from tritter_data.dedup.near_verify import cluster
 from tritter_data.dedup.union_find import UnionFind
 
 

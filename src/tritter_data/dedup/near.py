@@ -9,9 +9,11 @@ by their text:
    driver keeps only the band hashes (``BandStore``, spilled per band over ``memory_limit``)
    and a few numbers per document (score, label, license, stars: ``DocTable``).
 2. buckets: band by band, documents with equal band hashes become candidate pairs.
-3. verify: one more sequential read picks the candidates' raw lines only; workers parse them
-   (their source, and with ``verify`` their shingle sets, spilled to a file); pairs below the threshold in exact
-   Jaccard similarity are dropped, so LSH false positives never remove anything.
+3. verify (``near_verify.py``): pairs below the threshold in exact Jaccard similarity are
+   dropped, so LSH false positives never remove anything. When the workers read their own
+   blocks, each takes whole components of the candidate graph, reads their lines at their
+   offsets and checks and clusters them; otherwise one more sequential read picks the
+   candidates' lines and the workers shingle them (spilled to a file) for the driver to check.
 4. cluster: union-find over the remaining pairs; in each cluster the best record is kept:
    highest ``quality_score``, then positive over negative, then a license, then stars
    (present, then more), then the first ``source`` in sorted order.
@@ -29,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 
 from tritter_data import __version__
 from tritter_data.dedup.buckets import BandStore, bucket_pairs
@@ -37,25 +38,19 @@ from tritter_data.dedup.config import NearDedupConfig
 from tritter_data.dedup.near_resume import CLUSTERS, NearCheckpoint, fingerprint
 from tritter_data.dedup.near_tasks import (
     DocTable,
-    candidate_lines,
+    block_batches,
     line_batches,
+    settle_block,
+    signature_block,
     signature_lines,
-    signature_span,
     signature_texts,
-    span_batches,
 )
+from tritter_data.dedup.near_verify import verify_located, verify_read
 from tritter_data.dedup.near_write import write_kept
-from tritter_data.dedup.shingles import jaccard
-from tritter_data.executors.base import Executor, batched
+from tritter_data.executors.base import Executor
 from tritter_data.executors.local import LocalExecutor
-from tritter_data.io.shard_set import (
-    BadLines,
-    InputShards,
-    histogram,
-    read_records,
-    read_selected_lines,
-)
-from tritter_data.io.shards import LineSpan, read_located
+from tritter_data.io.blocks import BlockNumbers, ByteBlock
+from tritter_data.io.shard_set import BadLines, InputShards, histogram, read_records
 from tritter_data.io.writers import write_manifest
 from tritter_data.runs.progress import Progress
 
@@ -72,41 +67,6 @@ def candidate_pairs(store: BandStore, valid: np.ndarray) -> np.ndarray:
     return np.stack([keys // max(n, 1), keys % max(n, 1)], axis=1) if len(keys) else np.empty((0, 2), np.int64)
 
 
-class CandidateShingles:
-    """Shingle sets of the candidate documents, in one spill file read through a memmap."""
-
-    def __init__(self, path: Path, ids: np.ndarray, arrays: Iterator[np.ndarray]):
-        self.index = {int(doc): i for i, doc in enumerate(ids)}
-        offsets = [0]
-        with open(path, "wb") as handle:
-            for shingles in arrays:
-                shingles.tofile(handle)
-                offsets.append(offsets[-1] + len(shingles))
-        self.offsets = np.array(offsets, dtype=np.int64)
-        self.flat = np.memmap(path, dtype=np.uint64, mode="r") if offsets[-1] else np.empty(0, np.uint64)
-
-    def get(self, doc: int) -> np.ndarray:
-        i = self.index[doc]
-        return self.flat[self.offsets[i] : self.offsets[i + 1]]
-
-
-def cluster(n: int, pairs: np.ndarray) -> list[np.ndarray]:
-    """Connected components of size > 1, each sorted, ordered by their smallest id."""
-    from tritter_data.dedup.union_find import UnionFind
-
-    uf = UnionFind(n)
-    for u, v in pairs.tolist():
-        uf.union(u, v)
-    members = np.unique(pairs)
-    if len(members) == 0:
-        return []
-    roots = uf.roots()[members]
-    order = np.argsort(roots, kind="stable")
-    members, roots = members[order], roots[order]
-    cuts = np.flatnonzero(roots[1:] != roots[:-1]) + 1
-    return sorted(np.split(members, cuts), key=lambda group: int(group[0]))
-
-
 # --- phases 1-2, swappable: (pairs, valid, bytes_in, spilled band bytes) -------------------------
 def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, config: NearDedupConfig,
                       workdir: Path, timings: dict[str, float], quiet: bool, executor: Executor
@@ -117,12 +77,13 @@ def _candidates_local(shards: InputShards, table: DocTable, bad: BadLines, confi
     valid_parts, bytes_in = [], 0
     progress = Progress("dedup: signatures", quiet=quiet)
     pooled = executor.name == "local" and getattr(executor, "workers", 1) > 1  # workers that share our files
-    spans = span_batches(shards, config.batch_size) if pooled else None
-    tasks = executor.map_ordered(signature_span, config, spans) if spans is not None else \
+    blocks = block_batches(shards) if pooled else None
+    tasks = executor.map_ordered(signature_block, config, blocks) if blocks is not None else \
         executor.map_ordered(signature_lines, config, line_batches(shards, config.batch_size))
     shard_index = {str(path): index for index, path in enumerate(shards.paths)}
+    numbers = BlockNumbers()
     for hashes, valid, size, part, lost in tasks:
-        for line in lost:
+        for line in settle_block(numbers, part, lost) if blocks is not None else lost:
             bad.add(line)
         table.extend(part, shard_index.get(part.path))
         store.add(hashes)
@@ -152,22 +113,26 @@ class RayBandRows:
         return _band_rows(hashes[valid], ids), (valid, size)
 
 
-_LOCAL_BITS = 32  # a span's document key: span index << 32 | index within the span
+_LOCAL_BITS = 32  # a block's document key: block index << 32 | index within the block
+# A Ray map task costs more than a pool task (its rows go through the object store in one
+# object per partition): on 247 MB with 2 workers, 1 MB blocks took 2.9-4.7 s for signatures
+# and buckets, 4 MB blocks 2.2-2.5 s (the last block's wait grows by a few tens of ms).
+RAY_BLOCK_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
-class RaySpanRows:
-    """``RayBandRows`` for a task that reads its own line span (a local Ray instance shares the
+class RayBlockRows:
+    """``RayBandRows`` for a task that reads its own byte block (a local Ray instance shares the
     driver's files): it parses the lines too, so the driver neither parses nor ships them. Rows
-    name documents by span and index, made global once every span's count is known."""
+    name documents by block and index, made global once every block's count is known."""
 
     config: NearDedupConfig
 
-    def __call__(self, batch: list[tuple[int, LineSpan]]) -> tuple[np.ndarray, tuple[Any, ...]]:
-        (index, span), = batch
-        hashes, valid, size, table, bad = signature_span(self.config, span)
+    def __call__(self, batch: list[tuple[int, ByteBlock]]) -> tuple[np.ndarray, tuple[Any, ...]]:
+        (index, block), = batch
+        hashes, valid, size, table, lost = signature_block(self.config, block)
         keys = (np.uint64(index) << np.uint64(_LOCAL_BITS)) + np.arange(len(valid), dtype=np.uint64)
-        return _band_rows(hashes[valid], keys[valid]), (valid, size, table, bad)
+        return _band_rows(hashes[valid], keys[valid]), (valid, size, table, lost)
 
 
 def _band_rows(hashes: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -199,9 +164,9 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
                     ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Signatures in Ray map tasks, band rows shuffled by hash, pairs in one reduce per partition."""
     started = time.perf_counter()
-    spans = span_batches(shards, config.batch_size) if getattr(executor, "address", "") is None else None
-    if spans is not None:  # a local instance: its tasks read the shards themselves
-        return _candidates_ray_spans(shards, spans, table, bad, config, timings, quiet, executor, started)
+    blocks = block_batches(shards, RAY_BLOCK_BYTES) if getattr(executor, "address", "") is None else None
+    if blocks is not None:  # a local instance: its tasks read the shards themselves
+        return _candidates_ray_blocks(shards, blocks, table, bad, config, timings, quiet, executor, started)
     progress = Progress("dedup: signatures", quiet=quiet)
 
     def documents() -> Iterator[tuple[int, str]]:
@@ -220,23 +185,24 @@ def _candidates_ray(shards: InputShards, table: DocTable, bad: BadLines, config:
     return pairs, valid, sum(size for _, size in extras), 0
 
 
-def _candidates_ray_spans(shards: InputShards, spans: Iterator[LineSpan], table: DocTable, bad: BadLines,
+def _candidates_ray_blocks(shards: InputShards, blocks: Iterator[ByteBlock], table: DocTable, bad: BadLines,
                           config: NearDedupConfig, timings: dict[str, float], quiet: bool, executor: Any, started: float
                           ) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """``_candidates_ray`` with map tasks that read and parse their own span (``RaySpanRows``)."""
+    """``_candidates_ray`` with map tasks that read and parse their own block (``RayBlockRows``)."""
     progress = Progress("dedup: signatures", quiet=quiet)
 
-    def counted(items: Iterator[LineSpan]) -> Iterator[tuple[int, LineSpan]]:
-        for index, span in enumerate(items):
-            progress.update(0, span[3] - span[2])  # bytes: the bar only
-            yield index, span
+    def counted(items: Iterator[ByteBlock]) -> Iterator[tuple[int, ByteBlock]]:
+        for index, block in enumerate(items):
+            progress.update(0, block[2] - block[1])  # bytes: the bar only
+            yield index, block
 
-    reduced, extras = executor.shuffle(counted(spans), RaySpanRows(config), bucket_pairs_of_rows, batch_size=1)
+    reduced, extras = executor.shuffle(counted(blocks), RayBlockRows(config), bucket_pairs_of_rows, batch_size=1)
     progress.close()
     shard_index = {str(path): index for index, path in enumerate(shards.paths)}
+    numbers = BlockNumbers()
     for _, _, part, lost in extras:
         table.extend(part, shard_index.get(part.path))
-        for line in lost:
+        for line in settle_block(numbers, part, lost):
             bad.add(line)
     counts = np.array([len(valid) for valid, *_ in extras], dtype=np.int64)
     first_doc = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
@@ -247,57 +213,6 @@ def _candidates_ray_spans(shards: InputShards, spans: Iterator[LineSpan], table:
     valid = np.concatenate([v for v, *_ in extras]) if extras else np.empty(0, dtype=bool)
     timings["signatures_and_buckets"] = time.perf_counter() - started
     return pairs, valid, sum(size for _, size, *_ in extras), 0
-
-
-# --- phases 3-5 -----------------------------------------------------------------------------------
-def _verify_and_cluster(shards: InputShards, pairs: np.ndarray, table: DocTable, bad: BadLines,
-                        config: NearDedupConfig, workdir: Path, timings: dict[str, float], executor: Executor
-                        ) -> tuple[dict[int, dict[str, Any]], int, list[int]]:
-    """``(records to remove with their log entries, verified pairs, cluster sizes)``."""
-    mark = time.perf_counter()
-    ids = np.unique(pairs)
-    sources: dict[int, str] = {}
-    if table.located():  # the workers read spans: the candidates are read where they are
-        lines = read_located(shards.paths, ((table.shard[doc], table.offset[doc], table.length[doc])
-                                            for doc in ids.tolist()))
-    else:
-        lines = (line for _, line in read_selected_lines(shards, iter(ids.tolist()), bad))
-    if config.verify:
-        # A pool is started only for more than one batch of candidates: for fewer its start-up
-        # costs more than the shingling (the sets, and so the bytes, are the same either way).
-        engine = executor if len(ids) > config.batch_size else LocalExecutor(1)
-        batches = engine.map_ordered(candidate_lines, config.ngram, batched(lines, config.batch_size))
-        found = (item for batch in batches for item in batch)
-
-        def arrays() -> Iterator[np.ndarray]:
-            for doc, (source, shingles) in zip(ids.tolist(), found, strict=True):
-                sources[doc] = source
-                yield shingles
-
-        sets = CandidateShingles(workdir / "candidates.u64", ids, arrays())
-        similarity = np.array([jaccard(sets.get(u), sets.get(v)) for u, v in pairs.tolist()])
-        verified = pairs[similarity >= config.threshold] if len(pairs) else pairs
-    else:
-        for doc, line in zip(ids.tolist(), lines, strict=True):
-            sources[doc] = orjson.loads(line)["source"]
-        sets, verified = None, pairs
-    timings["verify"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    clusters = cluster(len(table), verified)
-    removed: dict[int, dict[str, Any]] = {}
-    for number, members in enumerate(clusters):
-        keep = min(members.tolist(), key=lambda doc: table.rank(doc, sources[doc]))
-        for doc in members.tolist():
-            if doc != keep:
-                entry: dict[str, Any] = {"source": sources[doc], "reason": "near_duplicate",
-                                         "cluster": number, "cluster_size": len(members),
-                                         "kept": sources[keep]}
-                if sets is not None:
-                    entry["jaccard"] = round(jaccard(sets.get(doc), sets.get(keep)), 4)
-                removed[doc] = entry
-    timings["cluster"] = time.perf_counter() - mark
-    return removed, len(verified), [len(members) for members in clusters]
 
 
 # --- the driver ----------------------------------------------------------------------------------
@@ -339,12 +254,14 @@ def _near_dedup(shards: InputShards, output_dir: Path, config: NearDedupConfig, 
     if resumed == CLUSTERS:
         removed, verified, sizes = checkpoint.restore_clusters()
     else:
-        removed, verified, sizes = _verify_and_cluster(shards, pairs, table, bad, config, workdir, timings, executor)
+        removed, verified, sizes = (verify_located(shards, pairs, table, config, timings, executor)
+                                    if config.verify and table.located() else
+                                    verify_read(shards, pairs, table, bad, config, workdir, timings, executor))
         checkpoint.save_clusters(removed, verified, sizes)
 
     mark = time.perf_counter()
     writer, resumed_shard = write_kept(shards, table, removed, bad, output_dir, shard_size, compress, removed_file,
-                                       checkpoint)
+                                       checkpoint, executor)
     timings["write"] = time.perf_counter() - mark
 
     elapsed = time.perf_counter() - started

@@ -17,10 +17,11 @@ import orjson
 
 from tritter_data.dedup.lsh import band_hashes
 from tritter_data.dedup.minhash import MinHasher
-from tritter_data.dedup.shingles import batch_ngram_hashes, shingle_hashes
+from tritter_data.dedup.shingles import batch_ngram_hashes, sorted_unique
+from tritter_data.io.blocks import BlockNumbers, ByteBlock, byte_blocks, read_block
 from tritter_data.io.schema_head import key_mask, optional_keys
 from tritter_data.io.shard_set import InputShards
-from tritter_data.io.shards import BadLine, LineSpan, line_spans, parse_line, read_span, shard_lines
+from tritter_data.io.shards import BadLine, parse_line, shard_lines
 
 if TYPE_CHECKING:
     from tritter_data.dedup.config import NearDedupConfig
@@ -42,12 +43,14 @@ class DocTable:
         # newline), so the write phase copies it instead of parsing and serialising it again.
         self.canonical = bytearray()
         self.keys = bytearray()  # a canonical line's optional fields (``schema_head.key_mask``)
-        # Where each line is, when the workers read line spans themselves: the verify phase then
+        # Where each line is, when the workers read byte blocks themselves: the verify phase then
         # reads its few candidates at their offsets instead of every line of every shard.
         self.shard = array("q")  # index into the input's shard paths
         self.offset = array("q")
         self.length = array("q")
-        self.path = ""  # a worker's part: the shard its span is in
+        self.path = ""  # a worker's part: the shard its block is in,
+        self.lines = 0  # how many lines the block owns (blank and bad ones included),
+        self.torn: int | None = None  # and the number in the block of a torn last line
 
     def add(self, record: dict[str, Any], canonical: bool = False, keys: int = 0) -> None:
         self.score.append(float(record["quality_score"]))
@@ -81,7 +84,11 @@ class DocTable:
 
     def rank(self, doc: int, source: str) -> tuple[Any, ...]:
         """Sort key: the smallest is the record to keep."""
-        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc], source, doc)
+        return (*self.rank_head(doc), source, doc)
+
+    def rank_head(self, doc: int) -> tuple[Any, ...]:
+        """``rank`` without the source: what a verify worker needs from the table (it reads the source)."""
+        return (-self.score[doc], self.negative[doc], not self.license[doc], -self.stars[doc])
 
 
 _HASHERS: dict[Any, MinHasher] = {}  # per worker process, built once per config
@@ -94,19 +101,31 @@ def _hasher(config: NearDedupConfig) -> MinHasher:
     return _HASHERS[config]
 
 
-def signature_texts(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
-    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+def grouped_ngram_hashes(documents: list[bytes], n: int) -> list[np.ndarray]:
+    """``batch_ngram_hashes`` of each document, small files tokenised together in groups of at
+    most ``_JOIN_BYTES``."""
     shingles: list[np.ndarray] = []
     group: list[bytes] = []
     grouped = 0
-    for data in documents:  # tokenise small files together, in groups of at most _JOIN_BYTES
+    for data in documents:
         if group and grouped + len(data) > _JOIN_BYTES:
-            shingles += batch_ngram_hashes(group, config.ngram)
+            shingles += batch_ngram_hashes(group, n)
             group, grouped = [], 0
         group.append(data)
         grouped += len(data)
-    shingles += batch_ngram_hashes(group, config.ngram)
+    return shingles + batch_ngram_hashes(group, n)
+
+
+def shingle_sets(texts: list[str], n: int) -> list[np.ndarray]:
+    """``shingle_hashes`` of each text, tokenised in groups (the same arrays, fewer numpy calls)."""
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    return [sorted_unique(hashes) for hashes in grouped_ngram_hashes(documents, n)]
+
+
+def signature_texts(config: NearDedupConfig, texts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Band hashes, an 'has shingles' mask and the UTF-8 bytes of one batch of texts."""
+    documents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    shingles = grouped_ngram_hashes(documents, config.ngram)
     signatures = _hasher(config).signatures(shingles)
     valid = np.array([len(s) > 0 for s in shingles], dtype=bool)
     return band_hashes(signatures, config.lsh), valid, sum(len(d) for d in documents)
@@ -128,26 +147,38 @@ def signature_lines(config: NearDedupConfig, lines: list[Line]
     return hashes, valid, size, table, bad
 
 
-def signature_span(config: NearDedupConfig, span: LineSpan
-                   ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[BadLine]]:
-    """``signature_lines`` over a span the worker reads from the shard itself; its table says where
-    each document's line is."""
-    located = list(read_span(span))
-    result = signature_lines(config, [(span[0], number, line) for number, _, line in located])
-    table, bad = result[3], result[4]
+def signature_block(config: NearDedupConfig, block: ByteBlock
+                    ) -> tuple[np.ndarray, np.ndarray, int, DocTable, list[tuple[int, bytes]]]:
+    """``signature_lines`` over a block the worker reads from the shard itself. Its table says
+    where each document's line is and how many lines the block owns; bad lines come back raw,
+    numbered within the block, for the driver to report under the shard's numbers
+    (``settle_block``)."""
+    found = read_block(block)
+    path = block[0]
+    hashes, valid, size, table, bad = signature_lines(config, [(path, number, line) for number, _, line in found.lines])
     skipped = {line.line for line in bad}
-    for number, offset, line in located:
-        if number not in skipped:
+    lost = []
+    for number, offset, line in found.lines:
+        if number in skipped:
+            lost.append((number, line))
+        else:
             table.offset.append(offset)
             table.length.append(len(line))
-    table.path = span[0]
-    return result
+    table.path, table.lines, table.torn = path, found.count, found.torn
+    return hashes, valid, size, table, lost
+
+
+def settle_block(numbers: BlockNumbers, part: DocTable, lost: list[tuple[int, bytes]]) -> list[BadLine]:
+    """In the driver, blocks in input order: a block's bad lines under the shard's line numbers
+    (parsed again for their message, which names the line); ``ShardError`` on a torn last line."""
+    before = numbers.settle(part.path, part.lines, part.torn)
+    return [bad for number, line in lost if isinstance(bad := parse_line(part.path, before + number, line), BadLine)]
 
 
 def candidate_lines(ngram: int, lines: list[bytes]) -> list[tuple[str, np.ndarray]]:
     """Phase 3 in a worker: ``(source, sorted distinct shingle hashes)`` of each candidate line."""
-    records = [parse_line("", 0, line) for line in lines]  # validated in phase 1
-    return [(r["source"], shingle_hashes(r["text"], ngram)) for r in records if isinstance(r, dict)]
+    records = [r for r in (parse_line("", 0, line) for line in lines) if isinstance(r, dict)]  # valid in phase 1
+    return list(zip([r["source"] for r in records], shingle_sets([r["text"] for r in records], ngram), strict=True))
 
 
 def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
@@ -159,13 +190,14 @@ def encode_lines(_: None, lines: list[Line]) -> list[bytes | None]:
     return encoded
 
 
-def span_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[LineSpan] | None:
-    """``line_batches`` as spans each worker reads from the file: the driver neither reads the
-    lines nor sends their bytes through a pipe (with 2 workers on 2 cores, that was a third of a
-    core). None when a shard is compressed (a zstd stream cannot be read from the middle)."""
+def block_batches(shards: InputShards, max_bytes: int = BATCH_BYTES) -> Iterator[ByteBlock] | None:
+    """``line_batches`` as byte blocks each worker reads from the file: the driver neither reads
+    the lines nor sends their bytes through a pipe (with 2 workers on 2 cores, that was a third
+    of a core), nor looks for their ends. None when a shard is compressed (a zstd stream cannot
+    be read from the middle)."""
     if any(path.name.endswith(".zst") for path in shards.paths):
         return None
-    return (span for path in shards.paths for span in line_spans(path, size, max_bytes))
+    return (block for path in shards.paths for block in byte_blocks(path, max_bytes))
 
 
 def line_batches(shards: InputShards, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Line]]:

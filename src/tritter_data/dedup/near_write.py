@@ -17,10 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 
+from tritter_data.dedup.near_copy import Piece, copy_piece, copyable, plan_shards
 from tritter_data.dedup.near_resume import NearCheckpoint
 from tritter_data.dedup.near_tasks import DocTable
+from tritter_data.executors.base import Executor
 from tritter_data.io.schema_head import MASK_KEYS
 from tritter_data.io.shard_set import BadLines, InputShards, RemovedLog
 from tritter_data.io.shards import existing_shards, shard_lines
@@ -37,10 +40,12 @@ def documents(shards: InputShards, bad: BadLines) -> Iterator[bytes]:
 
 
 def write_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str, Any]], bad: BadLines,
-               output_dir: Path,
-               shard_size: int, compress: str, removed_file: Path | None, checkpoint: NearCheckpoint
-               ) -> tuple[ShardWriter, int | None]:
-    """Write the records not in ``removed`` (logging those that are); ``(writer, shard resumed at)``."""
+               output_dir: Path, shard_size: int, compress: str, removed_file: Path | None,
+               checkpoint: NearCheckpoint, executor: Executor | None = None) -> tuple[ShardWriter, int | None]:
+    """Write the records not in ``removed`` (logging those that are); ``(writer, shard resumed at)``.
+
+    With an ``executor`` and documents that are all located and canonical, its workers copy the
+    kept lines (``near_copy.py``); otherwise the lines are read and written here."""
     progress = checkpoint.restore_written()
     if progress is None:
         for stale in existing_shards(output_dir):  # a run killed before its first commit
@@ -54,20 +59,12 @@ def write_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str
         log = RemovedLog(removed_file, progress["removed_bytes"])
     try:
         with writer:
-            for doc, line in enumerate(documents(shards, bad)):
-                if doc < start:
-                    continue
-                entry = removed.get(doc)
-                if entry is not None:
-                    log.write(entry)
-                    continue
-                if writer.shard_full:
-                    writer.close_shard()
-                    checkpoint.save_written(_progress(writer, doc, log))
-                if table.canonical[doc]:
-                    writer.write_line(line, MASK_KEYS[table.keys[doc]])
-                else:
-                    writer.write_line(orjson.dumps(orjson.loads(line)) + b"\n")
+            kept = np.setdiff1d(np.arange(start, len(table), dtype=np.int64),
+                                np.fromiter(removed, dtype=np.int64, count=len(removed)), assume_unique=True)
+            if executor is not None and copyable(table, kept, compress):
+                _copy_kept(shards, table, removed, start, kept, writer, log, checkpoint, executor)
+            else:
+                _write_lines(shards, table, removed, bad, start, writer, log, checkpoint)
             writer.close_shard()
             hoisted = writer.hoisted_shards()
             if hoisted:
@@ -75,6 +72,57 @@ def write_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str
     finally:
         log.close()
     return writer, None if progress is None else len(progress["names"])
+
+
+def _write_lines(shards: InputShards, table: DocTable, removed: dict[int, dict[str, Any]], bad: BadLines,
+                 start: int, writer: ShardWriter, log: RemovedLog, checkpoint: NearCheckpoint) -> None:
+    """Every line read again here, in order: a canonical one copied, any other serialised again."""
+    for doc, line in enumerate(documents(shards, bad)):
+        if doc < start:
+            continue
+        entry = removed.get(doc)
+        if entry is not None:
+            log.write(entry)
+            continue
+        if writer.shard_full:
+            writer.close_shard()
+            checkpoint.save_written(_progress(writer, doc, log))
+        if table.canonical[doc]:
+            writer.write_line(line, MASK_KEYS[table.keys[doc]])
+        else:
+            writer.write_line(orjson.dumps(orjson.loads(line)) + b"\n")
+
+
+def _copy_kept(shards: InputShards, table: DocTable, removed: dict[int, dict[str, Any]], start: int,
+               kept: np.ndarray, writer: ShardWriter, log: RemovedLog, checkpoint: NearCheckpoint,
+               executor: Executor) -> None:
+    """``_write_lines``' shards, log and checkpoints, with the bytes copied by the workers."""
+    planned = list(plan_shards(table, shards.paths, kept, writer.directory, len(writer.paths), writer.shard_size))
+    logged = iter(sorted(doc for doc in removed if doc >= start))
+    pending = next(logged, None)
+
+    def log_before(doc: int) -> None:
+        nonlocal pending
+        while pending is not None and pending < doc:
+            log.write(removed[pending])
+            pending = next(logged, None)
+
+    def pieces() -> Iterator[Piece]:
+        for shard in planned:
+            shard.path.write_bytes(b"")  # the workers write into it at their offsets
+            yield from shard.pieces
+
+    copied = executor.map_ordered(copy_piece, None, pieces())
+    log_before(int(kept[0]))  # removed records before the first kept one
+    for number, shard in enumerate(planned):
+        for _ in shard.pieces:
+            next(copied)
+        writer.adopt(shard.path, (MASK_KEYS[table.keys[doc]] for doc in shard.docs.tolist()), shard.size)
+        if number + 1 < len(planned):  # as _write_lines commits when the next shard's first record comes
+            following = int(planned[number + 1].docs[0])
+            log_before(following)
+            checkpoint.save_written(_progress(writer, following, log))
+    log_before(len(table))
 
 
 def _progress(writer: ShardWriter, doc: int, log: RemovedLog) -> dict[str, Any]:

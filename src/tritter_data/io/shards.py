@@ -137,65 +137,6 @@ def shard_lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 yield number, line
 
 
-#: Lines of one uncompressed shard a worker reads itself: (path, number of the first line, start, end byte).
-LineSpan = tuple[str, int, int, int]
-_SCAN_BYTES = 16 << 20
-
-
-def line_spans(path: Path, lines: int, max_bytes: int) -> Iterator[LineSpan]:
-    """The lines of an uncompressed shard cut into spans of at most ``lines`` lines or about
-    ``max_bytes`` (the line that reaches it closes the span), found without reading a line in
-    Python: workers then read their span from the file instead of being sent its bytes.
-    ``ShardError`` on a torn last line, as ``shard_lines`` would raise."""
-    import numpy as np
-
-    ends: list[np.ndarray] = []  # the offset after each newline
-    size, tail = 0, b""
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_SCAN_BYTES):
-            ends.append(np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10) + (size + 1))
-            size += len(chunk)
-            tail = chunk[-65536:]
-    line_ends = np.concatenate(ends) if ends else np.empty(0, dtype=np.int64)
-    last = int(line_ends[-1]) if len(line_ends) else 0
-    if last < size:  # a last line without its newline
-        torn = tail[-(size - last):] if size - last <= len(tail) else _read_from(path, last)
-        if torn.strip():
-            _check_last_line(path, len(line_ends) + 1, torn)
-            line_ends = np.append(line_ends, size)
-    name, first, start = str(path), 0, 0
-    while first < len(line_ends):
-        by_bytes = int(np.searchsorted(line_ends, start + max_bytes, side="left"))
-        stop = min(first + lines, by_bytes + 1, len(line_ends))  # lines [first, stop)
-        end = int(line_ends[stop - 1])
-        yield name, first + 1, start, end
-        first, start = stop, end
-
-
-def _read_from(path: Path, offset: int) -> bytes:
-    with open(path, "rb") as handle:
-        handle.seek(offset)
-        return handle.read()
-
-
-def read_span(span: LineSpan) -> Iterator[tuple[int, int, bytes]]:
-    """``(line number, byte offset, line)`` of the non-blank lines of a span, numbered as
-    ``shard_lines`` numbers them."""
-    path, number, start, end = span
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        data = handle.read(end - start)
-    pieces = data.split(b"\n")
-    last = pieces.pop()  # b"" when the span ends with its newline
-    offset = start
-    for index, piece in enumerate(pieces):
-        if piece.strip():
-            yield number + index, offset, piece + b"\n"
-        offset += len(piece) + 1
-    if last.strip():
-        yield number + len(pieces), offset, last
-
-
 def read_located(paths: tuple[Path, ...], places: Iterator[tuple[int, int, int]]) -> Iterator[bytes]:
     """The lines at ``(shard index, byte offset, length)`` places, read where they are."""
     handles: dict[int, BinaryIO] = {}
@@ -210,10 +151,21 @@ def read_located(paths: tuple[Path, ...], places: Iterator[tuple[int, int, int]]
 
 def _check_last_line(path: Path, number: int, line: bytes) -> None:
     """A last line without its newline is kept only if it is a whole JSON value."""
+    if not whole_json(line):
+        raise torn_line_error(path, number)
+
+
+def whole_json(line: bytes) -> bool:
     try:
         orjson.loads(line)
     except orjson.JSONDecodeError:
-        raise ShardError(f"{path}:{number}: torn last line (no newline, not JSON: the file was cut mid-write)") from None
+        return False
+    return True
+
+
+def torn_line_error(path: Path | str, number: int) -> ShardError:
+    """The one-line error for a last line cut mid-write (line ``number`` of ``path``)."""
+    return ShardError(f"{path}:{number}: torn last line (no newline, not JSON: the file was cut mid-write)")
 
 
 def existing_shards(directory: Path) -> list[Path]:

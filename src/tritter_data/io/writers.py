@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,23 @@ class ShardWriter:
         self._in_shard += 1
         self.records_written += 1
         self.bytes_written += len(line)
+
+    def adopt(self, path: Path, keys: Iterator[frozenset[str]], size: int) -> None:
+        """Count a complete shard someone else wrote (near-dedup's copying workers) as if its
+        records had come through ``write_line`` one by one, with these ``keys``: the same
+        paths, counts and schema-head bookkeeping, so checkpoints and the hoist do not differ."""
+        self._close_current()
+        self.paths.append(path)
+        index = len(self.paths) - 1
+        count = 0
+        for count, record_keys in enumerate(keys, start=1):
+            if self._head_keys is None:
+                self._head_keys = record_keys
+            for key in record_keys - self._head_keys:
+                self._first_with_key.setdefault(key, (index, count - 1))
+        self.records_written += count
+        self.bytes_written += size
+        self._in_shard = self.shard_size  # closed: whatever comes next opens a new shard
 
     def _open_next(self) -> None:
         self._close_current()

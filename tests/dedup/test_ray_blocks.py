@@ -1,5 +1,5 @@
-"""``dedup --executor ray`` on a local instance: map tasks read their own line spans, one per
-shard here, and name documents by span; the output and the removed log are the local pool's."""
+"""``dedup --executor ray`` on a local instance: map tasks read their own byte blocks, one per
+shard here, and name documents by block; the output and the removed log are the local pool's."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tritter_data.io.writers import existing_shards  # noqa: E402
 pytestmark = pytest.mark.ray
 
 
-def test_ray_span_tasks_write_the_bytes_of_the_local_pool(tmp_path: Path, stdlib_records, monkeypatch) -> None:
+def test_ray_block_tasks_write_the_bytes_of_the_local_pool(tmp_path: Path, stdlib_records, monkeypatch) -> None:
     if ray.is_initialized():
         pytest.skip("this process already runs Ray")
     planted = [record("copies/decoder.py", reformat(fixture_text("json/decoder.py")), score=0.7),
@@ -26,17 +26,17 @@ def test_ray_span_tasks_write_the_bytes_of_the_local_pool(tmp_path: Path, stdlib
                record("copies/shlex.py", reformat(fixture_text("shlex.py")), score=0.5)]
     source = write_shards(tmp_path / "in", stdlib_records[:5] + planted[:2] + stdlib_records[5:] + planted[2:])
     shards = existing_shards(source)
-    assert len(shards) == 5  # five spans, each with documents the others' ids come after
+    assert len(shards) == 5  # five blocks, each with documents the others' ids come after
     with open(shards[1], "ab") as handle:  # a bad line mid-corpus shifts every later document id
         handle.write(b'{"text": "not a record"}\n')
-    real, handed = near.span_batches, []
+    real, handed = near.block_batches, []
 
-    def spans(*args):  # the driver hands out spans only: what the Ray tasks read
-        for span in real(*args):
-            handed.append(span)
-            yield span
+    def blocks(*args):  # the driver hands out blocks only: what the Ray tasks read
+        for block in real(*args):
+            handed.append(block)
+            yield block
 
-    monkeypatch.setattr(near, "span_batches", spans)
+    monkeypatch.setattr(near, "block_batches", blocks)
     outputs = []
     for label, args in (("local", ["--workers", "1"]), ("ray", ["--executor", "ray", "--workers", "2"])):
         out = tmp_path / label
@@ -44,7 +44,7 @@ def test_ray_span_tasks_write_the_bytes_of_the_local_pool(tmp_path: Path, stdlib
         assert main(["dedup", "--input-dir", str(source), "--output-dir", str(out), "--quiet",
                      "--removed-file", str(removed), *args]) == 0
         outputs.append(([path.read_bytes() for path in existing_shards(out)], removed.read_bytes()))
-    assert [span[0] for span in handed] == [str(path) for path in shards]  # the Ray run, one span per shard
+    assert [block[0] for block in handed] == [str(path) for path in shards]  # the Ray run, one block per shard
     (local_shards, local_removed), (ray_shards, ray_removed) = outputs
     assert local_shards == ray_shards and local_removed == ray_removed
     removed = {(entry["source"], entry["kept"]) for entry in map(json.loads, local_removed.splitlines())}
