@@ -119,3 +119,21 @@ def test_other_options_pass_through_and_anonymous_needs_no_credentials(no_aws_cr
     s3.check_credentials((("anon", True),), "the test bucket")  # no error
     with pytest.raises(UsageError, match=r"^no AWS credentials for the test bucket: set AWS_ACCESS_KEY_ID"):
         s3.check_credentials((), "the test bucket")
+
+
+def test_a_client_hanging_up_leaves_no_traceback_in_the_captured_stderr(proxy, capfd):
+    """The stand-in is part of the test's process: a run that stops on an error resets its other
+    connections, and socketserver's traceback for that landed in the stderr a CLI test compares."""
+    import socket
+    import struct
+    import time
+
+    host, port = proxy.endpoint.removeprefix("http://").split(":")
+    capfd.readouterr()
+    for _ in range(3):
+        client = socket.create_connection((host, int(port)))
+        client.sendall(b"GET /softwareheritage/content/x HTTP/1.1\r\nHo")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with RST
+        client.close()
+    time.sleep(0.3)
+    assert capfd.readouterr().err == ""
