@@ -166,3 +166,23 @@ end
     assert deciding(code, "ruby") == []
     direct = code.replace('Setting.send :"plugin_#{@plugin.id}=", setting', 'Setting.send :"plugin_#{params[:id]}=", setting')
     assert deciding(direct, "ruby") == [("RB-DYNAMIC", "critical", 5)]
+
+
+def test_ids_cast_in_place_by_a_reference_loop_are_numbers() -> None:
+    """Matomo's ``foreach ($idActions as &$id) { $id = (int)$id; }`` before the ids go into ``IN (...)``."""
+    code = '''<?php
+class Actions {
+    public function delete($idActions)
+    {
+        foreach ($idActions as &$id) {
+            $id = (int)$id;
+        }
+        Db::query("DELETE FROM log_action WHERE idaction IN (" . implode(",", $idActions) . ")");
+    }
+}
+'''
+    assert deciding(code) == []
+    trimmed = code.replace("$id = (int)$id;", "$id = trim($id);")
+    assert deciding(trimmed) == [("PHP-SQL", "high", 8)]
+    by_value = code.replace("as &$id", "as $id")
+    assert deciding(by_value) == [("PHP-SQL", "high", 8)]

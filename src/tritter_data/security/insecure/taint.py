@@ -166,6 +166,9 @@ class Flow(Expressions):
 
     def _loop(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
         target, iterable, body = loop_parts(node)
+        by_reference = target is not None and target.type == "by_ref" and bool(target.named_children)
+        if by_reference:
+            target = target.named_children[0]  # foreach ($ids as &$id): the loop writes into $ids
         if iterable is not None and target is not None and iterable.start_byte < self.stop:
             element = self.value(iterable, env)
             element = join(element.items) if element.items else element
@@ -174,7 +177,13 @@ class Flow(Expressions):
             return env
         if self._inside(body):
             return self.descend(body, env)
-        return merge(env, self.walk(body, dict(env)))
+        after = self.walk(body, dict(env))
+        out = merge(env, after)
+        if by_reference and iterable is not None and iterable.type == "variable_name":
+            element = after.get(self.ctx.text(target))
+            if element is not None and element.kind in ("safe", "const"):  # $id = (int) $id: every element cast
+                out[self.ctx.text(iterable)] = Value("safe", text="0")
+        return out
 
     def _switch(self, node: Any, env: dict[str, Value]) -> dict[str, Value]:
         subject = node.child_by_field_name("condition") or node.child_by_field_name("value")

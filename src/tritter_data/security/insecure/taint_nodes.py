@@ -111,7 +111,7 @@ def loop_parts(node: Any) -> tuple[Any | None, Any | None, Any | None]:
         if clause is not None:
             target, iterable = clause.child_by_field_name("left"), clause.child_by_field_name("right")
     if node.type == "foreach_statement":
-        named = [c for c in node.named_children if c is not body]
+        named = [c for c in node.named_children if body is None or c.id != body.id]  # nodes are not identical objects
         if len(named) >= 2:
             iterable, target = named[0], named[-1]
             if target.type == "pair" and target.named_children:
