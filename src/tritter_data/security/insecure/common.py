@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tritter_data.security.explain import RULES
+from tritter_data.security.insecure.contracts import authenticated, interpreter_api, minified
 from tritter_data.security.insecure.sinks import Sink, Site, Verdict, chosen, label
 from tritter_data.security.insecure.syntax import (
     Context,
@@ -165,7 +166,7 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
     if node is None:
         return []
     value = trace(node, ctx)
-    if value.kind == "tainted" and value.via_param and _interpreter_api(call, node):
+    if value.kind == "tainted" and value.via_param and interpreter_api(call, node):
         return [Hit(rule_id, "low", sink, call)]
     if value.kind == "tainted" and RULES[rule_id].category == "command_injection" and \
             value.via_param and (value.param or _names_a_command(value)) and not _named_outside(value):
@@ -175,44 +176,14 @@ def payload_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, sev
         return [Hit(rule_id, "low", sink, call)]  # compileToFunction(template): compiling it is the contract
     if value.kind == "tainted" and invokers_own(value, rule_id):
         return [Hit(rule_id, "low", sink, call)]  # exec(open(sys.argv[1]).read()): runs what its invoker names
-    if value.kind == "tainted" and value.via_param and _minified(ctx):
+    if value.kind == "tainted" and value.via_param and minified(ctx):
         return [Hit(rule_id, "low", sink, call)]  # one-letter parameters of a bundle: whose they are is unknowable
-    if value.kind == "tainted" and RULES[rule_id].category == "unsafe_deserialization" and _authenticated(call, ctx):
+    if value.kind == "tainted" and RULES[rule_id].category == "unsafe_deserialization" and authenticated(call, ctx):
         return [Hit(rule_id, "low", sink, call)]  # bottle's cookie_decode: loads only what its own key signed
     if value.kind == "tainted" and RULES[rule_id].category == "code_injection" and imports_a_callers_name(value):
         return [Hit(rule_id, "low", sink, call)]  # exec('import %s' % module): a dynamic import by the caller's name
     return value_hit(rule_id, value, ctx, sink, call, severity, needs_input=RULES[rule_id].needs_input)
 
-
-
-def _minified(ctx: Context) -> bool:
-    """A minified bundle (``vue.esm-browser.prod.js``): lines of thousands of characters, names of one letter.
-
-    The bundler renamed and inlined the functions, so a parameter no longer says who calls it
-    (Vue's template compiler reads as ``new Function("Vue", e)``); outside input (a request) still counts.
-    """
-    head = (ctx.file or ctx.source)[:65536]
-    return len(head) > 4096 and len(head) / (head.count(b"\n") + 1) > 500
-
-
-def _authenticated(call: Any, ctx: Context) -> bool:
-    """The loader runs only under a check of a MAC the function computed: the bytes are the program's own.
-
-    ``if _lscmp(sig, hmac.new(key, msg).digest()): return pickle.loads(msg)`` (bottle's signed
-    cookies) loads what its own secret signed; forging that needs the key. Pickle stays a poor
-    choice there, so the sink is still a low finding; an unchecked load stays high.
-    """
-    node, guarded = call.parent, False
-    while node is not None and node.type not in FUNCTIONS:
-        guarded = guarded or node.type in ("if_statement", "if_expression")
-        node = node.parent
-    if not guarded or node is None:
-        return False
-    return bool(_MAC.search(ctx.source, node.start_byte, call.start_byte))
-
-
-_MAC = re.compile(rb"\bhmac\.(?:new|digest|HMAC)\(|compare_digest\(|createHmac\(|timingSafeEqual\(|"
-                  rb"Mac\.getInstance\(|hash_hmac\(|OpenSSL::HMAC|hmac\.New\(")
 
 
 #: Parameter names that say the parameter IS the command: running it is the function's contract.
@@ -297,23 +268,6 @@ def _says_outside(call: Any, ctx: Context, value: Value) -> bool:
     if value.origin:
         names.append(value.origin[0])
     return any(_OUTSIDE.search(name) for name in names)
-
-
-def _interpreter_api(call: Any, payload: Any) -> bool:
-    """``exec(code, namespace)`` of a parameter's code in a namespace the program holds: an interpreter API.
-
-    ``bdb.run``, ``profile.runctx``, ``code.runcode``: running the caller's code is what they
-    are for, so the finding belongs where a caller hands them untrusted text. Namespaces
-    written as literals (``eval(expr, {}, {})``) are a sandbox attempt and stay findings.
-    """
-    args = call.child_by_field_name("arguments")
-    function = call.child_by_field_name("function")
-    if args is None or call.type != "call" or function is None or \
-            function.text not in (b"eval", b"exec", b"builtins.eval", b"builtins.exec"):
-        return False
-    rest = [a.named_children[-1] if a.type == "keyword_argument" and a.named_children else a
-            for a in args.named_children if a.start_byte != payload.start_byte and a.type != "comment"]
-    return any(a.type in ("identifier", "attribute", "call", "subscript") for a in rest)
 
 
 # ------------------------------------------------------------- verdicts named by sink entries

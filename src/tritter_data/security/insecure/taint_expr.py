@@ -16,7 +16,15 @@ from typing import Any
 from tritter_data.security.insecure.syntax import Context, arguments, assigned_value, callee_name, last_name
 from tritter_data.security.insecure.taint_holders import internal_attribute, internal_entry
 from tritter_data.security.insecure.taint_index import functions_by_name
-from tritter_data.security.insecure.taint_known import checked_option, own_program
+from tritter_data.security.insecure.taint_known import (
+    FILE_READERS,
+    FINDERS,
+    JOINERS,
+    MODEL_FINDER,
+    checked_option,
+    own_program,
+    own_receiver,
+)
 from tritter_data.security.insecure.taint_nodes import (
     CALLS,
     CASTS,
@@ -59,29 +67,6 @@ MAX_HELPER_DEPTH = 2
 FORMATTERS = frozenset({"format", "Sprintf", "sprintf", "String.format", "fmt.Sprintf", "formatted", "Errorf",
                         "snprintf", "asprintf", "sqlite3_mprintf", "fmt.Sprint", "str_replace", "vsprintf"})
 
-#: Receivers whose methods are this file's functions: the object itself, its class, its parent.
-_OWN_RECEIVERS = frozenset({"self", "cls", "this", "$this", "super", "static", "self::", "@", "Self", "self.class",
-                            "this.constructor", "self.__class__", "type(self)"})
-
-
-def _own_receiver(text: str) -> bool:
-    """``self.helper(x)``, ``self.class.name_formatter(f)``, ``User.name_formatter(f)``: this file's method may be meant."""
-    return text in _OWN_RECEIVERS or bool(re.fullmatch(r"[A-Z]\w*", text))
-
-
-#: Rails finders on a model class (``Issue.find(params[:id])``, ``Redmine::Plugin.find``): they return a
-#: stored record or raise, so the key's taint is not the record's.
-_FINDERS = frozenset({"find", "find_by", "find_by!", "find_by_id", "find_by_name", "find_by_identifier"})
-_MODEL = re.compile(r"(?:[A-Z]\w*(?:::|\.))+find")
-
-
-#: Functions that splice a list's elements into a string (the methods are matched by name above).
-_JOINERS = frozenset({"implode", "join", "strings.Join", "String.join", "array_merge", "array_values"})
-
-
-#: Calls that open or read the file a value names: their result is that file's contents.
-FILE_READERS = frozenset({"open", "open_code", "fdopen", "file", "read_text", "read_bytes", "ReadFile",
-                          "read_to_string", "file_get_contents", "readFileSync", "readFile"})
 
 
 class Expressions:
@@ -249,7 +234,7 @@ class Expressions:
         if rules.sources.match(callee) or name in rules.source_methods:
             return tainted(self.ctx.text(node), node.start_point.row)
         args = arguments(node)
-        if name in _FINDERS and self.ctx.language == "ruby" and _MODEL.match(callee):
+        if name in FINDERS and self.ctx.language == "ruby" and MODEL_FINDER.match(callee):
             return unknown()  # Plugin.find(params[:id]): the record found, not the id it was looked up by
         if name in ("map", "array_map") and args and \
                 rules.sanitisers.fullmatch(self.ctx.text(args[0]).strip("'\"")):
@@ -262,7 +247,7 @@ class Expressions:
         receiver_node = receiver_of(node)
         # request.params.get("p") is the request's get, not a get(self, req, fmt) method of a class in this file
         own = receiver_node is None or receiver_node.type in ("object_creation_expression", "new_expression") or \
-            _own_receiver(self.ctx.text(receiver_node))  # new Test().doSomething(request, param): this file's class
+            own_receiver(self.ctx.text(receiver_node))  # new Test().doSomething(request, param): this file's class
         helper = self._helper(callee, values) if own else None
         if helper is not None:
             return helper
@@ -286,7 +271,7 @@ class Expressions:
         if not parts:
             return unknown()
         if (name in ("join", "concat", "append", "push_str", "add") and receiver is not None) or \
-                callee in _JOINERS:
+                callee in JOINERS:
             value = join(parts, built=True)  # the elements themselves, spliced: not unknown code
         else:
             value = join(parts)

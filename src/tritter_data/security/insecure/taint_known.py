@@ -1,4 +1,4 @@
-"""Values the program itself fixes, though they look like input: its own path, argparse-checked options."""
+"""Known calls and values: the program's own path and options, its own methods, finders, joiners, file readers."""
 
 from __future__ import annotations
 
@@ -36,3 +36,28 @@ def checked_option(holder: Value, node: Any, ctx: Context) -> bool:
         ctx.cache["checked_options"] = checked
     field = node.child_by_field_name("attribute")
     return field is not None and ctx.text(field) in checked
+
+
+#: Receivers whose methods are this file's functions: the object itself, its class, its parent.
+_OWN_RECEIVERS = frozenset({"self", "cls", "this", "$this", "super", "static", "self::", "@", "Self", "self.class",
+                            "this.constructor", "self.__class__", "type(self)"})
+
+
+def own_receiver(text: str) -> bool:
+    """``self.helper(x)``, ``self.class.name_formatter(f)``, ``User.name_formatter(f)``: this file's method may be meant."""
+    return text in _OWN_RECEIVERS or bool(re.fullmatch(r"[A-Z]\w*", text))
+
+
+#: Rails finders on a model class (``Issue.find(params[:id])``, ``Redmine::Plugin.find``): they return a
+#: stored record or raise, so the key's taint is not the record's.
+FINDERS = frozenset({"find", "find_by", "find_by!", "find_by_id", "find_by_name", "find_by_identifier"})
+MODEL_FINDER = re.compile(r"(?:[A-Z]\w*(?:::|\.))+find")
+
+
+#: Functions that splice a list's elements into a string (the methods are matched by name above).
+JOINERS = frozenset({"implode", "join", "strings.Join", "String.join", "array_merge", "array_values"})
+
+
+#: Calls that open or read the file a value names: their result is that file's contents.
+FILE_READERS = frozenset({"open", "open_code", "fdopen", "file", "read_text", "read_bytes", "ReadFile",
+                          "read_to_string", "file_get_contents", "readFileSync", "readFile"})
