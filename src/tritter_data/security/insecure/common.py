@@ -20,13 +20,12 @@ from tritter_data.security.insecure.syntax import (
 from tritter_data.security.insecure.taint import trace
 from tritter_data.security.insecure.taint_entry import is_test_code
 from tritter_data.security.insecure.taint_nodes import FUNCTIONS, function_name, parameters
-from tritter_data.security.insecure.taint_values import Value
+from tritter_data.security.insecure.taint_values import Value, schema_named
 from tritter_data.security.insecure.trust import (
     command_line,
     environment,
     imports_a_callers_name,
     invokers_own,
-    names_schema_object,
     names_sql_fragment,
     statement_call,
 )
@@ -82,7 +81,7 @@ def sql_hit(rule_id: str, node: Any, ctx: Context, sink: str, call: Any, known_s
     if not known_sql and not _SQL.search(value.text[:2000]):
         return []
     if value.kind == "tainted" and not (value.via_param and identifiers_only(value.text)) and \
-            not names_schema_object(value) and not names_sql_fragment(value) and \
+            not schema_named(value) and not names_sql_fragment(value) and \
             not (value.via_param and value.wrapped and _binds_values(call, node, ctx)) and not is_test_code(ctx, call):
         return [Hit(rule_id, "high", sink, call, value.origin)]
     return [Hit(rule_id, "low", sink, call)]

@@ -89,7 +89,13 @@ def _rank(value: Value) -> int:
 
 
 def schema_named(value: Value) -> bool:
-    """A parameter named for a table, column or database (``tableName``, ``$archiveTable``, ``db_name``)."""
+    """A library parameter named for a table, column or database (``tableName``, ``$archiveTable``, ``db_name``).
+
+    ORMs, migrations and storage layers put their callers' table names into SQL: names cannot be
+    bound as parameters, and they come from the program's own schema, so SQL built from them is
+    the caller's contract. A request value as a name stays a finding, and a value beside the name
+    is the origin a join keeps (``_rank``), so it still decides.
+    """
     return value.via_param and bool(value.origin and SCHEMA_NAME.fullmatch(value.origin[0]))
 
 

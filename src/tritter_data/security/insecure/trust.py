@@ -11,7 +11,7 @@ import re
 
 from tritter_data.security.explain import RULES
 from tritter_data.security.insecure.sinks import Site
-from tritter_data.security.insecure.taint_values import Value, schema_named
+from tritter_data.security.insecure.taint_values import Value
 
 
 def invokers_own(value: Value, rule_id: str) -> bool:
@@ -79,18 +79,6 @@ _AMBIGUOUS_VERBS = frozenset({"fetch", "run", "cursor", "raw", "all", "get", "qu
 _DATABASE_RECEIVER = re.compile(r"(?i)^\$?(?:c|cu|cr|tx|con|this|self|\$this)$|conn|cursor|db|database|sql|session|engine|"
                                 r"pool|transaction|client|stmt|statement|repo|pdo|mysql|pg|postgres|sqlite|knex|sequelize|"
                                 r"prisma|mongo|manager|model|dao|adapter|driver|runner|querier|wpdb|orm")
-
-
-def names_schema_object(value: Value) -> bool:
-    """A library parameter named for a table, column or database: the program's schema, not outside input.
-
-    ORMs, migrations and storage layers put their callers' table names into SQL
-    (``hasTable(tableName)``, ``"DELETE FROM " . $archiveTable``): names cannot be bound as
-    parameters, and they come from the program's own schema. The finding belongs where a caller
-    passes a request value as a name, which stays one. A value beside the name is the origin a
-    join keeps, so it still decides.
-    """
-    return schema_named(value)
 
 
 def names_sql_fragment(value: Value) -> bool:
